@@ -1,0 +1,28 @@
+"""Glosarium: a searchable list of terms, each linking to the section that explains it."""
+
+import streamlit as st
+
+from lessonkit.glossary import search
+from ui import data, lesson_view, nav
+
+lesson = data.lesson()
+st.title("Glosarium")
+st.markdown("Daftar istilah penting dalam modul ini. Ketik untuk mencari, lalu buka bagian materi yang menjelaskannya.")
+lesson_view.problems([p for p in lesson.problems if p.file.endswith("glosarium.yaml")], "glosarium")
+
+query = st.text_input("Cari istilah", placeholder="contoh: kode etik", max_chars=60)
+found = search(lesson.glossary, query)
+titles = {s.id: s.title for s in lesson.sections}
+
+if not lesson.glossary:
+    st.info("Glosarium belum tersedia.")
+elif not found:
+    st.info("Tidak ada istilah yang cocok. Coba kata lain yang lebih pendek.")
+else:
+    st.caption(f"{len(found)} dari {len(lesson.glossary)} istilah")
+    for term in found:
+        with st.container(border=True):
+            st.markdown(f"**{term.term}**")
+            st.markdown(term.definition)
+            if term.section in titles:
+                nav.link("materi", f"Baca di bagian: {titles[term.section]}", bagian=term.section)

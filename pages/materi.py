@@ -1,0 +1,63 @@
+"""Materi: read the lesson section by section, with a table of contents and deep links.
+
+The open section lives in the ``?bagian=`` query parameter (the URL is the
+single source of truth), so a link to a section survives a reload; sections
+opened in this session are marked in the table of contents.
+"""
+
+import streamlit as st
+
+from lessonkit.reading import neighbours, opened_count
+from ui import data, lesson_view
+
+PARAM = "bagian"
+lesson = data.lesson()
+sections = {s.id: s for s in lesson.sections}
+ids = list(sections)
+opened: set = st.session_state.setdefault("opened_sections", set())
+
+lesson_view.problems([p for p in lesson.problems if p.file.endswith(".md")], "materi")
+if not ids:
+    st.title("Materi")
+    st.error("Materi belum dapat ditampilkan karena tidak ada bagian yang berhasil dimuat.")
+    st.stop()
+
+
+def _go(section_id: str) -> None:
+    st.query_params[PARAM] = section_id
+
+
+current = st.query_params.get(PARAM)
+if current not in sections:
+    current = ids[0]
+    st.query_params[PARAM] = current
+opened.add(current)
+
+with st.sidebar:
+    st.markdown("**Daftar isi**")
+    for section_id in ids:
+        mark = "✓ " if section_id in opened else ""
+        st.button(f"{mark}{sections[section_id].meta.order}. {sections[section_id].title}",
+                  key=f"toc-{section_id}", on_click=_go, args=(section_id,),
+                  type="primary" if section_id == current else "tertiary")
+    st.caption("Tanda ✓ = sudah kamu buka di kunjungan ini.")
+
+section = sections[current]
+position = ids.index(current) + 1
+done = opened_count(ids, opened)
+st.caption(f"Bagian {position} dari {len(ids)} · ± {section.meta.minutes} menit baca")
+st.title(section.title)
+st.progress(done / len(ids), text=f"Sudah dibuka: {done} dari {len(ids)} bagian")
+
+lesson_view.section(section)
+
+before, after = neighbours(ids, current)
+left, right = st.columns(2)
+if before:
+    left.button(f"← Sebelumnya: {sections[before].title}", on_click=_go, args=(before,),
+                key="prev", width="stretch")
+if after:
+    right.button(f"Berikutnya: {sections[after].title} →", on_click=_go, args=(after,),
+                 key="next", type="primary", width="stretch")
+else:
+    right.success("Kamu sudah sampai di bagian terakhir. Hebat!")

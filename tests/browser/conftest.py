@@ -1,0 +1,177 @@
+"""Browser test harness: a real ``streamlit run app.py`` on a free port, driven by the system Chromium.
+
+Chromium is taken from ``$CHROMIUM_PATH`` or ``/usr/bin/chromium``. Without a
+browser these tests skip with a reason, unless ``REQUIRE_BROWSER=1`` (CI),
+where a missing browser is a failure. Screenshots go to ``$SCREENSHOT_DIR``
+or a temporary folder whose path is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+VIEWPORTS = {"desktop": (1366, 900), "projector": (1920, 1080), "phone": (390, 844)}
+
+
+def chromium_path() -> str | None:
+    candidate = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+    return candidate if Path(candidate).exists() else shutil.which("chromium")
+
+
+def pytest_collection_modifyitems(config, items):
+    if chromium_path() and _playwright_available():
+        return
+    reason = "Chromium tidak ditemukan (atur CHROMIUM_PATH) atau paket playwright belum terpasang"
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            if os.environ.get("REQUIRE_BROWSER") == "1":
+                item.add_marker(pytest.mark.xfail(reason=reason, run=False, strict=True))
+                item.user_properties.append(("require_browser_failed", reason))
+            else:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_runtest_setup(item):
+    if os.environ.get("REQUIRE_BROWSER") == "1" and any(k == "require_browser_failed" for k, _ in
+                                                           item.user_properties):
+        pytest.fail("REQUIRE_BROWSER=1 but no browser: " + dict(item.user_properties)["require_browser_failed"])
+
+
+def _playwright_available() -> bool:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """A running ``streamlit run app.py``; restartable for tests that kill it."""
+
+    def __init__(self, data_dir: Path, env: dict[str, str] | None = None):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.data_dir = data_dir
+        self.extra_env = env or {}
+        self.process: subprocess.Popen | None = None
+        self.log = data_dir / "server.log"
+
+    def start(self) -> Server:
+        env = {**os.environ, "LESSONKIT_DATA_DIR": str(self.data_dir), **self.extra_env}
+        env.pop("DATABASE_URL", None)
+        cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+        self.process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=self.log.open("ab"),
+                                        stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"streamlit did not start: {self.log.read_text()[-2000:]}")
+
+    def stop(self, kill: bool = False) -> None:
+        if self.process and self.process.poll() is None:
+            if kill:
+                self.process.kill()
+            else:
+                self.process.terminate()
+            self.process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    srv = Server(tmp_path_factory.mktemp("data")).start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots: {folder}")
+    return folder
+
+
+class Visit:
+    """A browser page that records every request, so tests can prove the app stays offline."""
+
+    def __init__(self, browser, viewport: tuple[int, int]):
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, locale="id-ID")
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+
+    def open(self, url: str):
+        self.page.goto(url)
+        return self.settle()
+
+    def settle(self):
+        page = self.page
+        page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=30_000)
+        page.wait_for_timeout(150)
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
+        return page
+
+    def outside_requests(self) -> list[str]:
+        outside = []
+        for url in self.requests:
+            parsed = urlparse(url)
+            if parsed.scheme in ("data", "blob", "about", "chrome-extension"):
+                continue
+            if parsed.hostname not in {h.strip("[]") for h in LOCAL_HOSTS}:
+                outside.append(url)
+        return outside
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    opened: list[Visit] = []
+
+    def make(viewport: str | tuple[int, int] = "desktop") -> Visit:
+        size = VIEWPORTS[viewport] if isinstance(viewport, str) else viewport
+        opened.append(Visit(browser, size))
+        return opened[-1]
+
+    yield make
+    for item in opened:
+        item.close()

@@ -1,0 +1,54 @@
+"""Widgets that show lesson content: a section with its boxes, and load problems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from lessonkit.content import CALLOUT_KINDS, Block, Section
+from lessonkit.problems import Problem
+
+
+def _bullets(items: Sequence[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def _callout(block: Block) -> None:
+    label = CALLOUT_KINDS[block.kind]
+    heading = f"**{label}: {block.title}**" if block.title and block.title != label else f"**{label}**"
+    body = f"{heading}\n\n{block.text}"
+    if block.kind == "contoh":
+        st.info(body)
+    elif block.kind == "ingat":
+        st.warning(body)
+    else:
+        with st.container(border=True):
+            st.caption("PENGAYAAN")
+            st.markdown(body)
+
+
+def section(section: Section) -> None:
+    """Objectives, body (with callout boxes) and summary of one section."""
+    with st.container(border=True):
+        st.markdown("**Tujuan pembelajaran**\n\nSetelah mempelajari bagian ini, kamu dapat:\n\n"
+                    + _bullets(section.meta.objectives))
+    for block in section.blocks:
+        if block.kind == "markdown":
+            st.markdown(block.text)
+        else:
+            _callout(block)
+    st.subheader("Rangkuman")
+    st.success(_bullets(section.meta.summary))
+
+
+def problems(items: Sequence[Problem], what: str) -> None:
+    """Tell the student something could not be loaded; give the teacher the details."""
+    if not items:
+        return
+    st.warning(f"Sebagian {what} tidak dapat dimuat, jadi tidak ditampilkan. Bagian lain tetap bisa dipakai. "
+               "Beri tahu gurumu.")
+    with st.expander("Detail untuk guru"):
+        st.caption("Perbaiki file berikut, lalu muat ulang halaman. "
+                   "Periksa semua file dengan: python -m lessonkit check")
+        st.code("\n".join(str(p) for p in items), language=None)

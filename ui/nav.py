@@ -1,0 +1,45 @@
+"""The app's pages, grouped for ``st.navigation``, and links between them.
+
+Pages carry no icons: Material icons are fetched from an outside host and
+emoji show as empty boxes on machines without an emoji font, and the app
+must stay offline and look right everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    path: str
+    title: str
+    group: str
+
+
+PAGES = [
+    PageSpec("beranda", "pages/beranda.py", "Beranda", "Mulai"),
+    PageSpec("materi", "pages/materi.py", "Materi", "Belajar"),
+    PageSpec("glosarium", "pages/glosarium.py", "Glosarium", "Belajar"),
+]
+_BY_KEY = {spec.key: spec for spec in PAGES}
+
+
+def navigation() -> st.navigation:
+    groups: dict[str, list[st.Page]] = {}
+    for spec in PAGES:
+        page = st.Page(spec.path, title=spec.title, url_path=spec.key, default=spec.key == "beranda")
+        groups.setdefault(spec.group, []).append(page)
+    return st.navigation(groups)
+
+
+def has_page(key: str) -> bool:
+    return key in _BY_KEY
+
+
+def link(key: str, label: str, **query: str) -> None:
+    """A link to another page of the app, optionally with query parameters."""
+    st.page_link(_BY_KEY[key].path, label=label, query_params=query or None)
