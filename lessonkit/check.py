@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .content import load_lesson
 from .problems import Problem
+from .quiz import read_bank
 
 
 @dataclass
@@ -17,6 +18,8 @@ class Report:
 
 def check(content_dir: Path, quiz_paths: list[Path]) -> Report:
     lesson = load_lesson(content_dir)
-    problems = sorted(lesson.problems)
-    summary = f"{len(lesson.sections)} bagian materi, {len(lesson.glossary)} istilah."
+    bank = read_bank([p for p in quiz_paths if p.exists()], section_ids=lesson.section_ids)
+    problems = sorted(lesson.problems + bank.problems)
+    summary = (f"{len(lesson.sections)} bagian materi, {len(lesson.glossary)} istilah, "
+               f"{len(bank.quizzes)} kuis dengan {len(bank.questions)} soal.")
     return Report(problems, summary)

@@ -64,6 +64,8 @@ def parse_yaml(text: str, file: str, *, line_offset: int = 0, item_id: str = "")
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         reason = (exc.problem or "sintaks tidak valid").strip()
+        if exc.context_mark is not None and mark is not exc.context_mark:
+            reason += f" (periksa juga baris {exc.context_mark.line + 1 + line_offset})"
         return Parsed(None, problems=[Problem(file, line, item_id, "yaml", f"YAML tidak valid: {reason}")],
                       line_offset=line_offset)
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice

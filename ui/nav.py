@@ -24,6 +24,8 @@ PAGES = [
     PageSpec("beranda", "pages/beranda.py", "Beranda", "Mulai"),
     PageSpec("materi", "pages/materi.py", "Materi", "Belajar"),
     PageSpec("glosarium", "pages/glosarium.py", "Glosarium", "Belajar"),
+    PageSpec("latihan", "pages/latihan.py", "Latihan Soal", "Latihan"),
+    PageSpec("ujian", "pages/ujian.py", "Ujian", "Latihan"),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}
 

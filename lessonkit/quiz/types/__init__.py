@@ -1,0 +1,41 @@
+"""The question types. Each module here owns one type, side by side:
+
+- ``Question``: its pydantic schema (the YAML keys of that type, nothing else);
+- ``grade(q, response)``: score in [0, 1] (None when not auto-graded);
+- ``is_answered(q, response)``, ``answer_text(q, response)``, ``key_text(q)``: for pages and reviews;
+- ``shuffle(q, rng)``: the display order of what the student sees (``None`` if nothing is shuffled);
+- ``perfect(q)``: the fully right response;
+- ``render(q, *, key, order, disabled, on_change)`` and ``read(q, key, order, state)``: the Streamlit
+  widget and how to rebuild the response from widget state (Streamlit is imported only there).
+
+Adding a type means adding one module and one line in ``TYPES``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import essay, matching, multiple, ordering, short_answer, single, true_false
+
+TYPES: dict[str, ModuleType] = {
+    "single": single,
+    "multiple": multiple,
+    "true_false": true_false,
+    "matching": matching,
+    "ordering": ordering,
+    "short_answer": short_answer,
+    "essay": essay,
+}
+TYPE_NAMES = {
+    "single": "Pilihan ganda",
+    "multiple": "Pilihan ganda kompleks",
+    "true_false": "Benar/Salah",
+    "matching": "Menjodohkan",
+    "ordering": "Mengurutkan",
+    "short_answer": "Isian singkat",
+    "essay": "Uraian",
+}
+
+
+def module_of(question) -> ModuleType:
+    return TYPES[question.type]

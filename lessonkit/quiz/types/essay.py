@@ -1,0 +1,74 @@
+"""Uraian: a written answer, not auto-graded. The student compares it with the model answer and rubric
+and ticks the criteria met (self-assessment, shown as such).
+
+Response: the text. ``grade`` is None; ``self_score(q, met)`` gives the self-assessed fraction.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ..base import QuestionBase, Strict, Text
+
+
+class Criterion(Strict):
+    criterion: Text
+    points: Annotated[float, Field(gt=0)] = 1
+
+
+class Question(QuestionBase):
+    type: Literal["essay"]
+    model_answer: Text
+    rubric: Annotated[list[Criterion], Field(min_length=1)]
+
+    @property
+    def auto_graded(self) -> bool:
+        return False
+
+
+def grade(q: Question, response) -> None:
+    return None
+
+
+def self_score(q: Question, met: set[int]) -> float:
+    total = sum(c.points for c in q.rubric)
+    return sum(c.points for i, c in enumerate(q.rubric) if i in met) / total
+
+
+def is_answered(q: Question, response) -> bool:
+    return bool((response or "").strip())
+
+
+def perfect(q: Question) -> str:
+    return q.model_answer
+
+
+def shuffle(q: Question, rng: random.Random) -> None:
+    return None
+
+
+def answer_text(q: Question, response) -> str:
+    return response.strip() if response and response.strip() else "(tidak dijawab)"
+
+
+def key_text(q: Question) -> str:
+    return q.model_answer
+
+
+def feedback(q: Question, response) -> list[str]:
+    return []
+
+
+def read(q: Question, key: str, order, state) -> str:
+    return state.get(key) or ""
+
+
+def render(q: Question, *, key: str, order=None, disabled: bool = False, on_change=None, args=()) -> str:
+    import streamlit as st
+
+    st.text_area("Tulis jawabanmu:", key=key, height=160, max_chars=3000, disabled=disabled,
+                 on_change=on_change, args=args)
+    return read(q, key, order, st.session_state)

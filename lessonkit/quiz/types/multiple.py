@@ -1,0 +1,79 @@
+"""Multiple-answer multiple choice (pilihan ganda kompleks): tick every correct option.
+
+Response: a set of 0-based option indices as written in the file.
+Partial score: max(0, (correct picked - wrong picked) / number correct).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from ..base import QuestionBase, all_or_partial, distinct
+from .single import Option
+
+
+class Question(QuestionBase):
+    type: Literal["multiple"]
+    options: Annotated[list[Option], Field(min_length=2, max_length=10)]
+
+    @field_validator("options")
+    @classmethod
+    def _some_correct(cls, options: list[Option]) -> list[Option]:
+        distinct([o.text for o in options], "teks pilihan")
+        if not any(o.correct for o in options):
+            raise ValueError("soal pilihan ganda kompleks harus punya minimal satu pilihan 'correct: true'")
+        return options
+
+    @property
+    def answers(self) -> frozenset[int]:
+        return frozenset(i for i, o in enumerate(self.options) if o.correct)
+
+
+def grade(q: Question, response) -> float:
+    picked = set(response or ())
+    right = len(picked & q.answers)
+    wrong = len(picked - q.answers)
+    return all_or_partial(q, (right - wrong) / len(q.answers))
+
+
+def is_answered(q: Question, response) -> bool:
+    return bool(response)
+
+
+def perfect(q: Question) -> set[int]:
+    return set(q.answers)
+
+
+def shuffle(q: Question, rng: random.Random) -> list[int]:
+    order = list(range(len(q.options)))
+    rng.shuffle(order)
+    return order
+
+
+def answer_text(q: Question, response) -> str:
+    picked = sorted(response or ())
+    return "; ".join(q.options[i].text for i in picked) if picked else "(tidak dijawab)"
+
+
+def key_text(q: Question) -> str:
+    return "; ".join(q.options[i].text for i in sorted(q.answers))
+
+
+def feedback(q: Question, response) -> list[str]:
+    return [q.options[i].feedback for i in sorted(response or ()) if q.options[i].feedback]
+
+
+def read(q: Question, key: str, order: list[int], state) -> set[int]:
+    return {i for i in order if state.get(f"{key}-{i}")}
+
+
+def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=()) -> set[int]:
+    import streamlit as st
+
+    st.markdown("Pilih **semua** jawaban yang benar:")
+    for i in order:
+        st.checkbox(q.options[i].text, key=f"{key}-{i}", disabled=disabled, on_change=on_change, args=args)
+    return read(q, key, order, st.session_state)

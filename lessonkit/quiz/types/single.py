@@ -1,0 +1,87 @@
+"""Single-answer multiple choice (pilihan ganda): one correct option among several.
+
+Response: the 0-based index of the chosen option as written in the file, or None.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from ..base import QuestionBase, Strict, Text, distinct
+
+LETTERS = "ABCDEFGHIJ"
+
+
+class Option(Strict):
+    text: Text
+    correct: bool = False
+    feedback: str | None = None
+
+
+class Question(QuestionBase):
+    type: Literal["single"]
+    options: Annotated[list[Option], Field(min_length=2, max_length=10)]
+
+    @field_validator("options")
+    @classmethod
+    def _one_correct(cls, options: list[Option]) -> list[Option]:
+        distinct([o.text for o in options], "teks pilihan")
+        count = sum(o.correct for o in options)
+        if count != 1:
+            raise ValueError(f"soal pilihan ganda harus punya tepat satu pilihan 'correct: true' (sekarang {count})")
+        return options
+
+    @property
+    def answer(self) -> int:
+        return next(i for i, o in enumerate(self.options) if o.correct)
+
+
+def grade(q: Question, response: int | None) -> float:
+    return 1.0 if response == q.answer else 0.0
+
+
+def is_answered(q: Question, response) -> bool:
+    return response is not None
+
+
+def perfect(q: Question) -> int:
+    return q.answer
+
+
+def shuffle(q: Question, rng: random.Random) -> list[int]:
+    order = list(range(len(q.options)))
+    rng.shuffle(order)
+    return order
+
+
+def label(q: Question, order: list[int], index: int) -> str:
+    return f"{LETTERS[order.index(index)]}. {q.options[index].text}"
+
+
+def answer_text(q: Question, response) -> str:
+    return q.options[response].text if response is not None else "(tidak dijawab)"
+
+
+def key_text(q: Question) -> str:
+    return q.options[q.answer].text
+
+
+def feedback(q: Question, response) -> list[str]:
+    """Feedback written for the chosen option, if any."""
+    if response is None or not q.options[response].feedback:
+        return []
+    return [q.options[response].feedback]
+
+
+def read(q: Question, key: str, order: list[int], state) -> int | None:
+    return state.get(key)
+
+
+def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=()) -> int | None:
+    import streamlit as st
+
+    return st.radio("Pilih satu jawaban:", order, index=None, key=key, format_func=lambda i: label(q, order, i),
+                    disabled=disabled, on_change=on_change, args=args)

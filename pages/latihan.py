@@ -1,0 +1,95 @@
+"""Latihan: practise one question at a time, check it at once, retry, and see what to study again."""
+
+import streamlit as st
+
+from lessonkit.quiz import practice
+from lessonkit.quiz.types import module_of
+from ui import data, nav, quiz_view
+
+STATE = "practice_run"
+lesson, bank = data.lesson(), data.bank()
+
+st.title("Latihan Soal")
+quiz_view.broken_quizzes(bank)
+run: practice.PracticeRun | None = st.session_state.get(STATE)
+
+
+def _start(quiz_id=None, section=None) -> None:
+    st.session_state[STATE] = practice.start(bank, quiz_id=quiz_id, section=section)
+    st.session_state["practice_nonce"] = st.session_state.get("practice_nonce", 0) + 1
+
+
+def _stop() -> None:
+    st.session_state.pop(STATE, None)
+
+
+if run is None or any(qid not in {q.id for q in bank.questions} for qid in run.question_ids):
+    st.markdown("Kerjakan soal satu per satu. Setelah menjawab, tekan **Periksa** untuk langsung melihat "
+                "apakah jawabanmu tepat, lengkap dengan pembahasannya. Kamu boleh mencoba lagi sesering yang kamu mau.")
+    if not bank.questions:
+        st.info("Belum ada soal yang bisa dipakai untuk latihan.")
+        st.stop()
+    sections = [s for s in lesson.sections if any(q.section == s.id for q in bank.questions)]
+    by = st.segmented_control("Latihan berdasarkan", ["Bagian materi", "Kuis"], default="Bagian materi",
+                              required=True, key="practice_by")
+    if by == "Kuis":
+        quizzes = {q.id: q for q in bank.quizzes}
+        quiz_id = st.selectbox("Pilih kuis", list(quizzes),
+                               format_func=lambda i: f"{quizzes[i].title} ({len(quizzes[i].questions)} soal)")
+        st.button("Mulai latihan", type="primary", on_click=_start, kwargs={"quiz_id": quiz_id})
+    else:
+        ids = [s.id for s in sections]
+        wanted = st.query_params.get("bagian")
+        count = {s.id: sum(q.section == s.id for q in bank.questions) for s in sections}
+        section_id = st.selectbox("Pilih bagian materi", ids, index=ids.index(wanted) if wanted in ids else 0,
+                                  format_func=lambda i: f"{quiz_view.section_title(i)} ({count[i]} soal)")
+        st.button("Mulai latihan", type="primary", on_click=_start, kwargs={"section": section_id})
+    st.stop()
+
+total = len(run.question_ids)
+nonce = st.session_state.get("practice_nonce", 0)
+
+if run.finished:
+    st.subheader("Ringkasan latihan")
+    checked = [r for r in run.results.values() if r.score is not None]
+    right = sum(1 for r in checked if r.status == "benar")
+    st.metric("Jawaban benar", f"{right} dari {len(checked)} soal yang diperiksa")
+    weak = practice.study_again(run, bank)
+    if weak:
+        st.markdown("**Yang perlu kamu pelajari lagi:**")
+        for result in weak:
+            nav.link("materi", f"{quiz_view.section_title(result.section)} (skor {round(result.score * 100)}%)",
+                     bagian=result.section)
+    elif checked:
+        st.success("Bagus sekali! Semua bagian dalam latihan ini sudah kamu kuasai.")
+    st.button("Latihan lagi", type="primary", on_click=_stop)
+    st.stop()
+
+question_id = run.current
+q = bank.question(question_id)
+st.progress(run.index / total, text=f"Soal {run.index + 1} dari {total}")
+attempt = run.attempts.get(question_id, 0)
+key = f"practice-{nonce}-{question_id}-{attempt}"
+checked = run.results.get(question_id)
+response = quiz_view.question(q, bank, number=run.index + 1, key=key, order=run.orders[question_id],
+                              disabled=checked is not None)
+
+if checked is None:
+    if st.button("Periksa", type="primary"):
+        if module_of(q).is_answered(q, response):
+            run.check(bank, question_id, response)
+            st.rerun()
+        st.warning("Jawab dulu soalnya, lalu tekan Periksa.")
+else:
+    if q.auto_graded:
+        quiz_view.feedback(q, run.responses[question_id], checked)
+    else:
+        quiz_view.essay_self_check(q, key)
+        quiz_view.feedback(q, run.responses[question_id], checked)
+    left, right = st.columns(2)
+    left.button("Coba lagi", on_click=run.retry, args=(question_id,), width="stretch")
+    label = "Soal berikutnya →" if run.index + 1 < total else "Lihat ringkasan →"
+    right.button(label, type="primary", on_click=run.advance, width="stretch")
+
+st.divider()
+st.button("Akhiri latihan", on_click=run.finish, type="tertiary")

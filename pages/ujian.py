@@ -1,0 +1,132 @@
+"""Ujian: a timed exam drawn from the bank; answers saved as given, graded on the server after submission."""
+
+import random
+import time
+
+import streamlit as st
+
+from lessonkit.quiz import exam
+from lessonkit.quiz.types import module_of
+from ui import countdown, data, quiz_view
+
+STATE, SETTINGS = "exam_attempt", "exam_settings"
+RANDOM = "__acak__"
+lesson, bank = data.lesson(), data.bank()
+known = {q.id for q in bank.questions}
+
+st.title("Ujian")
+quiz_view.broken_quizzes(bank)
+attempt: exam.Attempt | None = st.session_state.get(STATE)
+if attempt is not None and any(qid not in known for qid in attempt.question_ids):
+    attempt = None  # the bank changed under this attempt
+if attempt is not None:
+    attempt.close_if_expired(time.time())
+
+
+def _begin(settings: dict) -> None:
+    if settings["source"] == RANDOM:
+        ids = exam.draw(bank, settings["count"], settings["sections"], random.Random())
+        minutes = exam.minutes_for(len(ids))
+    else:
+        quiz = next(q for q in bank.quizzes if q.id == settings["source"])
+        ids = [q.id for q in quiz.questions if q.auto_graded]
+        random.shuffle(ids)
+        minutes = quiz.time_limit_minutes or exam.minutes_for(len(ids))
+    st.session_state[SETTINGS] = settings
+    st.session_state[STATE] = exam.start(bank, ids, minutes, time.time())
+    st.session_state["exam_nonce"] = st.session_state.get("exam_nonce", 0) + 1
+    st.session_state.pop("exam_confirm", None)
+    st.session_state.pop("exam_late", None)
+
+
+def _reset() -> None:
+    st.session_state.pop(STATE, None)
+
+
+def _record(question_id: str, key: str) -> None:
+    q = bank.question(question_id)
+    response = module_of(q).read(q, key, attempt.orders[question_id], st.session_state)
+    if not attempt.record(question_id, response, time.time()):
+        st.session_state["exam_late"] = True
+
+
+def _submit() -> None:
+    attempt.submit(time.time())
+
+
+if attempt is None:
+    st.markdown("Uji dirimu seperti ujian sungguhan: soal diacak, waktu dibatasi, dan nilai beserta pembahasan "
+                "baru muncul setelah kamu mengumpulkan jawaban.")
+    auto = [q for q in bank.questions if q.auto_graded]
+    if not auto:
+        st.info("Belum ada soal yang bisa dipakai untuk ujian.")
+        st.stop()
+    quizzes = {q.id: q for q in bank.quizzes if any(x.auto_graded for x in q.questions)}
+    source = st.selectbox("Sumber soal", [RANDOM, *quizzes],
+                          format_func=lambda i: "Acak dari seluruh bank soal" if i == RANDOM else quizzes[i].title)
+    settings = {"source": source}
+    if source == RANDOM:
+        settings["count"] = st.segmented_control("Jumlah soal", list(exam.LENGTHS), default=exam.LENGTHS[0],
+                                                 required=True, format_func=lambda n: f"{n} soal")
+        ids = [s.id for s in lesson.sections if any(q.section == s.id for q in auto)]
+        settings["sections"] = st.multiselect("Bagian materi", ids, default=ids,
+                                              format_func=quiz_view.section_title,
+                                              placeholder="Pilih minimal satu bagian")
+        available = len([q for q in auto if q.section in settings["sections"]])
+        count = min(settings["count"], available)
+        minutes = exam.minutes_for(count)
+    else:
+        quiz = quizzes[source]
+        count = sum(q.auto_graded for q in quiz.questions)
+        minutes = quiz.time_limit_minutes or exam.minutes_for(count)
+    st.info(f"{count} soal · waktu {minutes:g} menit. Jawaban tersimpan otomatis setiap kali kamu menjawab. "
+            "Saat waktu habis, jawabanmu dikumpulkan otomatis.")
+    st.button("Mulai ujian", type="primary", on_click=_begin, args=(settings,), disabled=count == 0)
+    st.stop()
+
+nonce = st.session_state.get("exam_nonce", 0)
+
+if not attempt.submitted:
+    now = time.time()
+    remaining = attempt.remaining(now)
+    countdown.countdown(remaining)
+    countdown.submit_when_due(remaining, exam.GRACE_SECONDS, attempt.close_if_expired)
+    st.caption("Jawaban tersimpan otomatis. Untuk isian singkat, tekan Enter setelah mengetik.")
+    for number, question_id in enumerate(attempt.question_ids, start=1):
+        q = bank.question(question_id)
+        key = f"exam-{nonce}-{question_id}"
+        with st.container(border=True):
+            quiz_view.question(q, bank, number=number, key=key, order=attempt.orders[question_id],
+                               on_change=_record, args=(question_id, key))
+    answered = sum(1 for qid in attempt.question_ids
+                   if module_of(bank.question(qid)).is_answered(bank.question(qid), attempt.answers.get(qid)))
+    missing = len(attempt.question_ids) - answered
+    st.progress(answered / len(attempt.question_ids), text=f"Terjawab {answered} dari {len(attempt.question_ids)}")
+    if st.session_state.get("exam_confirm") and missing:
+        st.warning(f"Masih ada {missing} soal yang belum dijawab. Yakin mau mengumpulkan sekarang?")
+        st.button("Ya, kumpulkan sekarang", type="primary", on_click=_submit)
+    elif missing:
+        st.button("Kumpulkan jawaban", type="primary",
+                  on_click=lambda: st.session_state.update(exam_confirm=True))
+    else:
+        st.button("Kumpulkan jawaban", type="primary", on_click=_submit)
+    st.stop()
+
+results = exam.results(attempt, bank)
+if st.session_state.get("exam_late") or (attempt.submitted_at or 0) >= attempt.deadline:
+    st.info("Waktu habis. Jawabanmu dikumpulkan otomatis; jawaban yang masuk setelah batas waktu tidak dihitung.")
+score = exam.score(attempt, bank)
+right = sum(1 for r in results if r.grade.status == "benar")
+left, middle, right_col = st.columns(3)
+left.metric("Nilai", f"{round(score * 100)}")
+middle.metric("Jawaban benar", f"{right} dari {len(results)}")
+used = int((attempt.submitted_at or attempt.deadline) - attempt.started_at)
+right_col.metric("Waktu dipakai", f"{used // 60}:{used % 60:02d}")
+st.subheader("Skor per bagian materi")
+st.plotly_chart(quiz_view.section_chart(exam.section_scores(attempt, bank)), config={"displayModeBar": False})
+st.subheader("Pembahasan")
+quiz_view.review(results, key=f"review-{nonce}")
+left, right_button = st.columns(2)
+left.button("Ulangi dengan soal baru", type="primary", on_click=_begin,
+            args=(st.session_state[SETTINGS],), width="stretch")
+right_button.button("Atur ujian baru", on_click=_reset, width="stretch")

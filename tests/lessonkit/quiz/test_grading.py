@@ -1,0 +1,170 @@
+"""Every scoring rule of every question type, to the last partial point, plus properties that must always hold."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lessonkit.quiz import grade, quiz_score
+from lessonkit.quiz.types import TYPES, module_of
+from lessonkit.quiz.types.essay import self_score
+from lessonkit.quiz.types.ordering import longest_increasing_run
+
+from .factories import make
+
+AUTO = [k for k in TYPES if k != "essay"]
+
+
+def test_single_scores_one_only_for_the_correct_index():
+    q = make("single")
+    assert grade(q, 1).score == 1.0
+    assert grade(q, 0).score == 0.0
+    assert grade(q, None).score == 0.0
+
+
+@pytest.mark.parametrize(("picked", "expected"), [
+    ({0, 2, 4}, 1.0), ({0, 2}, 2 / 3), ({0}, 1 / 3), ({0, 1}, 0.0), ({0, 2, 1}, 1 / 3), ({1, 3}, 0.0), (set(), 0.0),
+    ({0, 1, 2, 3, 4}, 1 / 3),
+])
+def test_multiple_is_right_minus_wrong_over_correct_count_never_below_zero(picked, expected):
+    assert grade(make("multiple"), picked).score == pytest.approx(expected)
+
+
+def test_multiple_all_or_nothing_needs_exactly_the_correct_set():
+    q = make("multiple", scoring="all_or_nothing")
+    assert grade(q, {0, 2, 4}).score == 1.0
+    assert grade(q, {0, 2}).score == 0.0
+
+
+def test_true_false_is_the_fraction_of_statements_right():
+    q = make("true_false")
+    assert grade(q, [True, False, True, False]).score == 1.0
+    assert grade(q, [True, True, True, False]).score == 0.75
+    assert grade(q, [True, None, None, None]).score == 0.25
+    assert grade(q, None).score == 0.0
+    assert grade(make("true_false", scoring="all_or_nothing"), [True, True, True, False]).score == 0.0
+
+
+def test_matching_is_the_fraction_of_lefts_matched_right():
+    q = make("matching")
+    assert grade(q, {f"L{i}": f"R{i}" for i in range(4)}).score == 1.0
+    assert grade(q, {"L0": "R0", "L1": "R2", "L2": "R1"}).score == 0.25
+    assert grade(q, {}).score == 0.0
+
+
+@pytest.mark.parametrize(("order", "expected"), [
+    (["satu", "dua", "tiga", "empat", "lima"], 1.0),
+    (["lima", "empat", "tiga", "dua", "satu"], 0.0),
+    (["dua", "satu", "tiga", "empat", "lima"], 0.75),    # LIS 4 -> 3/4
+    (["lima", "satu", "dua", "tiga", "empat"], 0.75),
+    (["tiga", "empat", "lima", "satu", "dua"], 0.5),     # LIS 3 -> 2/4
+    (["satu", "satu", "satu"], 0.0),                     # duplicates count once
+    ([], 0.0),
+])
+def test_ordering_is_longest_increasing_run_minus_one_over_n_minus_one(order, expected):
+    assert grade(make("ordering"), order).score == pytest.approx(expected)
+
+
+def test_ordering_all_or_nothing():
+    q = make("ordering", scoring="all_or_nothing")
+    assert grade(q, ["satu", "dua", "tiga", "empat", "lima"]).score == 1.0
+    assert grade(q, ["dua", "satu", "tiga", "empat", "lima"]).score == 0.0
+
+
+def test_longest_increasing_run():
+    assert longest_increasing_run([3, 1, 2, 5, 4]) == 3
+    assert longest_increasing_run([]) == 0
+
+
+@pytest.mark.parametrize("answer", ["kode etik", "  KODE   Etik ", "Kode etik.", "kode-etik profesi!", "kode etik, profesi"])
+def test_short_answer_ignores_case_spacing_and_punctuation(answer):
+    expected = 0.0 if answer == "kode-etik profesi!" else 1.0
+    assert grade(make("short_answer"), answer).score == expected
+
+
+def test_short_answer_rejects_other_words_and_blank():
+    q = make("short_answer")
+    assert grade(q, "etika").score == 0.0
+    assert grade(q, "   ").score == 0.0
+    assert grade(q, None).score == 0.0
+
+
+def test_essay_is_not_auto_graded_and_self_assessment_weights_points():
+    q = make("essay")
+    assert grade(q, "jawaban").score is None
+    assert grade(q, "jawaban").label == "Dinilai sendiri"
+    assert self_score(q, {1}) == 0.75
+
+
+def test_quiz_score_weights_points_and_skips_essays():
+    single = make("single", points=3)
+    tf = make("true_false")
+    essay = make("essay")
+    total = quiz_score([(single, grade(single, 1)), (tf, grade(tf, [True, True, True, True])),
+                        (essay, grade(essay, "x"))])
+    assert total == pytest.approx((3 * 1 + 1 * 0.5) / 4)
+
+
+# ---- properties -------------------------------------------------------------------------------------------
+
+def _random_response(kind, q, data):
+    if kind == "single":
+        return data.draw(st.one_of(st.none(), st.integers(0, len(q.options) - 1)))
+    if kind == "multiple":
+        return data.draw(st.sets(st.integers(0, len(q.options) - 1)))
+    if kind == "true_false":
+        return data.draw(st.lists(st.one_of(st.none(), st.booleans()), max_size=len(q.statements)))
+    if kind == "matching":
+        rights = [p.right for p in q.pairs]
+        return data.draw(st.dictionaries(st.sampled_from([p.left for p in q.pairs]), st.sampled_from(rights)))
+    if kind == "ordering":
+        return data.draw(st.lists(st.sampled_from(q.items), max_size=len(q.items) + 2))
+    return data.draw(st.text(max_size=30))
+
+
+@settings(max_examples=60, deadline=None)
+@given(kind=st.sampled_from(AUTO), scoring=st.sampled_from(["partial", "all_or_nothing"]), data=st.data())
+def test_every_score_stays_between_zero_and_one(kind, scoring, data):
+    q = make(kind, scoring=scoring)
+    score = grade(q, _random_response(kind, q, data)).score
+    assert 0.0 <= score <= 1.0
+
+
+@pytest.mark.parametrize("kind", AUTO)
+@pytest.mark.parametrize("scoring", ["partial", "all_or_nothing"])
+def test_a_perfect_answer_scores_one(kind, scoring):
+    q = make(kind, scoring=scoring)
+    assert grade(q, module_of(q).perfect(q)).score == 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(kind=st.sampled_from(["single", "multiple", "matching", "ordering"]), seed=st.integers(0, 10_000),
+       data=st.data())
+def test_shuffling_the_displayed_order_never_changes_a_score(kind, seed, data):
+    """A student picks by what they see; whatever order it was shown in, the same picks score the same."""
+    q = make(kind)
+    module = module_of(q)
+    order = module.shuffle(q, random.Random(seed))
+    assert sorted(order) == list(range(len(order)))
+    state: dict = {}
+    key = "k"
+    if kind == "single":
+        picked = data.draw(st.sampled_from(order))
+        state[key] = picked
+        expected = grade(q, picked).score
+    elif kind == "multiple":
+        picked = data.draw(st.sets(st.sampled_from(order)))
+        state.update({f"{key}-{i}": True for i in picked})
+        expected = grade(q, picked).score
+    elif kind == "matching":
+        choices = {i: data.draw(st.sampled_from(order)) for i in range(len(q.pairs))}
+        state.update({f"{key}-{i}": j for i, j in choices.items()})
+        expected = grade(q, {q.pairs[i].left: q.pairs[j].right for i, j in choices.items()}).score
+    else:
+        picked = data.draw(st.permutations(order))
+        state[key] = list(picked)
+        expected = grade(q, [q.items[i] for i in picked]).score
+    assert grade(q, module.read(q, key, order, state)).score == expected

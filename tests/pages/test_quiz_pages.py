@@ -1,0 +1,82 @@
+"""Practice and exam flows driven through the real pages with AppTest (fixture content and quiz)."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import FIXTURES, ROOT
+
+
+@pytest.fixture
+def at(monkeypatch, content_dir):
+    monkeypatch.setattr("ui.data.CONTENT_DIR", content_dir)
+    monkeypatch.setattr("ui.data.QUIZ_DIR", FIXTURES / "quizzes_ok")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    return app
+
+
+def _button(at, label):
+    return next(b for b in at.button if b.label.startswith(label))
+
+
+def test_practice_question_is_checked_with_feedback_then_retry_and_summary(at):
+    at.switch_page("pages/latihan.py").run()
+    at.segmented_control[0].set_value("Kuis").run()
+    _button(at, "Mulai latihan").click().run()
+    assert "Soal 1 dari 4" in at.get("progress")[0].proto.text
+    at.radio[0].set_value(0).run()
+    _button(at, "Periksa").click().run()
+    assert at.error and "Belum tepat" in at.error[0].value
+    assert any("Pembahasan" in m.value for m in at.markdown)
+    _button(at, "Coba lagi").click().run()
+    at.radio[0].set_value(1).run()
+    _button(at, "Periksa").click().run()
+    assert "Benar" in at.success[0].value and "Tepat." in " ".join(m.value for m in at.markdown)
+    _button(at, "Akhiri latihan").click().run()
+    assert any(s.value.startswith("Bagus") for s in at.success)
+    assert not at.exception
+
+
+def test_practice_refuses_to_check_an_empty_answer(at):
+    at.switch_page("pages/latihan.py").run()
+    at.segmented_control[0].set_value("Kuis").run()
+    _button(at, "Mulai latihan").click().run()
+    _button(at, "Periksa").click().run()
+    assert any("Jawab dulu" in w.value for w in at.warning)
+
+
+def test_exam_hides_answers_until_submit_then_scores_and_reviews(at):
+    at.switch_page("pages/ujian.py").run()
+    at.selectbox[0].set_value("kuis-contoh").run()
+    _button(at, "Mulai ujian").click().run()
+    assert not at.success and not at.error, "no feedback before submission"
+    assert not any("Pembahasan" in m.value for m in at.markdown)
+    at.radio(key=_key(at, "c-01")).set_value(1).run()
+    at.text_input(key=_key(at, "c-03")).input("Kode Etik").run()
+    attempt = at.session_state["exam_attempt"]
+    assert attempt.answers["c-01"] == 1 and attempt.answers["c-03"] == "Kode Etik"
+    _button(at, "Kumpulkan jawaban").click().run()
+    assert any("belum dijawab" in w.value for w in at.warning)
+    _button(at, "Ya, kumpulkan").click().run()
+    values = {m.label: m.value for m in at.metric}
+    assert values["Jawaban benar"] == "2 dari 3"
+    assert values["Nilai"] == "67"
+    assert len(at.expander) == 3
+    assert not at.exception
+
+
+def test_exam_answer_arriving_after_the_deadline_is_not_counted(at):
+    at.switch_page("pages/ujian.py").run()
+    at.selectbox[0].set_value("kuis-contoh").run()
+    _button(at, "Mulai ujian").click().run()
+    attempt = at.session_state["exam_attempt"]
+    attempt.deadline = attempt.started_at - 10  # time ran out on the server
+    at.radio(key=_key(at, "c-01")).set_value(1).run()
+    assert "c-01" not in attempt.answers
+    assert attempt.submitted
+    assert any("Waktu habis" in i.value for i in at.info)
+
+
+def _key(at, question_id):
+    return f"exam-{at.session_state['exam_nonce']}-{question_id}"

@@ -1,0 +1,101 @@
+"""Widgets shared by the practice and exam pages: a question with its stimulus, feedback and review."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from lessonkit.quiz import Bank, Grade
+from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase
+from lessonkit.quiz.types import TYPE_NAMES, module_of
+from lessonkit.quiz.types.essay import self_score
+from ui import data, nav
+
+
+def plain(text: str) -> str:
+    """Escape Markdown so a student's own text is shown as typed (no links, images or formatting)."""
+    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~" else c for c in text).replace("\n", "  \n")
+
+
+def broken_quizzes(bank: Bank) -> None:
+    """A clear message in place of each quiz file that could not be loaded."""
+    for status in bank.files:
+        if status.quiz is None:
+            st.warning(f"Kuis “{status.label}” sedang tidak dapat dipakai karena filenya bermasalah. "
+                       "Kuis lain tetap bisa dikerjakan.")
+            with st.expander("Detail untuk guru"):
+                st.code("\n".join(str(p) for p in status.problems), language=None)
+
+
+def section_title(section_id: str) -> str:
+    section = data.lesson().section(section_id)
+    return section.title if section else section_id
+
+
+def question(q: QuestionBase, bank: Bank, *, number: int, key: str, order, disabled: bool = False,
+             on_change: Callable | None = None, args: Sequence = ()):
+    """Stimulus, prompt and the type's widget; returns the current response."""
+    stimulus = bank.stimulus_of(q)
+    if stimulus:
+        with st.container(border=True):
+            st.caption("BACAAN UNTUK SOAL INI")
+            st.markdown(stimulus)
+    st.caption(f"Soal {number} · {TYPE_NAMES[q.type]} · {LEVEL_NAMES[q.level]}")
+    st.markdown(q.prompt)
+    return module_of(q).render(q, key=key, order=order, disabled=disabled, on_change=on_change, args=args)
+
+
+def _status_box(result: Grade, text: str) -> None:
+    box = {"benar": st.success, "sebagian": st.warning, "salah": st.error}.get(result.status, st.info)
+    box(text)
+
+
+def feedback(q: QuestionBase, response, result: Grade) -> None:
+    """After 'Periksa': right / partly right / wrong with the score, option feedback and the explanation."""
+    if result.score is not None:
+        _status_box(result, f"**{result.label}** · skor {round(result.score * 100)}%")
+    for line in module_of(q).feedback(q, response):
+        st.markdown(f"- {line}")
+    if result.status != "benar" and q.auto_graded:
+        st.markdown(f"**Jawaban yang tepat:** {module_of(q).key_text(q)}")
+    st.markdown(f"**Pembahasan.** {q.explanation}")
+    nav.link("materi", f"Pelajari lagi: {section_title(q.section)}", bagian=q.section)
+
+
+def essay_self_check(q: QuestionBase, key: str) -> float:
+    """Show the model answer and rubric; the student ticks the criteria met. Returns the self-score."""
+    st.info("Soal uraian tidak dinilai otomatis. Bandingkan jawabanmu dengan contoh jawaban, "
+            "lalu centang kriteria yang sudah kamu penuhi (penilaian diri).")
+    st.markdown(f"**Contoh jawaban.** {q.model_answer}")
+    met = {i for i, c in enumerate(q.rubric)
+           if st.checkbox(f"{c.criterion} ({c.points:g} poin)", key=f"{key}-rubric-{i}")}
+    score = self_score(q, met)
+    st.caption(f"Nilai penilaian diri: {round(score * 100)}%")
+    return score
+
+
+def section_chart(scores: dict[str, float]) -> go.Figure:
+    """Horizontal bars: score per section, 0–100%."""
+    names = [section_title(s) for s in scores]
+    values = [round(v * 100) for v in scores.values()]
+    figure = go.Figure(go.Bar(x=values, y=names, orientation="h", text=[f"{v}%" for v in values],
+                              textposition="auto", marker_color="#0072B2",
+                              hovertemplate="%{y}: %{x}%<extra></extra>"))
+    figure.update_layout(xaxis={"range": [0, 100], "title": "Skor (%)"}, yaxis={"autorange": "reversed"},
+                         height=80 + 44 * len(names), margin={"l": 10, "r": 10, "t": 10, "b": 40})
+    return figure
+
+
+def review(results, *, key: str) -> None:
+    """Every question with the student's answer, the right answer and the explanation."""
+    for number, result in enumerate(results, start=1):
+        q, response, grade = result.question, result.response, result.grade
+        with st.expander(f"Soal {number} · {grade.label}", expanded=grade.status != "benar"):
+            st.markdown(q.prompt)
+            module = module_of(q)
+            st.markdown(f"**Jawabanmu:** {plain(module.answer_text(q, response))}")
+            st.markdown(f"**Jawaban yang tepat:** {module.key_text(q)}")
+            st.markdown(f"**Pembahasan.** {q.explanation}")
+            nav.link("materi", f"Pelajari lagi: {section_title(q.section)}", bagian=q.section)
