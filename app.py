@@ -1,4 +1,4 @@
-"""Router of the lesson app: page config and grouped navigation; pages live in pages/."""
+"""Router of the lesson app: page config and grouped navigation; page scripts live in app_pages/."""
 
 import streamlit as st
 

@@ -1,5 +1,10 @@
 """The app's pages, grouped for ``st.navigation``, and links between them.
 
+The page scripts live in ``app_pages/``, not ``pages/``: while a folder named
+``pages/`` exists, Streamlit serves a first visit to a deep link such as
+``/materi`` with its legacy multipage mode, bypassing ``app.py`` (and this
+navigation) for every session until someone opens ``/``.
+
 Pages carry no icons: Material icons are fetched from an outside host and
 emoji show as empty boxes on machines without an emoji font, and the app
 must stay offline and look right everywhere.
@@ -21,11 +26,11 @@ class PageSpec:
 
 
 PAGES = [
-    PageSpec("beranda", "pages/beranda.py", "Beranda", "Mulai"),
-    PageSpec("materi", "pages/materi.py", "Materi", "Belajar"),
-    PageSpec("glosarium", "pages/glosarium.py", "Glosarium", "Belajar"),
-    PageSpec("latihan", "pages/latihan.py", "Latihan Soal", "Latihan"),
-    PageSpec("ujian", "pages/ujian.py", "Ujian", "Latihan"),
+    PageSpec("beranda", "app_pages/beranda.py", "Beranda", "Mulai"),
+    PageSpec("materi", "app_pages/materi.py", "Materi", "Belajar"),
+    PageSpec("glosarium", "app_pages/glosarium.py", "Glosarium", "Belajar"),
+    PageSpec("latihan", "app_pages/latihan.py", "Latihan Soal", "Latihan"),
+    PageSpec("ujian", "app_pages/ujian.py", "Ujian", "Latihan"),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import Server
 from ui.nav import PAGES
 
 pytestmark = pytest.mark.browser
@@ -57,3 +58,16 @@ def test_glossary_link_opens_the_section_that_explains_the_term(server, visit):
     v.settle()
     assert "bagian=" in page.url
     assert page.get_by_test_id("stException").count() == 0
+
+
+def test_first_visit_to_a_fresh_server_through_a_deep_link_uses_the_app_navigation(tmp_path, visit):
+    """A teacher's shared link is often the first request a just-started server gets."""
+    fresh = Server(tmp_path).start()
+    try:
+        v = visit("desktop")
+        page = v.open(f"{fresh.url}/materi?bagian=perbandingan")
+        nav = page.get_by_test_id("stSidebarNav").inner_text()
+        assert "Belajar" in nav and "Materi" in nav and "app" not in nav.split()
+        assert "Persamaan" in page.locator("h1").first.inner_text()
+    finally:
+        fresh.stop()

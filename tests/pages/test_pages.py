@@ -29,13 +29,13 @@ def test_every_page_runs_without_exception(spec, monkeypatch):
 def test_materi_opens_the_section_named_in_the_query_parameter(monkeypatch, content_dir):
     at = _app(monkeypatch, content_dir)
     at.query_params["bagian"] = "dua"
-    at.switch_page("pages/materi.py").run()
+    at.switch_page("app_pages/materi.py").run()
     assert at.title[0].value == "Bagian Dua"
 
 
 def test_next_button_moves_to_the_next_section_and_marks_opened(monkeypatch, content_dir):
     at = _app(monkeypatch, content_dir)
-    at.switch_page("pages/materi.py").run()
+    at.switch_page("app_pages/materi.py").run()
     assert at.title[0].value == "Bagian Satu"
     at.button(key="next").click().run()
     assert at.title[0].value == "Bagian Dua"
@@ -46,7 +46,7 @@ def test_next_button_moves_to_the_next_section_and_marks_opened(monkeypatch, con
 def test_a_broken_section_shows_a_message_and_the_rest_still_loads(monkeypatch, content_dir):
     (content_dir / "03-rusak.md").write_text("---\nid: rusak\ntitle: [\n---\nIsi\n", encoding="utf-8")
     at = _app(monkeypatch, content_dir)
-    at.switch_page("pages/materi.py").run()
+    at.switch_page("app_pages/materi.py").run()
     assert not at.exception
     assert any("tidak dapat dimuat" in w.value for w in at.warning)
     assert at.title[0].value == "Bagian Satu"
@@ -54,7 +54,7 @@ def test_a_broken_section_shows_a_message_and_the_rest_still_loads(monkeypatch, 
 
 def test_glossary_search_filters_terms(monkeypatch, content_dir):
     at = _app(monkeypatch, content_dir)
-    at.switch_page("pages/glosarium.py").run()
+    at.switch_page("app_pages/glosarium.py").run()
     at.text_input[0].input("etik").run()
     shown = [m.value for m in at.markdown]
     assert "**Kode etik**" in shown and "**Relawan**" not in shown

@@ -21,7 +21,7 @@ def _button(at, label):
 
 
 def test_practice_question_is_checked_with_feedback_then_retry_and_summary(at):
-    at.switch_page("pages/latihan.py").run()
+    at.switch_page("app_pages/latihan.py").run()
     at.segmented_control[0].set_value("Kuis").run()
     _button(at, "Mulai latihan").click().run()
     assert "Soal 1 dari 4" in at.get("progress")[0].proto.text
@@ -39,7 +39,7 @@ def test_practice_question_is_checked_with_feedback_then_retry_and_summary(at):
 
 
 def test_practice_refuses_to_check_an_empty_answer(at):
-    at.switch_page("pages/latihan.py").run()
+    at.switch_page("app_pages/latihan.py").run()
     at.segmented_control[0].set_value("Kuis").run()
     _button(at, "Mulai latihan").click().run()
     _button(at, "Periksa").click().run()
@@ -47,7 +47,7 @@ def test_practice_refuses_to_check_an_empty_answer(at):
 
 
 def test_exam_hides_answers_until_submit_then_scores_and_reviews(at):
-    at.switch_page("pages/ujian.py").run()
+    at.switch_page("app_pages/ujian.py").run()
     at.selectbox[0].set_value("kuis-contoh").run()
     _button(at, "Mulai ujian").click().run()
     assert not at.success and not at.error, "no feedback before submission"
@@ -67,7 +67,7 @@ def test_exam_hides_answers_until_submit_then_scores_and_reviews(at):
 
 
 def test_exam_answer_arriving_after_the_deadline_is_not_counted(at):
-    at.switch_page("pages/ujian.py").run()
+    at.switch_page("app_pages/ujian.py").run()
     at.selectbox[0].set_value("kuis-contoh").run()
     _button(at, "Mulai ujian").click().run()
     attempt = at.session_state["exam_attempt"]

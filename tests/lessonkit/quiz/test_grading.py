@@ -79,7 +79,8 @@ def test_longest_increasing_run():
     assert longest_increasing_run([]) == 0
 
 
-@pytest.mark.parametrize("answer", ["kode etik", "  KODE   Etik ", "Kode etik.", "kode-etik profesi!", "kode etik, profesi"])
+@pytest.mark.parametrize("answer", ["kode etik", "  KODE   Etik ", "Kode etik.", "kode-etik profesi!",
+                                    "kode etik, profesi"])
 def test_short_answer_ignores_case_spacing_and_punctuation(answer):
     expected = 0.0 if answer == "kode-etik profesi!" else 1.0
     assert grade(make("short_answer"), answer).score == expected
