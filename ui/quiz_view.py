@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import plotly.graph_objects as go
 import streamlit as st
 
+from lessonkit.charts import score_bars
 from lessonkit.quiz import Bank, Grade
 from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase
 from lessonkit.quiz.types import TYPE_NAMES, module_of
@@ -76,16 +76,9 @@ def essay_self_check(q: QuestionBase, key: str) -> float:
     return score
 
 
-def section_chart(scores: dict[str, float]) -> go.Figure:
-    """Horizontal bars: score per section, 0–100%."""
-    names = [section_title(s) for s in scores]
-    values = [round(v * 100) for v in scores.values()]
-    figure = go.Figure(go.Bar(x=values, y=names, orientation="h", text=[f"{v}%" for v in values],
-                              textposition="auto", marker_color="#0072B2",
-                              hovertemplate="%{y}: %{x}%<extra></extra>"))
-    figure.update_layout(xaxis={"range": [0, 100], "title": "Skor (%)"}, yaxis={"autorange": "reversed"},
-                         height=80 + 44 * len(names), margin={"l": 10, "r": 10, "t": 10, "b": 40})
-    return figure
+def section_chart(scores: dict[str, float]):
+    """Score per section as horizontal bars."""
+    return score_bars([section_title(s) for s in scores], list(scores.values()))
 
 
 def review(results, *, key: str) -> None:

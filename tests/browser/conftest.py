@@ -33,25 +33,6 @@ def chromium_path() -> str | None:
     return candidate if Path(candidate).exists() else shutil.which("chromium")
 
 
-def pytest_collection_modifyitems(config, items):
-    if chromium_path() and _playwright_available():
-        return
-    reason = "Chromium tidak ditemukan (atur CHROMIUM_PATH) atau paket playwright belum terpasang"
-    for item in items:
-        if "tests/browser" in str(item.fspath):
-            if os.environ.get("REQUIRE_BROWSER") == "1":
-                item.add_marker(pytest.mark.xfail(reason=reason, run=False, strict=True))
-                item.user_properties.append(("require_browser_failed", reason))
-            else:
-                item.add_marker(pytest.mark.skip(reason=reason))
-
-
-def pytest_runtest_setup(item):
-    if os.environ.get("REQUIRE_BROWSER") == "1" and any(k == "require_browser_failed" for k, _ in
-                                                           item.user_properties):
-        pytest.fail("REQUIRE_BROWSER=1 but no browser: " + dict(item.user_properties)["require_browser_failed"])
-
-
 def _playwright_available() -> bool:
     try:
         import playwright.sync_api  # noqa: F401
@@ -113,6 +94,11 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
+    if not (chromium_path() and _playwright_available()):
+        reason = "Chromium tidak ditemukan (atur CHROMIUM_PATH) atau paket playwright belum terpasang"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1: {reason}")
+        pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

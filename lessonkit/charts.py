@@ -1,0 +1,22 @@
+"""Plotly figures for results, built from plain data (no Streamlit), with colour-blind-safe colours."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+BLUE = "#0072B2"  # Okabe–Ito blue: readable for colour-blind students, in light and dark themes
+
+
+def score_bars(labels: Sequence[str], scores: Sequence[float]) -> go.Figure:
+    """Horizontal bars of scores in [0, 1], shown as 0–100 %, long labels wrapped for phones."""
+    names = ["<br>".join(textwrap.wrap(label, 22)) or label for label in labels]
+    values = [round(score * 100) for score in scores]
+    figure = go.Figure(go.Bar(x=values, y=names, orientation="h", text=[f"{v}%" for v in values],
+                              textposition="auto", marker_color=BLUE, hovertemplate="%{y}: %{x}%<extra></extra>"))
+    figure.update_layout(xaxis={"range": [0, 100], "title": "Skor (%)", "fixedrange": True},
+                         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
+                         height=90 + 56 * len(names), margin={"l": 10, "r": 10, "t": 10, "b": 40})
+    return figure
