@@ -80,3 +80,19 @@ def test_exam_answer_arriving_after_the_deadline_is_not_counted(at):
 
 def _key(at, question_id):
     return f"exam-{at.session_state['exam_nonce']}-{question_id}"
+
+
+def test_a_broken_quiz_file_shows_a_message_and_the_other_quiz_still_works(monkeypatch, content_dir, tmp_path):
+    import shutil
+
+    shutil.copy(FIXTURES / "quizzes_ok" / "kuis-contoh.yaml", tmp_path / "ok.yaml")
+    shutil.copy(FIXTURES / "quizzes_bad" / "02-two-correct.yaml", tmp_path / "rusak.yaml")
+    monkeypatch.setattr("ui.data.CONTENT_DIR", content_dir)
+    monkeypatch.setattr("ui.data.QUIZ_DIR", tmp_path)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.switch_page("app_pages/latihan.py").run()
+    assert any("Dua kunci" in w.value and "tidak dapat dipakai" in w.value for w in at.warning)
+    at.segmented_control[0].set_value("Kuis").run()
+    assert at.selectbox[0].options == ["Kuis Contoh (4 soal)"]
+    _button(at, "Mulai latihan").click().run()
+    assert not at.exception
