@@ -8,7 +8,7 @@ opened in this session are marked in the table of contents.
 import streamlit as st
 
 from lessonkit.reading import neighbours, opened_count
-from ui import data, lesson_view
+from ui import data, diagram_view, lesson_view
 
 PARAM = "bagian"
 lesson = data.lesson()
@@ -49,7 +49,19 @@ st.caption(f"Bagian {position} dari {len(ids)} · ± {section.meta.minutes} meni
 st.title(section.title)
 st.progress(done / len(ids), text=f"Sudah dibuka: {done} dari {len(ids)} bagian")
 
-lesson_view.section(section)
+
+
+def _diagrams() -> None:
+    items = data.diagrams().for_section(current)
+    if items:
+        st.subheader("Diagram interaktif")
+        layout = diagram_view.layout_choice()
+    for item in items:
+        st.markdown(f"#### {item.title}")
+        diagram_view.show(item, key=f"materi-{item.id}", layout=layout, beside=False)
+
+
+lesson_view.section(section, after_body=_diagrams)
 
 before, after = neighbours(ids, current)
 left, right = st.columns(2)

@@ -8,6 +8,7 @@ from pathlib import Path
 from .content import load_lesson
 from .problems import Problem
 from .quiz import read_bank
+from .stages import load_diagrams
 
 
 @dataclass
@@ -19,7 +20,8 @@ class Report:
 def check(content_dir: Path, quiz_paths: list[Path]) -> Report:
     lesson = load_lesson(content_dir)
     bank = read_bank([p for p in quiz_paths if p.exists()], section_ids=lesson.section_ids)
-    problems = sorted(lesson.problems + bank.problems)
+    diagrams = load_diagrams(content_dir, lesson.section_ids)
+    problems = sorted(lesson.problems + bank.problems + diagrams.problems)
     summary = (f"{len(lesson.sections)} bagian materi, {len(lesson.glossary)} istilah, "
-               f"{len(bank.quizzes)} kuis dengan {len(bank.questions)} soal.")
+               f"{len(diagrams.items)} diagram, {len(bank.quizzes)} kuis dengan {len(bank.questions)} soal.")
     return Report(problems, summary)

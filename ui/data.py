@@ -1,4 +1,4 @@
-"""Cached access to the lesson content and the question bank.
+"""Cached access to the lesson content, the question bank, stage diagrams and their figures.
 
 Parsed files are shared by every session (``st.cache_resource``) and re-read
 only when a file in their folder changes, so a teacher's edit shows on the
@@ -13,7 +13,10 @@ from pathlib import Path
 import streamlit as st
 
 from lessonkit.content import Lesson, folder_signature, load_lesson
+from lessonkit.diagrams import comparison_figure, process_figure
 from lessonkit.quiz import Bank, read_bank
+from lessonkit.slides import Slide, build_deck
+from lessonkit.stages import Comparison, Diagrams, load_diagrams
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = Path(os.environ.get("LESSONKIT_CONTENT_DIR", ROOT / "content"))
@@ -36,3 +39,37 @@ def lesson() -> Lesson:
 
 def bank() -> Bank:
     return _bank(str(QUIZ_DIR), tuple(lesson().section_ids), folder_signature(QUIZ_DIR))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _diagrams(content_dir: str, section_ids: tuple[str, ...], signature: tuple) -> Diagrams:
+    return load_diagrams(content_dir, list(section_ids))
+
+
+def diagrams() -> Diagrams:
+    return _diagrams(str(CONTENT_DIR), tuple(lesson().section_ids), folder_signature(CONTENT_DIR))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def figure(diagram_id: str, highlight: str | None, revealed: int | None, layout: str, big: bool,
+           signature: tuple) -> dict:
+    """A diagram's plotly figure as a dict, built once per (diagram, state) and shared by every session."""
+    found = diagrams()
+    item = found.items[diagram_id]
+    if isinstance(item, Comparison):
+        processes = found.processes
+        built = comparison_figure(item, processes[item.left], processes[item.right], highlight=highlight,
+                                  revealed=revealed, big=big)
+    else:
+        built = process_figure(item, highlight=highlight, revealed=revealed, layout=layout, big=big)
+    return built.to_dict()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _deck(signature: tuple) -> list[Slide]:
+    return build_deck(lesson(), diagrams(), bank())
+
+
+def deck() -> list[Slide]:
+    """The presentation slides, rebuilt only when content or quizzes change."""
+    return _deck(folder_signature(CONTENT_DIR, QUIZ_DIR))

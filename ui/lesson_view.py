@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -28,8 +28,8 @@ def _callout(block: Block) -> None:
             st.markdown(body)
 
 
-def section(section: Section) -> None:
-    """Objectives, body (with callout boxes) and summary of one section."""
+def section(section: Section, after_body: Callable[[], None] | None = None) -> None:
+    """Objectives, body (with callout boxes), anything ``after_body`` adds, then the summary."""
     with st.container(border=True):
         st.markdown("**Tujuan pembelajaran**\n\nSetelah mempelajari bagian ini, kamu dapat:\n\n"
                     + _bullets(section.meta.objectives))
@@ -38,6 +38,8 @@ def section(section: Section) -> None:
             st.markdown(block.text)
         else:
             _callout(block)
+    if after_body is not None:
+        after_body()
     st.subheader("Rangkuman")
     st.success(_bullets(section.meta.summary))
 

@@ -28,9 +28,11 @@ class PageSpec:
 PAGES = [
     PageSpec("beranda", "app_pages/beranda.py", "Beranda", "Mulai"),
     PageSpec("materi", "app_pages/materi.py", "Materi", "Belajar"),
+    PageSpec("diagram", "app_pages/diagram.py", "Diagram Proses", "Belajar"),
     PageSpec("glosarium", "app_pages/glosarium.py", "Glosarium", "Belajar"),
     PageSpec("latihan", "app_pages/latihan.py", "Latihan Soal", "Latihan"),
     PageSpec("ujian", "app_pages/ujian.py", "Ujian", "Latihan"),
+    PageSpec("presentasi", "app_pages/presentasi.py", "Mode Presentasi", "Mengajar"),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}
 
