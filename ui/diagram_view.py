@@ -61,11 +61,11 @@ def show(item: Process | Comparison, *, key: str, layout: str, beside: bool = Tr
                     selection_mode="points", config={"displayModeBar": False},
                     alt=f"Diagram: {item.title}")
     left, middle, right = chart_area.columns([1, 2, 1], vertical_alignment="center")
-    left.button("← Sebelumnya", key=f"{key}-prev", on_click=_step, args=(state_key, -1, len(keys)),
+    left.button("← Tahap sebelumnya", key=f"{key}-prev", on_click=_step, args=(state_key, -1, len(keys)),
                 disabled=index in (None, 0), width="stretch")
     middle.markdown(f"**Tahap {index + 1} dari {len(keys)}**" if index is not None
-                    else "Klik salah satu tahap, atau tekan **Berikutnya**.", text_alignment="center")
-    right.button("Berikutnya →", key=f"{key}-next", on_click=_step, args=(state_key, 1, len(keys)),
+                    else "Klik salah satu tahap, atau tekan **Tahap berikutnya**.", text_alignment="center")
+    right.button("Tahap berikutnya →", key=f"{key}-next", on_click=_step, args=(state_key, 1, len(keys)),
                  disabled=index == len(keys) - 1, type="primary", width="stretch")
     if index is None:
         detail_area.info("Detail tahap muncul di sini.")

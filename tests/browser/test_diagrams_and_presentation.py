@@ -39,9 +39,9 @@ def test_clicking_a_stage_node_opens_its_details_beside_the_diagram(server, visi
 def test_stepper_moves_the_highlight_stage_by_stage(server, visit):
     v = visit("desktop")
     page = v.open(f"{server.url}/diagram?diagram=volunteer-siklus")
-    page.get_by_role("button", name="Berikutnya →").click()
+    page.get_by_role("button", name="Tahap berikutnya →").click()
     v.settle()
-    page.get_by_role("button", name="Berikutnya →").click()
+    page.get_by_role("button", name="Tahap berikutnya →").click()
     v.settle()
     assert page.get_by_text("Tahap 2 dari 4").is_visible()
     _node(page, 0).wait_for(timeout=20_000)

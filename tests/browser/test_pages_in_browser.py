@@ -41,7 +41,7 @@ def test_section_deep_link_survives_a_reload_and_next_updates_the_url(server, vi
     page.reload()
     v.settle()
     assert page.locator("h1").first.inner_text() == heading
-    page.get_by_role("button", name="Berikutnya", exact=False).click()
+    page.get_by_role("button", name="Berikutnya: ", exact=False).click()
     v.settle()
     page.wait_for_timeout(300)
     assert "bagian=wawasan-relawan" in page.url
