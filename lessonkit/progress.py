@@ -1,0 +1,58 @@
+"""Progress summaries from stored answers: mastery per section and the weakest sections.
+
+Rule (also shown to students): for each section, take the last 5 graded answers
+(practice and exams). No answers: Belum. Average below 50%: Mulai. 50–79%:
+Cukup. 80% or more with at least 3 answers: Mahir (fewer than 3 stays Cukup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+RECENT = 5
+LEVELS = ("Belum", "Mulai", "Cukup", "Mahir")
+RULE = ("Tingkat penguasaan dihitung dari 5 jawaban terakhirmu di setiap bagian (latihan dan ujian): "
+        "**Belum** = belum ada jawaban; **Mulai** = rata-rata di bawah 50%; **Cukup** = 50–79%; "
+        "**Mahir** = 80% atau lebih dari minimal 3 jawaban.")
+
+
+@dataclass(frozen=True)
+class Mastery:
+    section: str
+    level: str
+    average: float | None
+    count: int
+
+
+def level_of(scores: Sequence[float]) -> str:
+    if not scores:
+        return "Belum"
+    average = sum(scores) / len(scores)
+    if average < 0.5:
+        return "Mulai"
+    if average >= 0.8 and len(scores) >= 3:
+        return "Mahir"
+    return "Cukup"
+
+
+def mastery(answers: Iterable, section_ids: Sequence[str]) -> list[Mastery]:
+    """Mastery of every section in lesson order, from answers sorted oldest first (essays ignored)."""
+    by_section: dict[str, list[float]] = {s: [] for s in section_ids}
+    for answer in answers:
+        if answer.score is not None and answer.section_id in by_section:
+            by_section[answer.section_id].append(answer.score)
+    out = []
+    for section in section_ids:
+        recent = by_section[section][-RECENT:]
+        average = sum(recent) / len(recent) if recent else None
+        out.append(Mastery(section, level_of(recent), average, len(recent)))
+    return out
+
+
+def weakest(levels: Sequence[Mastery], count: int = 3) -> list[Mastery]:
+    """The sections to work on next: lowest level first, then lowest average, then lesson order."""
+    rank = {name: n for n, name in enumerate(LEVELS)}
+    candidates = [m for m in levels if m.level != "Mahir"]
+    ordered = sorted(enumerate(candidates), key=lambda p: (rank[p[1].level], p[1].average or 0.0, p[0]))
+    return [m for _, m in ordered[:count]]

@@ -1,0 +1,62 @@
+"""Database engine: embedded SQLite by default, PostgreSQL through ``DATABASE_URL``; migrations at start-up.
+
+SQLite runs in WAL mode with a busy timeout so a class writing at once waits
+briefly instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 30_000
+
+
+def default_url(data_dir: str | Path | None = None) -> str:
+    """``DATABASE_URL`` if set, else an SQLite file in the data folder (``LESSONKIT_DATA_DIR`` or ./data)."""
+    if os.environ.get("DATABASE_URL"):
+        return normalise_url(os.environ["DATABASE_URL"])
+    folder = Path(data_dir or os.environ.get("LESSONKIT_DATA_DIR") or Path.cwd() / "data")
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'lessonkit.db'}"
+
+
+def normalise_url(url: str) -> str:
+    """Use the psycopg 3 driver for plain ``postgresql://`` / ``postgres://`` URLs."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+                               pool_size=10, max_overflow=40)
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection, _record) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision; existing data is kept (Alembic migrations)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -1,0 +1,259 @@
+"""The storage layer: what is kept about a student's learning, through SQLAlchemy (no Streamlit here).
+
+A student is a display name, an optional class code and a random resume code
+(192 bits, URL-safe) that is only a key: nothing is ever decoded from it.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..quiz.exam import Attempt
+from .engine import make_engine, migrate
+from .models import ExamAnswer, ExamAttempt, Flashcard, PracticeAnswer, SectionVisit, Student
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
+NAME_MAX, CLASS_MAX = 60, 20
+
+
+class StorageError(Exception):
+    """The database cannot be used (missing, corrupt, unwritable or unreachable)."""
+
+
+@dataclass(frozen=True)
+class StudentInfo:
+    id: int
+    code: str
+    display_name: str
+    class_code: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One graded answer, from practice or an exam, for mastery and history."""
+
+    mode: str
+    question_id: str
+    section_id: str
+    score: float | None
+    at: datetime
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def jsonable(response):
+    """Responses as JSON: sets become sorted lists (grading accepts any iterable)."""
+    if isinstance(response, set | frozenset):
+        return sorted(response)
+    return response
+
+
+def clean_name(text: str, limit: int) -> str:
+    return " ".join((text or "").split())[:limit]
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Connect and migrate; raises `StorageError` when the database cannot be used."""
+        try:
+            engine = make_engine(url)
+            migrate(engine)
+        except (SQLAlchemyError, OSError) as exc:
+            raise StorageError(str(exc)) from exc
+        return cls(engine)
+
+    def _session(self) -> Session:
+        return self._sessions()
+
+    # -- who is who -------------------------------------------------------------------------------------------
+
+    def create_student(self, display_name: str, class_code: str | None = None) -> StudentInfo:
+        name = clean_name(display_name, NAME_MAX)
+        if not name:
+            raise ValueError("nama tidak boleh kosong")
+        klass = clean_name(class_code or "", CLASS_MAX) or None
+        row = Student(code=secrets.token_urlsafe(24), display_name=name, class_code=klass, created_at=utcnow())
+        with self._session() as session, session.begin():
+            session.add(row)
+        return _info(row)
+
+    def student(self, code: str | None) -> StudentInfo | None:
+        if not code or not CODE_PATTERN.match(code):
+            return None
+        with self._session() as session:
+            row = session.scalar(select(Student).where(Student.code == code))
+            return _info(row) if row else None
+
+    def delete_student(self, student_id: int) -> None:
+        """Remove the student and everything recorded about them."""
+        with self._session() as session, session.begin():
+            attempts = select(ExamAttempt.id).where(ExamAttempt.student_id == student_id)
+            session.execute(delete(ExamAnswer).where(ExamAnswer.attempt_id.in_(attempts)))
+            for table in (ExamAttempt, PracticeAnswer, SectionVisit, Flashcard):
+                session.execute(delete(table).where(table.student_id == student_id))
+            session.execute(delete(Student).where(Student.id == student_id))
+
+    # -- lesson ------------------------------------------------------------------------------------------------
+
+    def record_visit(self, student_id: int, section_id: str, now: datetime | None = None) -> None:
+        now = now or utcnow()
+        with self._session() as session, session.begin():
+            row = session.scalar(select(SectionVisit).where(SectionVisit.student_id == student_id,
+                                                            SectionVisit.section_id == section_id))
+            if row is None:
+                session.add(SectionVisit(student_id=student_id, section_id=section_id, first_opened_at=now,
+                                         last_opened_at=now, times_opened=1))
+            else:
+                row.last_opened_at = now
+                row.times_opened += 1
+
+    def visits(self, student_id: int) -> dict[str, SectionVisit]:
+        with self._session() as session:
+            rows = session.scalars(select(SectionVisit).where(SectionVisit.student_id == student_id))
+            return {row.section_id: row for row in rows}
+
+    # -- practice ----------------------------------------------------------------------------------------------
+
+    def record_practice(self, student_id: int, question_id: str, section_id: str, response, score: float | None,
+                        now: datetime | None = None) -> None:
+        with self._session() as session, session.begin():
+            session.add(PracticeAnswer(student_id=student_id, question_id=question_id, section_id=section_id,
+                                       response=jsonable(response), score=score, answered_at=now or utcnow()))
+
+    # -- exams -------------------------------------------------------------------------------------------------
+
+    def start_exam(self, student_id: int, attempt: Attempt, settings: dict) -> int:
+        row = ExamAttempt(student_id=student_id, question_ids=list(attempt.question_ids),
+                          orders={k: v for k, v in attempt.orders.items()}, settings=settings,
+                          started_at=attempt.started_at, deadline=attempt.deadline)
+        with self._session() as session, session.begin():
+            session.add(row)
+        return row.id
+
+    def save_exam_answer(self, attempt_id: int, question_id: str, section_id: str, response, score: float | None,
+                         answered_at: float) -> None:
+        """Keep the latest answer to one exam question (saved answer by answer)."""
+        with self._session() as session, session.begin():
+            row = session.scalar(select(ExamAnswer).where(ExamAnswer.attempt_id == attempt_id,
+                                                          ExamAnswer.question_id == question_id))
+            if row is None:
+                session.add(ExamAnswer(attempt_id=attempt_id, question_id=question_id, section_id=section_id,
+                                       response=jsonable(response), score=score, answered_at=answered_at))
+            else:
+                row.response, row.score, row.answered_at = jsonable(response), score, answered_at
+
+    def submit_exam(self, attempt_id: int, submitted_at: float, score: float) -> None:
+        with self._session() as session, session.begin():
+            row = session.get(ExamAttempt, attempt_id)
+            if row is not None and row.submitted_at is None:
+                row.submitted_at, row.score = submitted_at, score
+
+    def load_exam(self, attempt_id: int) -> tuple[Attempt, dict] | None:
+        with self._session() as session:
+            row = session.get(ExamAttempt, attempt_id)
+            return _attempt(session, row) if row else None
+
+    def open_exam(self, student_id: int) -> tuple[int, Attempt, dict] | None:
+        """The student's newest exam that was not submitted yet, to resume it."""
+        with self._session() as session:
+            row = session.scalar(select(ExamAttempt).where(ExamAttempt.student_id == student_id,
+                                                           ExamAttempt.submitted_at.is_(None))
+                                 .order_by(ExamAttempt.started_at.desc()))
+            if row is None:
+                return None
+            attempt, settings = _attempt(session, row)
+            return row.id, attempt, settings
+
+    def exam_history(self, student_id: int) -> list[ExamAttempt]:
+        with self._session() as session:
+            return list(session.scalars(select(ExamAttempt).where(ExamAttempt.student_id == student_id,
+                                                                  ExamAttempt.submitted_at.is_not(None))
+                                        .order_by(ExamAttempt.started_at)))
+
+    def answers(self, student_id: int) -> list[Answer]:
+        """Every graded answer (practice and submitted exams), oldest first."""
+        with self._session() as session:
+            practice = session.scalars(select(PracticeAnswer).where(PracticeAnswer.student_id == student_id))
+            out = [Answer("latihan", r.question_id, r.section_id, r.score, r.answered_at) for r in practice]
+            exams = session.execute(
+                select(ExamAnswer, ExamAttempt.submitted_at).join(ExamAttempt)
+                .where(ExamAttempt.student_id == student_id, ExamAttempt.submitted_at.is_not(None)))
+            for answer, _ in exams:
+                when = datetime.fromtimestamp(answer.answered_at, UTC).replace(tzinfo=None)
+                out.append(Answer("ujian", answer.question_id, answer.section_id, answer.score, when))
+        return sorted(out, key=lambda a: a.at)
+
+    def export(self, student_id: int) -> list[dict]:
+        """Everything stored about the student, one row per fact (for a CSV download)."""
+        with self._session() as session:
+            student = session.get(Student, student_id)
+            if student is None:
+                return []
+            rows = [{"jenis": "profil", "waktu": student.created_at, "bagian": "", "soal": "",
+                     "jawaban": student.display_name, "skor": None, "keterangan": student.class_code or ""}]
+            for visit in session.scalars(select(SectionVisit).where(SectionVisit.student_id == student_id)):
+                note = f"pertama {visit.first_opened_at:%Y-%m-%d %H:%M}, {visit.times_opened} kali"
+                rows.append({"jenis": "materi dibuka", "waktu": visit.last_opened_at, "bagian": visit.section_id,
+                             "soal": "", "jawaban": "", "skor": None, "keterangan": note})
+            for answer in session.scalars(select(PracticeAnswer).where(PracticeAnswer.student_id == student_id)):
+                rows.append({"jenis": "latihan", "waktu": answer.answered_at, "bagian": answer.section_id,
+                             "soal": answer.question_id, "jawaban": answer.response, "skor": answer.score,
+                             "keterangan": ""})
+            for attempt in session.scalars(select(ExamAttempt).where(ExamAttempt.student_id == student_id)):
+                started = datetime.fromtimestamp(attempt.started_at, UTC).replace(tzinfo=None)
+                rows.append({"jenis": "ujian", "waktu": started, "bagian": "", "soal": len(attempt.question_ids),
+                             "jawaban": "", "skor": attempt.score,
+                             "keterangan": "dikumpulkan" if attempt.submitted_at else "belum dikumpulkan"})
+                for answer in session.scalars(select(ExamAnswer).where(ExamAnswer.attempt_id == attempt.id)):
+                    when = datetime.fromtimestamp(answer.answered_at, UTC).replace(tzinfo=None)
+                    rows.append({"jenis": "jawaban ujian", "waktu": when, "bagian": answer.section_id,
+                                 "soal": answer.question_id, "jawaban": answer.response, "skor": answer.score,
+                                 "keterangan": f"ujian {started:%Y-%m-%d %H:%M}"})
+            for card in session.scalars(select(Flashcard).where(Flashcard.student_id == student_id)):
+                rows.append({"jenis": "kartu istilah", "waktu": card.due_at, "bagian": "", "soal": card.term,
+                             "jawaban": "", "skor": None, "keterangan": f"kotak {card.box}"})
+        return rows
+
+    # -- flashcards --------------------------------------------------------------------------------------------
+
+    def cards(self, student_id: int) -> dict[str, tuple[int, datetime]]:
+        with self._session() as session:
+            rows = session.scalars(select(Flashcard).where(Flashcard.student_id == student_id))
+            return {row.term: (row.box, row.due_at) for row in rows}
+
+    def set_card(self, student_id: int, term: str, box: int, due_at: datetime) -> None:
+        with self._session() as session, session.begin():
+            row = session.scalar(select(Flashcard).where(Flashcard.student_id == student_id,
+                                                         Flashcard.term == term))
+            if row is None:
+                session.add(Flashcard(student_id=student_id, term=term, box=box, due_at=due_at))
+            else:
+                row.box, row.due_at = box, due_at
+
+
+def _info(row: Student) -> StudentInfo:
+    return StudentInfo(row.id, row.code, row.display_name, row.class_code, row.created_at)
+
+
+def _attempt(session: Session, row: ExamAttempt) -> tuple[Attempt, dict]:
+    attempt = Attempt(list(row.question_ids), dict(row.orders), row.started_at, row.deadline,
+                      submitted_at=row.submitted_at)
+    for answer in session.scalars(select(ExamAnswer).where(ExamAnswer.attempt_id == row.id)):
+        attempt.answers[answer.question_id] = answer.response
+        attempt.answered_at[answer.question_id] = answer.answered_at
+    return attempt, dict(row.settings)

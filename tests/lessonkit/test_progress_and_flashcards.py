@@ -1,0 +1,44 @@
+"""Mastery levels follow the stated rule; the Leitner schedule moves cards as promised."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from lessonkit.flashcards import due_count, queue, review
+from lessonkit.progress import mastery, weakest
+from lessonkit.storage import Answer
+
+T0 = datetime(2026, 1, 1)
+
+
+def _answers(section, scores):
+    return [Answer("latihan", f"q{n}", section, s, T0 + timedelta(minutes=n)) for n, s in enumerate(scores)]
+
+
+def test_mastery_levels_use_the_last_five_answers():
+    answers = (_answers("a", [0, 0, 0, 1, 1, 1, 1, 1]) + _answers("b", [1, 1]) + _answers("c", [0.2, 0.4])
+               + _answers("d", [1, 0.5, 0.6]))
+    levels = {m.section: m.level for m in mastery(answers, ["a", "b", "c", "d", "e"])}
+    assert levels == {"a": "Mahir", "b": "Cukup", "c": "Mulai", "d": "Cukup", "e": "Belum"}
+
+
+def test_essays_do_not_count_towards_mastery():
+    answers = _answers("a", [None, None])
+    assert mastery(answers, ["a"])[0].level == "Belum"
+
+
+def test_weakest_sections_come_lowest_first_and_skip_mastered():
+    levels = mastery(_answers("a", [1, 1, 1]) + _answers("b", [0.6]) + _answers("c", [0.1]), ["a", "b", "c", "d"])
+    assert [m.section for m in weakest(levels)] == ["d", "c", "b"]
+
+
+def test_leitner_moves_up_when_known_and_back_to_box_one_when_not():
+    assert review(1, True, T0) == (2, T0 + timedelta(days=1))
+    assert review(5, True, T0) == (5, T0 + timedelta(days=14))
+    assert review(4, False, T0) == (1, T0)
+
+
+def test_due_cards_come_first_lowest_box_first():
+    cards = {"b": (3, T0 - timedelta(hours=1)), "c": (2, T0 + timedelta(days=1)), "d": (1, T0 - timedelta(days=2))}
+    assert queue(["a", "b", "c", "d"], cards, T0) == ["d", "a", "b", "c"]
+    assert due_count(["a", "b", "c", "d"], cards, T0) == 3
