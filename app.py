@@ -1,7 +1,8 @@
-"""Router of the lesson app: page config and grouped navigation; page scripts live in app_pages/."""
+"""Router of the lesson app: page config, the student box and grouped navigation; pages live in app_pages/."""
 
 import streamlit as st
 
+from ui import student
 from ui.nav import navigation
 
 st.set_page_config(
@@ -11,4 +12,6 @@ st.set_page_config(
     menu_items={"Get help": None, "Report a bug": None,
                 "About": "Modul Sosiologi kelas XI: Proses Terjadinya Kelompok Profesi dan Kelompok Volunteer."},
 )
-navigation().run()
+page = navigation()
+student.panel()
+page.run()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lessonkit.quiz import practice
 from lessonkit.quiz.types import module_of
-from ui import data, nav, quiz_view
+from ui import data, nav, quiz_view, student
 
 STATE = "practice_run"
 lesson, bank = data.lesson(), data.bank()
@@ -77,7 +77,10 @@ response = quiz_view.question(q, bank, number=run.index + 1, key=key, order=run.
 if checked is None:
     if st.button("Periksa", type="primary"):
         if module_of(q).is_answered(q, response):
-            run.check(bank, question_id, response)
+            result = run.check(bank, question_id, response)
+            learner = student.current()
+            if learner is not None:
+                student.save(data.store().record_practice, learner.id, question_id, q.section, response, result.score)
             st.rerun()
         st.warning("Jawab dulu soalnya, lalu tekan Periksa.")
 else:

@@ -8,7 +8,7 @@ opened in this session are marked in the table of contents.
 import streamlit as st
 
 from lessonkit.reading import neighbours, opened_count
-from ui import data, diagram_view, lesson_view
+from ui import data, diagram_view, lesson_view, student
 
 PARAM = "bagian"
 lesson = data.lesson()
@@ -32,6 +32,12 @@ if current not in sections:
     current = ids[0]
     st.query_params[PARAM] = current
 opened.add(current)
+learner, store = student.current(), data.store()
+if learner is not None:
+    if st.session_state.get("recorded_section") != current:
+        student.save(store.record_visit, learner.id, current)
+        st.session_state["recorded_section"] = current
+    opened |= set(student.save(store.visits, learner.id) or ())
 
 with st.sidebar:
     st.markdown("**Daftar isi**")
@@ -40,7 +46,7 @@ with st.sidebar:
         st.button(f"{mark}{sections[section_id].meta.order}. {sections[section_id].title}",
                   key=f"toc-{section_id}", on_click=_go, args=(section_id,),
                   type="primary" if section_id == current else "tertiary")
-    st.caption("Tanda ✓ = sudah kamu buka di kunjungan ini.")
+    st.caption("Tanda ✓ = sudah kamu buka" + (" (tersimpan)." if learner else " di kunjungan ini."))
 
 section = sections[current]
 position = ids.index(current) + 1

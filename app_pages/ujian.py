@@ -1,21 +1,40 @@
-"""Ujian: a timed exam drawn from the bank; answers saved as given, graded on the server after submission."""
+"""Ujian: a timed exam drawn from the bank; answers saved as given, graded on the server after submission.
+
+For a student with a resume code, the attempt lives in the database: a reload,
+a closed tab or a server restart resumes it with its answers and its deadline.
+"""
 
 import random
 import time
 
 import streamlit as st
 
-from lessonkit.quiz import exam
+from lessonkit.quiz import exam, grade
 from lessonkit.quiz.types import module_of
-from ui import countdown, data, quiz_view
+from ui import countdown, data, quiz_view, student
 
-STATE, SETTINGS = "exam_attempt", "exam_settings"
+STATE, SETTINGS, TOKEN, SAVED_ID = "exam_attempt", "exam_settings", "exam_token", "exam_attempt_id"
 RANDOM = "__acak__"
 lesson, bank = data.lesson(), data.bank()
 known = {q.id for q in bank.questions}
+learner, store = student.current(), data.store()
 
 st.title("Ujian")
 quiz_view.broken_quizzes(bank)
+
+if st.session_state.get(STATE) is None and learner is not None:
+    found = student.save(store.open_exam, learner.id)
+    if found is not None:
+        attempt_id, resumed, settings = found
+        st.session_state.update({STATE: resumed, SETTINGS: settings, SAVED_ID: attempt_id,
+                                 TOKEN: f"db{attempt_id}"})
+        for question_id, response in resumed.answers.items():
+            if question_id in known:
+                q = bank.question(question_id)
+                key = f"exam-{st.session_state[TOKEN]}-{question_id}"
+                st.session_state.update(module_of(q).state(q, key, resumed.orders.get(question_id), response))
+        st.toast("Ujianmu yang belum selesai dilanjutkan.")
+
 attempt: exam.Attempt | None = st.session_state.get(STATE)
 if attempt is not None and any(qid not in known for qid in attempt.question_ids):
     attempt = None  # the bank changed under this attempt
@@ -32,9 +51,10 @@ def _begin(settings: dict) -> None:
         ids = [q.id for q in quiz.questions if q.auto_graded]
         random.shuffle(ids)
         minutes = quiz.time_limit_minutes or exam.minutes_for(len(ids))
-    st.session_state[SETTINGS] = settings
-    st.session_state[STATE] = exam.start(bank, ids, minutes, time.time())
-    st.session_state["exam_nonce"] = st.session_state.get("exam_nonce", 0) + 1
+    new = exam.start(bank, ids, minutes, time.time())
+    attempt_id = student.save(store.start_exam, learner.id, new, settings) if learner is not None else None
+    st.session_state.update({SETTINGS: settings, STATE: new, SAVED_ID: attempt_id,
+                             TOKEN: f"db{attempt_id}" if attempt_id else f"s{time.time_ns()}"})
     st.session_state.pop("exam_confirm", None)
     st.session_state.pop("exam_late", None)
 
@@ -46,8 +66,13 @@ def _reset() -> None:
 def _record(question_id: str, key: str) -> None:
     q = bank.question(question_id)
     response = module_of(q).read(q, key, attempt.orders[question_id], st.session_state)
-    if not attempt.record(question_id, response, time.time()):
+    now = time.time()
+    if not attempt.record(question_id, response, now):
         st.session_state["exam_late"] = True
+        return
+    if st.session_state.get(SAVED_ID):
+        student.save(store.save_exam_answer, st.session_state[SAVED_ID], question_id, q.section, response,
+                     grade(q, response).score, now)
 
 
 def _submit() -> None:
@@ -79,12 +104,13 @@ if attempt is None:
         quiz = quizzes[source]
         count = sum(q.auto_graded for q in quiz.questions)
         minutes = quiz.time_limit_minutes or exam.minutes_for(count)
-    st.info(f"{count} soal · waktu {minutes:g} menit. Jawaban tersimpan otomatis setiap kali kamu menjawab. "
-            "Saat waktu habis, jawabanmu dikumpulkan otomatis.")
+    saving = "Jawaban tersimpan otomatis setiap kali kamu menjawab." if learner else \
+        "Kamu belum menyimpan kemajuan, jadi ujian ini hilang jika halaman dimuat ulang."
+    st.info(f"{count} soal · waktu {minutes:g} menit. {saving} Saat waktu habis, jawabanmu dikumpulkan otomatis.")
     st.button("Mulai ujian", type="primary", on_click=_begin, args=(settings,), disabled=count == 0)
     st.stop()
 
-nonce = st.session_state.get("exam_nonce", 0)
+token = st.session_state.get(TOKEN, "s0")
 
 if not attempt.submitted:
     now = time.time()
@@ -94,7 +120,7 @@ if not attempt.submitted:
     st.caption("Jawaban tersimpan otomatis. Untuk isian singkat, tekan Enter setelah mengetik.")
     for number, question_id in enumerate(attempt.question_ids, start=1):
         q = bank.question(question_id)
-        key = f"exam-{nonce}-{question_id}"
+        key = f"exam-{token}-{question_id}"
         with st.container(border=True):
             quiz_view.question(q, bank, number=number, key=key, order=attempt.orders[question_id],
                                on_change=_record, args=(question_id, key))
@@ -113,9 +139,12 @@ if not attempt.submitted:
     st.stop()
 
 results = exam.results(attempt, bank)
+score = exam.score(attempt, bank)
+if st.session_state.get(SAVED_ID) and st.session_state.get("exam_submit_saved") != st.session_state[SAVED_ID]:
+    student.save(store.submit_exam, st.session_state[SAVED_ID], attempt.submitted_at, score)
+    st.session_state["exam_submit_saved"] = st.session_state[SAVED_ID]
 if st.session_state.get("exam_late") or (attempt.submitted_at or 0) >= attempt.deadline:
     st.info("Waktu habis. Jawabanmu dikumpulkan otomatis; jawaban yang masuk setelah batas waktu tidak dihitung.")
-score = exam.score(attempt, bank)
 right = sum(1 for r in results if r.grade.status == "benar")
 left, middle, right_col = st.columns(3)
 left.metric("Nilai", f"{round(score * 100)}")
@@ -125,7 +154,7 @@ right_col.metric("Waktu dipakai", f"{used // 60}:{used % 60:02d}")
 st.subheader("Skor per bagian materi")
 st.plotly_chart(quiz_view.section_chart(exam.section_scores(attempt, bank)), config={"displayModeBar": False})
 st.subheader("Pembahasan")
-quiz_view.review(results, key=f"review-{nonce}")
+quiz_view.review(results, key=f"review-{token}")
 left, right_button = st.columns(2)
 left.button("Ulangi dengan soal baru", type="primary", on_click=_begin,
             args=(st.session_state[SETTINGS],), width="stretch")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 BLUE = "#0072B2"  # Okabe–Ito blue: readable for colour-blind students, in light and dark themes
+ORANGE = "#E69F00"
 
 
 def score_bars(labels: Sequence[str], scores: Sequence[float]) -> go.Figure:
@@ -19,4 +20,19 @@ def score_bars(labels: Sequence[str], scores: Sequence[float]) -> go.Figure:
     figure.update_layout(xaxis={"range": [0, 100], "title": "Skor (%)", "fixedrange": True},
                          yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
                          height=90 + 56 * len(names), margin={"l": 10, "r": 10, "t": 10, "b": 40})
+    return figure
+
+
+def scores_over_time(times: Sequence, scores: Sequence[float], kinds: Sequence[str]) -> go.Figure:
+    """Scores (0–100 %) over time, one coloured line of markers per kind (e.g. Ujian, Latihan)."""
+    figure = go.Figure()
+    colours = {"Ujian": BLUE, "Latihan": ORANGE}
+    for kind in dict.fromkeys(kinds):
+        picked = [(t, s) for t, s, k in zip(times, scores, kinds, strict=True) if k == kind]
+        figure.add_trace(go.Scatter(x=[t for t, _ in picked], y=[round(s * 100) for _, s in picked],
+                                    mode="lines+markers", name=kind, line={"color": colours.get(kind, BLUE)},
+                                    hovertemplate="%{x|%d %b %H:%M}: %{y}%<extra>" + kind + "</extra>"))
+    figure.update_layout(yaxis={"range": [0, 105], "title": "Skor (%)", "fixedrange": True},
+                         xaxis={"fixedrange": True}, height=320, margin={"l": 10, "r": 10, "t": 10, "b": 30},
+                         legend={"orientation": "h", "y": -0.2})
     return figure

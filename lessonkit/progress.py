@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pandas as pd
 
 RECENT = 5
 LEVELS = ("Belum", "Mulai", "Cukup", "Mahir")
@@ -56,3 +59,24 @@ def weakest(levels: Sequence[Mastery], count: int = 3) -> list[Mastery]:
     candidates = [m for m in levels if m.level != "Mahir"]
     ordered = sorted(enumerate(candidates), key=lambda p: (rank[p[1].level], p[1].average or 0.0, p[0]))
     return [m for _, m in ordered[:count]]
+
+
+def history(answers: Iterable, exams: Iterable) -> pd.DataFrame:
+    """Practice (averaged per day) and exam scores over time, for the history table and chart."""
+    rows = [{"Waktu": datetime.fromtimestamp(e.started_at, UTC).replace(tzinfo=None), "Jenis": "Ujian",
+             "Skor": e.score, "Jumlah soal": len(e.question_ids)} for e in exams]
+    practice = [a for a in answers if a.mode == "latihan" and a.score is not None]
+    by_day: dict = {}
+    for answer in practice:
+        by_day.setdefault(answer.at.date(), []).append(answer)
+    for items in by_day.values():
+        rows.append({"Waktu": max(a.at for a in items), "Jenis": "Latihan",
+                     "Skor": sum(a.score for a in items) / len(items), "Jumlah soal": len(items)})
+    frame = pd.DataFrame(rows, columns=["Waktu", "Jenis", "Skor", "Jumlah soal"])
+    return frame.sort_values("Waktu", ignore_index=True)
+
+
+def to_csv(rows: list[dict]) -> bytes:
+    """Rows of stored data as a UTF-8 CSV that opens in a spreadsheet (with a BOM for Excel)."""
+    frame = pd.DataFrame(rows, columns=["jenis", "waktu", "bagian", "soal", "jawaban", "skor", "keterangan"])
+    return frame.to_csv(index=False).encode("utf-8-sig")

@@ -17,6 +17,8 @@ from lessonkit.diagrams import comparison_figure, process_figure
 from lessonkit.quiz import Bank, read_bank
 from lessonkit.slides import Slide, build_deck
 from lessonkit.stages import Comparison, Diagrams, load_diagrams
+from lessonkit.storage import StorageError, Store, default_url
+from lessonkit.storage.engine import normalise_url
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = Path(os.environ.get("LESSONKIT_CONTENT_DIR", ROOT / "content"))
@@ -73,3 +75,28 @@ def _deck(signature: tuple) -> list[Slide]:
 def deck() -> list[Slide]:
     """The presentation slides, rebuilt only when content or quizzes change."""
     return _deck(folder_signature(CONTENT_DIR, QUIZ_DIR))
+
+
+def database_url() -> str:
+    """``DATABASE_URL`` from the environment or ``.streamlit/secrets.toml``; else the embedded SQLite file."""
+    try:
+        secret = st.secrets.get("DATABASE_URL")
+    except Exception:  # noqa: BLE001 - no secrets file is the normal case
+        secret = None
+    if secret and not os.environ.get("DATABASE_URL"):
+        return normalise_url(str(secret))
+    return default_url()
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store | StorageError:
+    try:
+        return Store.open(url)
+    except StorageError as exc:
+        return exc
+
+
+def store() -> Store | None:
+    """The shared store, or None when the database cannot be used (the lesson then works without saving)."""
+    opened = _store(database_url())
+    return None if isinstance(opened, StorageError) else opened

@@ -32,6 +32,8 @@ PAGES = [
     PageSpec("glosarium", "app_pages/glosarium.py", "Glosarium", "Belajar"),
     PageSpec("latihan", "app_pages/latihan.py", "Latihan Soal", "Latihan"),
     PageSpec("ujian", "app_pages/ujian.py", "Ujian", "Latihan"),
+    PageSpec("kartu", "app_pages/kartu.py", "Kartu Istilah", "Latihan"),
+    PageSpec("kemajuan", "app_pages/kemajuan.py", "Kemajuan Saya", "Latihan"),
     PageSpec("presentasi", "app_pages/presentasi.py", "Mode Presentasi", "Mengajar"),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}

@@ -6,6 +6,7 @@ A student is a display name, an optional class code and a random resume code
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -244,6 +245,25 @@ class Store:
                 session.add(Flashcard(student_id=student_id, term=term, box=box, due_at=due_at))
             else:
                 row.box, row.due_at = box, due_at
+
+
+def _guard(method):
+    """Turn database failures (locked, read-only, gone) into `StorageError` for the callers to explain."""
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except SQLAlchemyError as exc:
+            raise StorageError(str(exc)) from exc
+
+    return guarded
+
+
+for _name in ("create_student", "student", "delete_student", "record_visit", "visits", "record_practice",
+              "start_exam", "save_exam_answer", "submit_exam", "load_exam", "open_exam", "exam_history", "answers",
+              "export", "cards", "set_card"):
+    setattr(Store, _name, _guard(getattr(Store, _name)))
 
 
 def _info(row: Student) -> StudentInfo:

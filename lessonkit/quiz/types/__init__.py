@@ -6,7 +6,8 @@
 - ``shuffle(q, rng)``: the display order of what the student sees (``None`` if nothing is shuffled);
 - ``perfect(q)``: the fully right response;
 - ``render(q, *, key, order, disabled, on_change)`` and ``read(q, key, order, state)``: the Streamlit
-  widget and how to rebuild the response from widget state (Streamlit is imported only there).
+  widget and how to rebuild the response from widget state (Streamlit is imported only there);
+  ``state(q, key, order, response)`` is the inverse, to show a saved answer again.
 
 Adding a type means adding one module and one line in ``TYPES``.
 """

@@ -62,6 +62,10 @@ def feedback(q: Question, response) -> list[str]:
     return []
 
 
+def state(q: Question, key: str, order, response) -> dict:
+    return {key: response or ""}
+
+
 def read(q: Question, key: str, order, state) -> str:
     return state.get(key) or ""
 

@@ -64,6 +64,12 @@ def feedback(q: Question, response) -> list[str]:
     return []
 
 
+def state(q: Question, key: str, order: list[int], response) -> dict:
+    rights = {p.right: j for j, p in enumerate(q.pairs)}
+    given = dict(response or {})
+    return {f"{key}-{i}": rights[given[p.left]] for i, p in enumerate(q.pairs) if given.get(p.left) in rights}
+
+
 def read(q: Question, key: str, order: list[int], state) -> dict[str, str]:
     given = {}
     for i, pair in enumerate(q.pairs):

@@ -66,6 +66,11 @@ def feedback(q: Question, response) -> list[str]:
     return [q.options[i].feedback for i in sorted(response or ()) if q.options[i].feedback]
 
 
+def state(q: Question, key: str, order: list[int], response) -> dict:
+    picked = set(response or ())
+    return {f"{key}-{i}": i in picked for i in order}
+
+
 def read(q: Question, key: str, order: list[int], state) -> set[int]:
     return {i for i in order if state.get(f"{key}-{i}")}
 

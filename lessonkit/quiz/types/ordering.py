@@ -80,6 +80,10 @@ def feedback(q: Question, response) -> list[str]:
     return []
 
 
+def state(q: Question, key: str, order: list[int], response) -> dict:
+    return {key: [q.items.index(item) for item in response or [] if item in q.items]}
+
+
 def read(q: Question, key: str, order: list[int], state) -> list[str]:
     return [q.items[i] for i in state.get(key) or []]
 

@@ -76,6 +76,11 @@ def feedback(q: Question, response) -> list[str]:
     return [q.options[response].feedback]
 
 
+def state(q: Question, key: str, order: list[int], response) -> dict:
+    """Widget state that shows ``response`` again (inverse of `read`), e.g. after resuming an exam."""
+    return {key: response}
+
+
 def read(q: Question, key: str, order: list[int], state) -> int | None:
     return state.get(key)
 

@@ -63,6 +63,11 @@ def feedback(q: Question, response) -> list[str]:
     return []
 
 
+def state(q: Question, key: str, order, response) -> dict:
+    answers = list(response or [])
+    return {f"{key}-{i}": answers[i] for i in range(min(len(answers), len(q.statements)))}
+
+
 def read(q: Question, key: str, order, state) -> list[bool | None]:
     return [state.get(f"{key}-{i}") for i in range(len(q.statements))]
 

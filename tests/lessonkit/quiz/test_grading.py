@@ -169,3 +169,21 @@ def test_shuffling_the_displayed_order_never_changes_a_score(kind, seed, data):
         state[key] = list(picked)
         expected = grade(q, [q.items[i] for i in picked]).score
     assert grade(q, module.read(q, key, order, state)).score == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(kind=st.sampled_from(AUTO), seed=st.integers(0, 10_000), data=st.data())
+def test_widget_state_round_trips_a_saved_answer(kind, seed, data):
+    """Resuming an exam puts each saved answer back into its widgets exactly."""
+    q = make(kind)
+    module = module_of(q)
+    order = module.shuffle(q, random.Random(seed))
+    response = module.perfect(q) if data.draw(st.booleans()) else _random_response(kind, q, data)
+    if kind == "ordering":
+        response = list(dict.fromkeys(response))
+    if kind == "true_false":
+        response = list(response) + [None] * (len(q.statements) - len(response))
+    if kind == "single" and response is None:
+        response = 0
+    restored = module.read(q, "k", order, module.state(q, "k", order, response))
+    assert grade(q, restored).score == grade(q, response).score

@@ -1,0 +1,117 @@
+"""Who is studying, without accounts: a display name and a resume code kept in ``?kode=``.
+
+The code is only a key into the database; nothing is decoded from the URL.
+Without a name the app still works, and says that nothing is saved.
+"""
+
+from __future__ import annotations
+
+import io
+
+import segno
+import streamlit as st
+
+from lessonkit.storage import StorageError, Store, StudentInfo
+from ui import data
+
+PARAM = "kode"
+STATE = "student"
+
+
+def current() -> StudentInfo | None:
+    """The student of this session, recovered from ``?kode=`` after a reload or on another device."""
+    store = data.store()
+    if store is None:
+        return None
+    student: StudentInfo | None = st.session_state.get(STATE)
+    code = st.query_params.get(PARAM)
+    if student is None and code:
+        student = save(store.student, code)
+        if student is None:
+            st.session_state["unknown_code"] = True
+            del st.query_params[PARAM]
+        st.session_state[STATE] = student
+    if student is not None and st.query_params.get(PARAM) != student.code:
+        st.query_params[PARAM] = student.code
+    return student
+
+
+def save(action, *args):
+    """Run a store call; if the database fails, say so in Indonesian and carry on without saving."""
+    try:
+        return action(*args)
+    except StorageError:
+        st.warning("Kemajuanmu sedang tidak bisa disimpan (masalah pada penyimpanan). Kamu tetap bisa belajar; "
+                   "coba lagi nanti atau beri tahu gurumu.")
+        return None
+
+
+def _start(store: Store) -> None:
+    name = st.session_state.get("new_name", "")
+    try:
+        student = save(store.create_student, name, st.session_state.get("new_class"))
+    except ValueError:
+        st.session_state["name_missing"] = True
+        return
+    if student is None:
+        return
+    st.session_state[STATE] = student
+    st.query_params[PARAM] = student.code
+
+
+def _resume(store: Store) -> None:
+    student = save(store.student, (st.session_state.get("resume_code") or "").strip())
+    if student is None:
+        st.session_state["unknown_code"] = True
+        return
+    st.session_state[STATE] = student
+    st.query_params[PARAM] = student.code
+
+
+def forget() -> None:
+    """Stop saving in this browser (the data stays; the code brings it back)."""
+    st.session_state.pop(STATE, None)
+    if PARAM in st.query_params:
+        del st.query_params[PARAM]
+
+
+def resume_link(code: str) -> str:
+    base = (st.context.url or "").split("?")[0]
+    return f"{base}?{PARAM}={code}" if base else code
+
+
+def qr_png(text: str) -> bytes:
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=5, border=2)
+    return buffer.getvalue()
+
+
+def panel() -> StudentInfo | None:
+    """The sidebar box: save progress under a name, resume with a code, or see who is saving."""
+    store = data.store()
+    with st.sidebar:
+        if store is None:
+            st.warning("Penyimpanan kemajuan sedang tidak bisa dipakai. Materi dan soal tetap bisa dipakai, "
+                       "tetapi kemajuanmu tidak disimpan.")
+            return None
+        student = current()
+        if student is not None:
+            with st.expander(f"Tersimpan sebagai {student.display_name}"):
+                st.caption("Kode lanjut: salin atau pindai untuk melanjutkan di perangkat lain.")
+                st.code(student.code, language=None)
+                st.image(qr_png(resume_link(student.code)), caption="Pindai untuk melanjutkan", width=160)
+                st.button("Keluar dari perangkat ini", on_click=forget, type="tertiary")
+            return student
+        with st.expander("Simpan kemajuanmu"):
+            st.caption("Tanpa nama, kamu tetap bisa belajar, tetapi kemajuanmu tidak disimpan.")
+            st.text_input("Nama panggilan", key="new_name", max_chars=60)
+            st.text_input("Kode kelas dari guru (boleh kosong)", key="new_class", max_chars=20)
+            if st.session_state.pop("name_missing", False):
+                st.warning("Isi nama panggilan dulu.")
+            st.button("Mulai menyimpan", on_click=_start, args=(store,), type="primary")
+            st.divider()
+            st.text_input("Sudah punya kode lanjut?", key="resume_code", max_chars=64)
+            if st.session_state.pop("unknown_code", False):
+                st.warning("Kode itu tidak dikenal. Periksa lagi kodenya.")
+            st.button("Lanjutkan", on_click=_resume, args=(store,))
+    return None
