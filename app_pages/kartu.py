@@ -50,7 +50,7 @@ def _answer(known: bool) -> None:
 
 st.caption(f"Kartu jatuh tempo: {due} dari {len(names)} · kartu ini di kotak {box}")
 with st.container(border=True, key="flashcard"):
-    st.markdown(f"## {term.term}")
+    st.header(term.term, anchor=False)
     if revealed:
         st.markdown(term.definition)
         nav.link("materi", f"Baca di bagian: {quiz_view.section_title(term.section)}", bagian=term.section)
