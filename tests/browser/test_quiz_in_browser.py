@@ -75,7 +75,7 @@ def test_full_exam_answered_and_submitted_shows_score_chart_and_review(quiz_serv
     v.settle()
     assert page.get_by_test_id("stMetric").filter(has_text="Nilai").inner_text().strip().endswith("100")
     page.get_by_test_id("stPlotlyChart").wait_for(timeout=20_000)
-    assert page.get_by_test_id("stExpander").count() == 3
+    assert page.get_by_test_id("stMain").get_by_test_id("stExpander").count() == 3
     page.screenshot(path=str(screenshot_dir / "ujian-hasil-desktop.png"), full_page=True)
     assert page.get_by_test_id("stException").count() == 0
     assert v.outside_requests() == []
