@@ -154,7 +154,7 @@ right_col.metric("Waktu dipakai", f"{used // 60}:{used % 60:02d}")
 st.subheader("Skor per bagian materi")
 st.plotly_chart(quiz_view.section_chart(exam.section_scores(attempt, bank)), config={"displayModeBar": False})
 st.subheader("Pembahasan")
-quiz_view.review(results, key=f"review-{token}")
+quiz_view.review(results)
 left, right_button = st.columns(2)
 left.button("Ulangi dengan soal baru", type="primary", on_click=_begin,
             args=(st.session_state[SETTINGS],), width="stretch")

@@ -81,7 +81,7 @@ def section_chart(scores: dict[str, float]):
     return score_bars([section_title(s) for s in scores], list(scores.values()))
 
 
-def review(results, *, key: str) -> None:
+def review(results) -> None:
     """Every question with the student's answer, the right answer and the explanation."""
     for number, result in enumerate(results, start=1):
         q, response, grade = result.question, result.response, result.grade

@@ -12,6 +12,10 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..base import QuestionBase, Strict, Text
+from .short_answer import answer_text, is_answered, read, state  # the same free-text response
+
+__all__ = ["Question", "answer_text", "feedback", "grade", "is_answered", "key_text", "perfect", "read", "render",
+           "self_score", "shuffle", "state"]
 
 
 class Criterion(Strict):
@@ -38,10 +42,6 @@ def self_score(q: Question, met: set[int]) -> float:
     return sum(c.points for i, c in enumerate(q.rubric) if i in met) / total
 
 
-def is_answered(q: Question, response) -> bool:
-    return bool((response or "").strip())
-
-
 def perfect(q: Question) -> str:
     return q.model_answer
 
@@ -50,24 +50,12 @@ def shuffle(q: Question, rng: random.Random) -> None:
     return None
 
 
-def answer_text(q: Question, response) -> str:
-    return response.strip() if response and response.strip() else "(tidak dijawab)"
-
-
 def key_text(q: Question) -> str:
     return q.model_answer
 
 
 def feedback(q: Question, response) -> list[str]:
     return []
-
-
-def state(q: Question, key: str, order, response) -> dict:
-    return {key: response or ""}
-
-
-def read(q: Question, key: str, order, state) -> str:
-    return state.get(key) or ""
 
 
 def render(q: Question, *, key: str, order=None, disabled: bool = False, on_change=None, args=()) -> str:
