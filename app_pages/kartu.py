@@ -9,7 +9,8 @@ from lessonkit.storage.store import utcnow
 from ui import data, nav, quiz_view, student
 
 st.title("Kartu Istilah")
-lesson, store, learner = data.lesson(), data.store(), student.current()
+lesson, learner = data.lesson(), student.current()
+store = data.store() if learner is not None else None
 terms = {t.term: t for t in lesson.glossary}
 if not terms:
     st.info("Belum ada istilah di glosarium.")

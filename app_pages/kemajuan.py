@@ -9,12 +9,13 @@ from ui import data, nav, quiz_view, student
 st.title("Kemajuan Saya")
 if st.session_state.pop("data_deleted", False):
     st.success("Semua datamu sudah dihapus.")
-learner, store, lesson = student.current(), data.store(), data.lesson()
+learner, lesson = student.current(), data.lesson()
 if learner is None:
     st.info("Kemajuanmu belum disimpan. Buka **Simpan kemajuanmu** di bilah samping, isi nama panggilan, "
             "lalu semua bagian yang kamu baca dan soal yang kamu kerjakan akan tercatat di sini.")
     st.stop()
 
+store = data.store()
 visits = student.save(store.visits, learner.id) or {}
 answers = student.save(store.answers, learner.id) or []
 exams = student.save(store.exam_history, learner.id) or []

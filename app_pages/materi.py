@@ -32,8 +32,9 @@ if current not in sections:
     current = ids[0]
     st.query_params[PARAM] = current
 opened.add(current)
-learner, store = student.current(), data.store()
+learner = student.current()
 if learner is not None:
+    store = data.store()
     if st.session_state.get("recorded_section") != current:
         student.save(store.record_visit, learner.id, current)
         st.session_state["recorded_section"] = current

@@ -17,7 +17,8 @@ STATE, SETTINGS, TOKEN, SAVED_ID = "exam_attempt", "exam_settings", "exam_token"
 RANDOM = "__acak__"
 lesson, bank = data.lesson(), data.bank()
 known = {q.id for q in bank.questions}
-learner, store = student.current(), data.store()
+learner = student.current()
+store = data.store() if learner is not None else None
 
 st.title("Ujian")
 quiz_view.broken_quizzes(bank)
@@ -79,6 +80,19 @@ def _submit() -> None:
     attempt.submit(time.time())
 
 
+def _missing() -> int:
+    return sum(1 for qid in attempt.question_ids
+               if not module_of(bank.question(qid)).is_answered(bank.question(qid), attempt.answers.get(qid)))
+
+
+def _request_submit() -> None:
+    """Submit at once when every question is answered; otherwise ask first."""
+    if _missing():
+        st.session_state["exam_confirm"] = True
+    else:
+        _submit()
+
+
 if attempt is None:
     st.markdown("Uji dirimu seperti ujian sungguhan: soal diacak, waktu dibatasi, dan nilai beserta pembahasan "
                 "baru muncul setelah kamu mengumpulkan jawaban.")
@@ -118,24 +132,27 @@ if not attempt.submitted:
     countdown.countdown(remaining)
     countdown.submit_when_due(remaining, exam.GRACE_SECONDS, attempt.close_if_expired)
     st.caption("Jawaban tersimpan otomatis. Untuk isian singkat, tekan Enter setelah mengetik.")
-    for number, question_id in enumerate(attempt.question_ids, start=1):
+
+    @st.fragment
+    def question_box(question_id: str, number: int) -> None:
+        """One question; answering it reruns only this box (forty students answer at once)."""
         q = bank.question(question_id)
         key = f"exam-{token}-{question_id}"
         with st.container(border=True):
             quiz_view.question(q, bank, number=number, key=key, order=attempt.orders[question_id],
                                on_change=_record, args=(question_id, key))
-    answered = sum(1 for qid in attempt.question_ids
-                   if module_of(bank.question(qid)).is_answered(bank.question(qid), attempt.answers.get(qid)))
-    missing = len(attempt.question_ids) - answered
-    st.progress(answered / len(attempt.question_ids), text=f"Terjawab {answered} dari {len(attempt.question_ids)}")
-    if st.session_state.get("exam_confirm") and missing:
-        st.warning(f"Masih ada {missing} soal yang belum dijawab. Yakin mau mengumpulkan sekarang?")
+            if st.session_state.get("exam_late"):
+                st.warning("Waktu sudah habis: jawaban ini tidak diterima.")
+            elif question_id in attempt.answers:
+                st.caption("✓ Jawaban tersimpan")
+
+    for number, question_id in enumerate(attempt.question_ids, start=1):
+        question_box(question_id, number)
+    if st.session_state.get("exam_confirm") and _missing():
+        st.warning(f"Masih ada {_missing()} soal yang belum dijawab. Yakin mau mengumpulkan sekarang?")
         st.button("Ya, kumpulkan sekarang", type="primary", on_click=_submit)
-    elif missing:
-        st.button("Kumpulkan jawaban", type="primary",
-                  on_click=lambda: st.session_state.update(exam_confirm=True))
     else:
-        st.button("Kumpulkan jawaban", type="primary", on_click=_submit)
+        st.button("Kumpulkan jawaban", type="primary", on_click=_request_submit)
     st.stop()
 
 results = exam.results(attempt, bank)

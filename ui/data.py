@@ -17,8 +17,6 @@ from lessonkit.diagrams import comparison_figure, process_figure
 from lessonkit.quiz import Bank, read_bank
 from lessonkit.slides import Slide, build_deck
 from lessonkit.stages import Comparison, Diagrams, load_diagrams
-from lessonkit.storage import StorageError, Store, default_url
-from lessonkit.storage.engine import normalise_url
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = Path(os.environ.get("LESSONKIT_CONTENT_DIR", ROOT / "content"))
@@ -79,6 +77,9 @@ def deck() -> list[Slide]:
 
 def database_url() -> str:
     """``DATABASE_URL`` from the environment or ``.streamlit/secrets.toml``; else the embedded SQLite file."""
+    from lessonkit.storage import default_url
+    from lessonkit.storage.engine import normalise_url
+
     try:
         secret = st.secrets.get("DATABASE_URL")
     except Exception:  # noqa: BLE001 - no secrets file is the normal case
@@ -89,14 +90,21 @@ def database_url() -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _store(url: str) -> Store | StorageError:
+def _store(url: str):
+    from lessonkit.storage import StorageError, Store
+
     try:
         return Store.open(url)
     except StorageError as exc:
         return exc
 
 
-def store() -> Store | None:
-    """The shared store, or None when the database cannot be used (the lesson then works without saving)."""
+def store():
+    """The shared `Store`, or None when the database cannot be used (the lesson then works without saving).
+
+    Opened on first use, so pages that save nothing start without loading the database layer.
+    """
+    from lessonkit.storage import StorageError
+
     opened = _store(database_url())
     return None if isinstance(opened, StorageError) else opened

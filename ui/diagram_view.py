@@ -42,9 +42,11 @@ def _step(state_key: str, delta: int, count: int) -> None:
     st.session_state[state_key] = 0 if current is None else max(0, min(count - 1, current + delta))
 
 
+@st.fragment
 def show(item: Process | Comparison, *, key: str, layout: str, beside: bool = True) -> None:
     """The diagram with its stepper, a detail panel (beside it on wide screens) and a text version.
 
+    A fragment: clicking or stepping reruns only the diagram, not the whole page.
     Comparisons are wide, so their details always go below them.
     """
     beside = beside and not isinstance(item, Comparison)

@@ -7,12 +7,15 @@ Without a name the app still works, and says that nothing is saved.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 import segno
 import streamlit as st
 
-from lessonkit.storage import StorageError, Store, StudentInfo
 from ui import data
+
+if TYPE_CHECKING:  # the database layer is imported only when someone saves
+    from lessonkit.storage import Store, StudentInfo
 
 PARAM = "kode"
 STATE = "student"
@@ -20,12 +23,13 @@ STATE = "student"
 
 def current() -> StudentInfo | None:
     """The student of this session, recovered from ``?kode=`` after a reload or on another device."""
-    store = data.store()
-    if store is None:
-        return None
     student: StudentInfo | None = st.session_state.get(STATE)
     code = st.query_params.get(PARAM)
     if student is None and code:
+        store = data.store()
+        if store is None:
+            st.session_state["storage_down"] = True
+            return None
         student = save(store.student, code)
         if student is None:
             st.session_state["unknown_code"] = True
@@ -38,6 +42,8 @@ def current() -> StudentInfo | None:
 
 def save(action, *args):
     """Run a store call; if the database fails, say so in Indonesian and carry on without saving."""
+    from lessonkit.storage import StorageError
+
     try:
         return action(*args)
     except StorageError:
@@ -46,7 +52,17 @@ def save(action, *args):
         return None
 
 
-def _start(store: Store) -> None:
+def _opened_store() -> Store | None:
+    store = data.store()
+    if store is None:
+        st.session_state["storage_down"] = True
+    return store
+
+
+def _start() -> None:
+    store = _opened_store()
+    if store is None:
+        return
     name = st.session_state.get("new_name", "")
     try:
         student = save(store.create_student, name, st.session_state.get("new_class"))
@@ -59,7 +75,10 @@ def _start(store: Store) -> None:
     st.query_params[PARAM] = student.code
 
 
-def _resume(store: Store) -> None:
+def _resume() -> None:
+    store = _opened_store()
+    if store is None:
+        return
     student = save(store.student, (st.session_state.get("resume_code") or "").strip())
     if student is None:
         st.session_state["unknown_code"] = True
@@ -88,13 +107,12 @@ def qr_png(text: str) -> bytes:
 
 def panel() -> StudentInfo | None:
     """The sidebar box: save progress under a name, resume with a code, or see who is saving."""
-    store = data.store()
     with st.sidebar:
-        if store is None:
+        student = current()
+        if st.session_state.get("storage_down"):
             st.warning("Penyimpanan kemajuan sedang tidak bisa dipakai. Materi dan soal tetap bisa dipakai, "
                        "tetapi kemajuanmu tidak disimpan.")
             return None
-        student = current()
         if student is not None:
             with st.expander(f"Tersimpan sebagai {student.display_name}"):
                 st.caption("Kode lanjut: salin atau pindai untuk melanjutkan di perangkat lain.")
@@ -108,10 +126,10 @@ def panel() -> StudentInfo | None:
             st.text_input("Kode kelas dari guru (boleh kosong)", key="new_class", max_chars=20)
             if st.session_state.pop("name_missing", False):
                 st.warning("Isi nama panggilan dulu.")
-            st.button("Mulai menyimpan", on_click=_start, args=(store,), type="primary")
+            st.button("Mulai menyimpan", on_click=_start, type="primary")
             st.divider()
             st.text_input("Sudah punya kode lanjut?", key="resume_code", max_chars=64)
             if st.session_state.pop("unknown_code", False):
                 st.warning("Kode itu tidak dikenal. Periksa lagi kodenya.")
-            st.button("Lanjutkan", on_click=_resume, args=(store,))
+            st.button("Lanjutkan", on_click=_resume)
     return None

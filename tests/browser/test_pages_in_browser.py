@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import Server
+from tests.browser.harness import Server
 from ui.nav import PAGES
 
 pytestmark = pytest.mark.browser

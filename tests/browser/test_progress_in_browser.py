@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.conftest import Server
+from tests.browser.harness import Server
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
