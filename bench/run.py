@@ -144,6 +144,7 @@ async def run_class(url: str, students: int, seconds: float, floor: bool, seed: 
         try:
             await client.connect()
             await asyncio.sleep(rng.uniform(0, 10))
+            await client.open("" if floor else "beranda")  # arriving in class: not timed, as in steady state
             scenario = Scenario(client, rng)
             while time.monotonic() < stop_at:
                 try:
