@@ -29,15 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, ValidationError
+from pydantic import BaseModel, Field, StrictInt, ValidationError
 
 from .problems import Problem
+from .schema import Slug, Strict, Text
 from .validation import translate
 from .yamlsrc import parse_yaml
-
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 CALLOUT_KINDS = {
     "contoh": "Contoh",
@@ -49,11 +46,7 @@ MODULE_FILE = "modul.yaml"
 _FENCE = re.compile(r"^:::\s*(.*)$")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SectionMeta(_Strict):
+class SectionMeta(Strict):
     """Front matter of one lesson section."""
 
     id: Slug
@@ -65,17 +58,17 @@ class SectionMeta(_Strict):
     summary: Annotated[list[Text], Field(min_length=1)]
 
 
-class GlossaryTerm(_Strict):
+class GlossaryTerm(Strict):
     term: Text
     definition: Text
     section: Slug
 
 
-class Glossary(_Strict):
+class Glossary(Strict):
     terms: Annotated[list[GlossaryTerm], Field(min_length=1)]
 
 
-class LearningPath(_Strict):
+class LearningPath(Strict):
     """A way into the module for one kind of user (shown on the home page)."""
 
     audience: Text
@@ -84,7 +77,7 @@ class LearningPath(_Strict):
     label: Text
 
 
-class ModuleMeta(_Strict):
+class ModuleMeta(Strict):
     title: Text
     subject: Text
     description: Text

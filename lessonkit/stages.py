@@ -13,8 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, StringConstraints, ValidationError, model_validator
 
-from .content import Slug, Text, _Strict
 from .problems import Problem
+from .schema import Slug, Strict, Text
 from .validation import translate
 from .yamlsrc import parse_yaml
 
@@ -23,7 +23,7 @@ Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 
 
-class Stage(_Strict):
+class Stage(Strict):
     id: Slug
     number: Annotated[StrictInt, Field(ge=1)]
     title: Text
@@ -35,7 +35,7 @@ class Stage(_Strict):
     wilensky: Short | None = None
 
 
-class Process(_Strict):
+class Process(Strict):
     """A sequence of stages drawn as a pathway, a cycle or a timeline."""
 
     id: Slug
@@ -58,19 +58,19 @@ class Process(_Strict):
         return self
 
 
-class Pair(_Strict):
+class Pair(Strict):
     left: Slug
     right: Slug
     note: Short
 
 
-class Difference(_Strict):
+class Difference(Strict):
     aspect: Text
     left: Short
     right: Short
 
 
-class Comparison(_Strict):
+class Comparison(Strict):
     """Two processes side by side: analogous stages aligned, differences labelled."""
 
     id: Slug

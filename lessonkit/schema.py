@@ -1,0 +1,17 @@
+"""Building blocks shared by every teacher-edited schema: strict models, slugs and non-empty text."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors (a typo such as ``corect:`` must not pass silently); values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
