@@ -26,9 +26,8 @@ def current() -> StudentInfo | None:
     student: StudentInfo | None = st.session_state.get(STATE)
     code = st.query_params.get(PARAM)
     if student is None and code:
-        store = data.store()
+        store = _opened_store()
         if store is None:
-            st.session_state["storage_down"] = True
             return None
         student = save(store.student, code)
         if student is None:
