@@ -131,7 +131,7 @@ if not attempt.submitted:
     remaining = attempt.remaining(now)
     countdown.countdown(remaining)
     countdown.submit_when_due(remaining, exam.GRACE_SECONDS, attempt.close_if_expired)
-    st.caption("Jawaban tersimpan otomatis. Untuk isian singkat, tekan Enter setelah mengetik.")
+    st.caption("Setiap jawaban langsung tercatat di server. Untuk isian singkat, tekan Enter setelah mengetik.")
 
     @st.fragment
     def question_box(question_id: str, number: int) -> None:
@@ -144,7 +144,7 @@ if not attempt.submitted:
             if st.session_state.get("exam_late"):
                 st.warning("Waktu sudah habis: jawaban ini tidak diterima.")
             elif question_id in attempt.answers:
-                st.caption("✓ Jawaban tersimpan")
+                st.caption("✓ Jawaban tercatat")
 
     for number, question_id in enumerate(attempt.question_ids, start=1):
         question_box(question_id, number)
