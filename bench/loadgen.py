@@ -12,6 +12,7 @@ does; a click is a ``trigger_value``, a radio choice a ``string_value``.
 from __future__ import annotations
 
 import asyncio
+import secrets
 import time
 from dataclasses import dataclass, field
 
@@ -43,8 +44,11 @@ class StudentClient:
         self.errors = 0
 
     async def connect(self) -> None:
+        # every browser has its own _streamlit_xsrf cookie; a sticky proxy hashes it to pick a worker
+        cookie = f"_streamlit_xsrf={secrets.token_hex(16)}"
         self.socket = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=2**26,
-                                               open_timeout=60, ping_interval=None)
+                                               open_timeout=60, ping_interval=None,
+                                               additional_headers={"Cookie": cookie})
 
     async def close(self) -> None:
         if self.socket is not None:

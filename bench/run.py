@@ -269,7 +269,11 @@ def machine() -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the lesson app against the bare-Streamlit floor.")
     parser.add_argument("--quick", action="store_true", help="a run of a few minutes")
+    parser.add_argument("--cluster", type=int, metavar="N",
+                        help="measure N Streamlit processes behind nginx (deploy/cluster.py) instead")
     args = parser.parse_args(argv)
+    if args.cluster:
+        return run_cluster(args.cluster, args.quick)
     quick = args.quick
     reruns, class_seconds, step_seconds = (20, 40, 30) if quick else (50, 120, 60)
     steps = [20, 40, 80, 120, 160, 200] if quick else [20, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300]
@@ -326,6 +330,31 @@ def main(argv: list[str] | None = None) -> int:
     (out / f"{name}.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     (out / f"{name}.md").write_text(table_markdown(results), encoding="utf-8")
     print(table_markdown(results))
+    return 0
+
+
+def run_cluster(workers: int, quick: bool) -> int:
+    """Class of 40 and capacity for the multi-process deployment, written to bench/results/cluster.json."""
+    from deploy.cluster import Cluster
+    from tests.browser.harness import free_port
+
+    seconds, steps = (30, [20, 40, 80, 120, 160]) if quick else (60, [20, 40, 60, 80, 100, 125, 150, 175, 200])
+    data = Path(tempfile.mkdtemp(prefix="lessonkit-cluster-"))
+    cluster = Cluster(workers, free_port(), [free_port() for _ in range(workers)],
+                      env={"LESSONKIT_DATA_DIR": str(data)}).start()
+    try:
+        print(f"cluster of {workers}: class of 40 ...", flush=True)
+        class40 = asyncio.run(run_class(cluster.url, 40, seconds, floor=False))
+        print("capacity ...", flush=True)
+        best, table = capacity(cluster.url, steps, seconds, floor=False)
+    finally:
+        cluster.stop()
+    results = {"machine": machine(), "workers": workers, "class40": class40, "class40_p95_ms": class40["p95_ms"],
+               "capacity_students_p95_1s": best, "capacity_steps": table}
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "cluster.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(json.dumps(results, indent=2))
     return 0
 
 

@@ -30,7 +30,7 @@ def playwright_available() -> bool:
     return True
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -42,7 +42,7 @@ class Server:
     def __init__(self, data_dir: Path, env: dict[str, str] | None = None, script: str = "app.py"):
         data_dir.mkdir(parents=True, exist_ok=True)
         self.script = script
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir = data_dir
         self.extra_env = env or {}

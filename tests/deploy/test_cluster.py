@@ -1,0 +1,37 @@
+"""Two Streamlit processes behind nginx serve the app in Chromium, websocket included, sharing one database."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from deploy.cluster import Cluster, nginx_config
+from tests.browser.harness import free_port
+
+
+def test_nginx_config_routes_websockets_and_keeps_a_browser_on_one_worker(tmp_path):
+    config = nginx_config(tmp_path, "0.0.0.0", 8501, [8502, 8503])
+    assert "server 127.0.0.1:8502;" in config and "server 127.0.0.1:8503;" in config
+    assert "hash $cookie__streamlit_xsrf consistent;" in config
+    assert "proxy_set_header Upgrade $http_upgrade;" in config
+
+
+def test_two_workers_behind_nginx_serve_the_lesson(tmp_path, visit):
+    if not shutil.which("nginx") and not os.path.exists("/usr/sbin/nginx"):
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("REQUIRE_BROWSER=1: nginx tidak ditemukan (apt-get install nginx-light)")
+        pytest.skip("nginx tidak ditemukan (apt-get install nginx-light)")
+    cluster = Cluster(2, free_port(), [free_port(), free_port()], env={"LESSONKIT_DATA_DIR": str(tmp_path)}).start()
+    try:
+        v = visit("desktop")
+        page = v.open(f"{cluster.url}/materi?bagian=proses-volunteer")
+        assert "Volunteer" in page.locator("h1").first.inner_text()
+        page.get_by_role("button", name="Berikutnya: ", exact=False).click()
+        v.settle()
+        page.wait_for_function("() => location.search.includes('bagian=wawasan-relawan')", timeout=10_000)
+        assert page.get_by_test_id("stException").count() == 0
+        assert v.outside_requests() == []
+    finally:
+        cluster.stop()
