@@ -38,7 +38,7 @@ def test_practice_one_question_shows_feedback_and_explanation(quiz_server, visit
     v.settle()
     page.get_by_role("button", name="Periksa").click()
     v.settle()
-    assert page.get_by_text("Benar", exact=False).first.is_visible()
+    assert page.get_by_test_id("stAlert").filter(has_text="skor 100%").first.is_visible()
     assert page.get_by_text("Tepat sekali.").is_visible()
     assert page.get_by_text("Pembahasan.", exact=False).first.is_visible()
     page.screenshot(path=str(screenshot_dir / "latihan-feedback-desktop.png"), full_page=True)

@@ -1,4 +1,4 @@
-"""Two Streamlit processes behind nginx serve the app in Chromium, websocket included, sharing one database."""
+"""deploy/cluster.py: two Streamlit processes behind nginx serve the app in Chromium, websocket included."""
 
 from __future__ import annotations
 
