@@ -63,9 +63,15 @@ class Visit:
         return self.settle()
 
     def settle(self):
+        """Wait until the app is connected and the rerun that the last action started has finished."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
         page = self.page
         page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=30_000)
-        page.wait_for_timeout(150)
+        try:  # a rerun may start a moment after the click or key press that asked for it
+            page.wait_for_selector("[data-testid='stApp'][data-test-script-state='running']", timeout=400)
+        except PlaywrightTimeout:
+            pass
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
         return page
 

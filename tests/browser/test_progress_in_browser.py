@@ -10,6 +10,7 @@ from tests.browser.harness import Server
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
 
 
 def _register(v, url: str, name: str = "Ana") -> str:
@@ -65,13 +66,13 @@ def test_flashcards_work_by_keyboard(server, visit, screenshot_dir):
     first = card.locator("h2").inner_text()
     card.click()
     page.keyboard.press("Space")
+    expect(page.get_by_role("button", name="Saya tahu (Y)")).to_be_visible(timeout=15_000)
     v.settle()
-    assert page.get_by_role("button", name="Saya tahu (Y)").is_visible()
     page.screenshot(path=str(screenshot_dir / "kartu-desktop.png"), full_page=True)
     page.keyboard.press("y")
+    expect(card.locator("h2")).not_to_have_text(first, timeout=15_000)
     v.settle()
-    assert card.locator("h2").inner_text() != first
-    assert page.get_by_test_id("stMetric").filter(has_text="Kotak 2").inner_text().strip().endswith("1")
+    expect(page.get_by_test_id("stMetric").filter(has_text="Kotak 2")).to_contain_text("1", timeout=15_000)
 
 
 def test_an_exam_resumes_after_the_server_is_killed(tmp_path, visit, screenshot_dir):
