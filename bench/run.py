@@ -275,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cluster:
         return run_cluster(args.cluster, args.quick)
     quick = args.quick
-    reruns, class_seconds, step_seconds = (20, 40, 30) if quick else (50, 120, 60)
+    reruns, class_seconds, step_seconds = (20, 30, 25) if quick else (50, 120, 60)
     steps = [20, 40, 80, 120, 160, 200] if quick else [20, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300]
     name = "quick" if quick else "full"
     results: dict = {"machine": machine(), "mode": name}
