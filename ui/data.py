@@ -8,6 +8,7 @@ next page load without restarting the server.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -19,8 +20,21 @@ from lessonkit.slides import Slide, build_deck
 from lessonkit.stages import Comparison, Diagrams, load_diagrams
 
 ROOT = Path(__file__).resolve().parent.parent
+RESCAN_SECONDS = 1.0
+_scans: dict[tuple[str, ...], tuple[float, tuple]] = {}
 CONTENT_DIR = Path(os.environ.get("LESSONKIT_CONTENT_DIR", ROOT / "content"))
 QUIZ_DIR = Path(os.environ.get("LESSONKIT_QUIZ_DIR", ROOT / "quizzes"))
+
+
+def _signature(*folders: Path) -> tuple:
+    """The folders' fingerprint, re-scanned at most once a second (a rerun asks for it several times)."""
+    key = tuple(str(f) for f in folders)
+    now = time.monotonic()
+    seen = _scans.get(key)
+    if seen is None or now - seen[0] >= RESCAN_SECONDS:
+        seen = (now, folder_signature(*folders))
+        _scans[key] = seen
+    return seen[1]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -34,11 +48,11 @@ def _bank(quiz_dir: str, section_ids: tuple[str, ...], signature: tuple) -> Bank
 
 
 def lesson() -> Lesson:
-    return _lesson(str(CONTENT_DIR), folder_signature(CONTENT_DIR))
+    return _lesson(str(CONTENT_DIR), _signature(CONTENT_DIR))
 
 
 def bank() -> Bank:
-    return _bank(str(QUIZ_DIR), tuple(lesson().section_ids), folder_signature(QUIZ_DIR))
+    return _bank(str(QUIZ_DIR), tuple(lesson().section_ids), _signature(QUIZ_DIR))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -47,13 +61,17 @@ def _diagrams(content_dir: str, section_ids: tuple[str, ...], signature: tuple) 
 
 
 def diagrams() -> Diagrams:
-    return _diagrams(str(CONTENT_DIR), tuple(lesson().section_ids), folder_signature(CONTENT_DIR))
+    return _diagrams(str(CONTENT_DIR), tuple(lesson().section_ids), _signature(CONTENT_DIR))
+
+
+def figure(diagram_id: str, highlight: str | None, revealed: int | None, layout: str, big: bool) -> dict:
+    """A diagram's plotly figure as a dict, built once per (diagram, state) and shared by every session."""
+    return _figure(diagram_id, highlight, revealed, layout, big, _signature(CONTENT_DIR))
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def figure(diagram_id: str, highlight: str | None, revealed: int | None, layout: str, big: bool,
-           signature: tuple) -> dict:
-    """A diagram's plotly figure as a dict, built once per (diagram, state) and shared by every session."""
+def _figure(diagram_id: str, highlight: str | None, revealed: int | None, layout: str, big: bool,
+            signature: tuple) -> dict:
     found = diagrams()
     item = found.items[diagram_id]
     if isinstance(item, Comparison):
@@ -72,7 +90,7 @@ def _deck(signature: tuple) -> list[Slide]:
 
 def deck() -> list[Slide]:
     """The presentation slides, rebuilt only when content or quizzes change."""
-    return _deck(folder_signature(CONTENT_DIR, QUIZ_DIR))
+    return _deck(_signature(CONTENT_DIR, QUIZ_DIR))
 
 
 def database_url() -> str:

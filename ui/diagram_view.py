@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lessonkit.content import folder_signature
 from lessonkit.stages import Comparison, Process, Stage
 from ui import data, nav
 
@@ -56,7 +55,7 @@ def show(item: Process | Comparison, *, key: str, layout: str, beside: bool = Tr
     index = st.session_state.get(state_key)
     highlight = keys[index] if index is not None else None
     chart_key = f"{key}-chart-{index}"
-    figure = data.figure(item.id, highlight, None, layout, False, folder_signature(data.CONTENT_DIR))
+    figure = data.figure(item.id, highlight, None, layout, False)
     st.markdown(item.intro)
     chart_area, detail_area = st.columns([3, 2]) if beside else (st.container(), st.container())
     chart_area.plotly_chart(figure, key=chart_key, on_select=lambda: _select(state_key, chart_key, keys),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lessonkit.content import folder_signature
 from lessonkit.quiz.types import module_of
 from lessonkit.quiz.types.single import LETTERS
 from lessonkit.slides import Slide
@@ -57,8 +56,7 @@ def render(slide: Slide, number: int, total: int) -> None:
 
 def _stage(slide: Slide) -> None:
     st.markdown(f"## {slide.title}")
-    figure = data.figure(slide.diagram_id, slide.stage_key, slide.revealed, "wide", True,
-                         folder_signature(data.CONTENT_DIR))
+    figure = data.figure(slide.diagram_id, slide.stage_key, slide.revealed, "wide", True)
     chart, text = st.columns([3, 2])
     chart.plotly_chart(figure, config={"displayModeBar": False, "staticPlot": True}, key="slide-chart")
     head, *rest = slide.bullets
