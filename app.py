@@ -1,17 +1,13 @@
-"""Router of the lesson app: page config, the student box and grouped navigation; pages live in app_pages/."""
+"""Entry point: ``streamlit run app.py`` serves the lesson script with this project's HTTP additions.
+
+``st.App`` (Streamlit 1.67) lets the server carry our own routes and middleware
+(``server/``), for every way the app is run: ``streamlit run app.py``, the
+nginx deployment (``deploy/cluster.py``) and Streamlit Community Cloud. The
+Streamlit script itself, page config and navigation, is ``app_script.py``.
+"""
 
 import streamlit as st
 
-from ui import student
-from ui.nav import navigation
+from server import middleware, routes
 
-st.set_page_config(
-    page_title="Kelompok Profesi dan Kelompok Volunteer",
-    page_icon="assets/icon.png",
-    layout="centered",
-    menu_items={"Get help": None, "Report a bug": None,
-                "About": "Modul Sosiologi kelas XI: Proses Terjadinya Kelompok Profesi dan Kelompok Volunteer."},
-)
-page = navigation()
-student.panel()
-page.run()
+app = st.App("app_script.py", routes=routes(), middleware=middleware())

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
+from .safe_export import csv_bytes
+
 RECENT = 5
 LEVELS = ("Belum", "Mulai", "Cukup", "Mahir")
 RULE = ("Tingkat penguasaan dihitung dari 5 jawaban terakhirmu di setiap bagian (latihan dan ujian): "
@@ -79,4 +81,4 @@ def history(answers: Iterable, exams: Iterable) -> pd.DataFrame:
 def to_csv(rows: list[dict]) -> bytes:
     """Rows of stored data as a UTF-8 CSV that opens in a spreadsheet (with a BOM for Excel)."""
     frame = pd.DataFrame(rows, columns=["jenis", "waktu", "bagian", "soal", "jawaban", "skor", "keterangan"])
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(frame)

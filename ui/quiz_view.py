@@ -12,11 +12,7 @@ from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase
 from lessonkit.quiz.types import TYPE_NAMES, module_of
 from lessonkit.quiz.types.essay import self_score
 from ui import data, nav
-
-
-def plain(text: str) -> str:
-    """Escape Markdown so a student's own text is shown as typed (no links, images or formatting)."""
-    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~" else c for c in text).replace("\n", "  \n")
+from ui.text import plain
 
 
 def broken_quizzes(bank: Bank) -> None:

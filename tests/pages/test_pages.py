@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT
 from ui.nav import PAGES
 
-APP = str(ROOT / "app.py")
+APP = str(ROOT / "app_script.py")
 
 
 def _app(monkeypatch, content_dir=None) -> AppTest:

@@ -14,7 +14,7 @@ def app(monkeypatch, content_dir):
     monkeypatch.setattr("ui.data.QUIZ_DIR", FIXTURES / "quizzes_ok")
 
     def make(code: str | None = None) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+        at = AppTest.from_file(str(ROOT / "app_script.py"), default_timeout=30)
         if code:
             at.query_params["kode"] = code
         return at

@@ -12,7 +12,7 @@ from tests.conftest import FIXTURES, ROOT
 def at(monkeypatch, content_dir):
     monkeypatch.setattr("ui.data.CONTENT_DIR", content_dir)
     monkeypatch.setattr("ui.data.QUIZ_DIR", FIXTURES / "quizzes_ok")
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    app = AppTest.from_file(str(ROOT / "app_script.py"), default_timeout=30)
     return app
 
 
@@ -89,7 +89,7 @@ def test_a_broken_quiz_file_shows_a_message_and_the_other_quiz_still_works(monke
     shutil.copy(FIXTURES / "quizzes_bad" / "02-two-correct.yaml", tmp_path / "rusak.yaml")
     monkeypatch.setattr("ui.data.CONTENT_DIR", content_dir)
     monkeypatch.setattr("ui.data.QUIZ_DIR", tmp_path)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "app_script.py"), default_timeout=30)
     at.switch_page("app_pages/latihan.py").run()
     assert any("Dua kunci" in w.value and "tidak dapat dipakai" in w.value for w in at.warning)
     at.segmented_control[0].set_value("Kuis").run()

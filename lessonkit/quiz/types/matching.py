@@ -1,7 +1,9 @@
 """Menjodohkan: match every left item with its right item.
 
 Response: a dict left -> right. Partial score: the fraction of lefts matched right.
-The rights are shown in a shuffled order.
+``distractors`` are extra right-hand options that match nothing, so the last
+pair does not come for free. The rights (pairs' rights, then distractors) are
+shown in a shuffled order; ``order`` holds indices into that list.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import random
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..base import QuestionBase, Strict, Text, all_or_partial, distinct
 
@@ -22,6 +24,7 @@ class Pair(Strict):
 class Question(QuestionBase):
     type: Literal["matching"]
     pairs: Annotated[list[Pair], Field(min_length=3, max_length=10)]
+    distractors: Annotated[list[Text], Field(max_length=5)] = []
 
     @field_validator("pairs")
     @classmethod
@@ -29,6 +32,16 @@ class Question(QuestionBase):
         distinct([p.left for p in pairs], "teks kiri (left)")
         distinct([p.right for p in pairs], "teks kanan (right)")
         return pairs
+
+    @model_validator(mode="after")
+    def _distractors_differ(self) -> Question:
+        distinct([p.right for p in self.pairs] + list(self.distractors), "pilihan kanan (right/distractors)")
+        return self
+
+    @property
+    def rights(self) -> list[str]:
+        """Every right-hand option: the pairs' rights, then the distractors."""
+        return [p.right for p in self.pairs] + list(self.distractors)
 
 
 def grade(q: Question, response) -> float:
@@ -46,7 +59,7 @@ def perfect(q: Question) -> dict[str, str]:
 
 
 def shuffle(q: Question, rng: random.Random) -> list[int]:
-    order = list(range(len(q.pairs)))
+    order = list(range(len(q.rights)))
     rng.shuffle(order)
     return order
 
@@ -65,25 +78,28 @@ def feedback(q: Question, response) -> list[str]:
 
 
 def state(q: Question, key: str, order: list[int], response) -> dict:
-    rights = {p.right: j for j, p in enumerate(q.pairs)}
+    rights = {right: j for j, right in enumerate(q.rights)}
     given = dict(response or {})
     return {f"{key}-{i}": rights[given[p.left]] for i, p in enumerate(q.pairs) if given.get(p.left) in rights}
 
 
 def read(q: Question, key: str, order: list[int], state) -> dict[str, str]:
+    rights = q.rights
     given = {}
     for i, pair in enumerate(q.pairs):
         choice = state.get(f"{key}-{i}")
-        if choice is not None:
-            given[pair.left] = q.pairs[choice].right
+        if choice is not None and 0 <= choice < len(rights):
+            given[pair.left] = rights[choice]
     return given
 
 
 def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=()) -> dict:
     import streamlit as st
 
-    st.markdown("Pasangkan setiap pernyataan di kiri dengan jawaban yang tepat:")
+    rights = q.rights
+    extra = " Ada pilihan yang tidak punya pasangan." if q.distractors else ""
+    st.markdown(f"Pasangkan setiap pernyataan di kiri dengan jawaban yang tepat.{extra}")
     for i, pair in enumerate(q.pairs):
         st.selectbox(pair.left, order, index=None, key=f"{key}-{i}", placeholder="Pilih pasangannya",
-                     format_func=lambda j: q.pairs[j].right, disabled=disabled, on_change=on_change, args=args)
+                     format_func=lambda j: rights[j], disabled=disabled, on_change=on_change, args=args)
     return read(q, key, order, st.session_state)

@@ -55,6 +55,22 @@ def test_matching_is_the_fraction_of_lefts_matched_right():
     assert grade(q, {}).score == 0.0
 
 
+def test_matching_distractors_are_offered_but_match_nothing():
+    q = make("matching", distractors=["X1", "X2"])
+    order = module_of(q).shuffle(q, random.Random(3))
+    assert sorted(order) == list(range(6))
+    picked = {"k-0": 4, "k-1": 1}  # L0 -> the distractor X1, L1 -> R1
+    response = module_of(q).read(q, "k", order, picked)
+    assert response == {"L0": "X1", "L1": "R1"}
+    assert grade(q, response).score == 0.25
+    assert module_of(q).state(q, "k", order, response) == picked
+
+
+def test_matching_distractor_that_repeats_a_right_is_refused():
+    with pytest.raises(ValueError, match="ditulis dua kali"):
+        make("matching", distractors=["r1"])
+
+
 @pytest.mark.parametrize(("order", "expected"), [
     (["satu", "dua", "tiga", "empat", "lima"], 1.0),
     (["lima", "empat", "tiga", "dua", "satu"], 0.0),

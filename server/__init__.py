@@ -1,0 +1,20 @@
+"""The app's own HTTP layer around Streamlit: Starlette routes and middleware given to ``st.App``.
+
+One module per concern; this package only puts them together, outermost
+middleware first.
+"""
+
+from __future__ import annotations
+
+from starlette.middleware import Middleware
+from starlette.routing import BaseRoute
+
+from server.language import HtmlLanguage
+
+
+def routes() -> list[BaseRoute]:
+    return []
+
+
+def middleware() -> list[Middleware]:
+    return [Middleware(HtmlLanguage, lang="id")]
