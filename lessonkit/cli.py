@@ -1,6 +1,6 @@
-"""The ``python -m lessonkit`` command line: ``check`` validates what teachers edit.
+"""The ``python -m lessonkit`` command line; each subcommand lives in ``lessonkit/commands/``.
 
-Exit codes: 0 valid, 1 problems found (every one printed), 2 bad usage.
+Exit codes: 0 success, 1 problems found (every one printed), 2 bad usage.
 Messages are in Indonesian because teachers read them; never a traceback.
 """
 
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from .check import check
+from .commands import check
 
 USAGE_ERROR = 2
+SUBCOMMANDS = [check]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,39 +28,15 @@ def _parser() -> argparse.ArgumentParser:
         add_help=True,
     )
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
-    run = commands.add_parser("check", help="periksa file materi (content/) dan kuis (quizzes/)",
-                              description="Memeriksa materi dan kuis. Setiap masalah dicetak sebagai "
-                                          "FILE:BARIS: id: kolom: pesan.")
-    run.add_argument("--content", default="content", metavar="FOLDER",
-                     help="folder materi (bawaan: content)")
-    run.add_argument("paths", nargs="*", metavar="PATH",
-                     help="file atau folder kuis yang diperiksa (bawaan: quizzes)")
+    for module in SUBCOMMANDS:
+        module.add(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command != "check":
+    if getattr(args, "run", None) is None:
         parser.print_help(sys.stderr)
         return USAGE_ERROR
-    content = Path(args.content)
-    if not content.is_dir():
-        print(f"{parser.prog}: folder materi '{content}' tidak ditemukan", file=sys.stderr)
-        return USAGE_ERROR
-    explicit = [Path(p) for p in args.paths]
-    missing = [p for p in explicit if not p.exists()]
-    if missing:
-        for path in missing:
-            print(f"{parser.prog}: '{path}' tidak ditemukan", file=sys.stderr)
-        return USAGE_ERROR
-    quiz_paths = explicit or [Path("quizzes")]
-    report = check(content, quiz_paths)
-    for problem in report.problems:
-        print(problem)
-    if report.problems:
-        count = len(report.problems)
-        print(f"\n{count} masalah ditemukan. {report.summary}", file=sys.stderr)
-        return 1
-    print(f"Semua file valid. {report.summary}")
-    return 0
+    return args.run(args, parser.prog)
