@@ -21,5 +21,4 @@ choice = st.selectbox("Pilih diagram", list(items), index=list(items).index(curr
                       format_func=lambda i: items[i].title)
 if choice != wanted:
     st.query_params[PARAM] = choice
-layout = diagram_view.layout_choice()
-diagram_view.show(items[choice], key=f"diagram-{choice}", layout=layout)
+diagram_view.show(items[choice], key=f"diagram-{choice}")

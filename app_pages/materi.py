@@ -62,10 +62,9 @@ def _diagrams() -> None:
     items = data.diagrams().for_section(current)
     if items:
         st.subheader("Diagram interaktif")
-        layout = diagram_view.layout_choice()
     for item in items:
         st.markdown(f"#### {item.title}")
-        diagram_view.show(item, key=f"materi-{item.id}", layout=layout, beside=False)
+        diagram_view.show(item, key=f"materi-{item.id}", beside=False)
 
 
 lesson_view.section(section, after_body=_diagrams)

@@ -5,13 +5,17 @@ Each simulated student opens the websocket ``/_stcore/stream`` (subprotocol
 widget states, and reads ``ForwardMsg`` messages until ``script_finished``.
 Latency is measured from sending to the final ``script_finished`` (a run that
 ends early for ``st.rerun()`` is followed by the run it asked for). Widgets are found by
-reading the elements the server sends (ids, labels, options), as the browser
-does; a click is a ``trigger_value``, a radio choice a ``string_value``.
+reading the elements the server sends (ids, labels, options, the fragment they
+belong to), as the browser does; a click is a ``trigger_value``, a radio choice
+a ``string_value``, a component event a ``json_trigger_value``. An action on a
+widget inside an ``st.fragment`` is sent as the browser sends it: a rerun of
+that fragment only (``fragment_id``), which replaces only that fragment's widgets.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -20,7 +24,9 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-WIDGETS = ("button", "radio", "selectbox", "checkbox", "text_input", "multiselect", "button_group")
+WIDGETS = ("button", "radio", "selectbox", "checkbox", "text_input", "multiselect", "button_group",
+           "bidi_component")
+INTERNAL_KEY = "$$STREAMLIT_INTERNAL_KEY"  # prefix of a component's event widget (streamlit.components.v2)
 
 
 @dataclass
@@ -29,6 +35,7 @@ class Widget:
     kind: str
     label: str
     options: list[str] = field(default_factory=list)
+    fragment: str = ""
 
 
 class StudentClient:
@@ -62,12 +69,25 @@ class StudentClient:
 
     async def click(self, label_start: str) -> float:
         widget = self._find("button", label_start)
-        return await self._rerun(trigger=widget)
+        return await self._rerun(trigger=widget, fragment=widget.fragment)
 
     async def choose(self, label_start: str, option_index: int = 0) -> float:
         widget = self._find("radio", label_start)
-        self.state[widget.id] = ("string_value", widget.options[option_index % len(widget.options)])
-        return await self._rerun()
+        return await self.set_value(widget, widget.options[option_index % len(widget.options)])
+
+    async def set_value(self, widget: Widget, option: str) -> float:
+        """Pick an option of a radio (or another string-valued widget), rerunning its fragment if it has one."""
+        self.state[widget.id] = ("string_value", option)
+        return await self._rerun(fragment=widget.fragment)
+
+    async def component_event(self, name: str, event: str, value: object) -> float:
+        """Send one event of a ``st.components.v2`` component (the JavaScript's ``setTriggerValue``)."""
+        widget = next((w for w in self.widgets.values() if w.kind == "bidi_component" and w.label == name), None)
+        if widget is None:
+            raise LookupError(f"no component {name!r} on {self.page}")
+        payload = json.dumps([{"event": event, "value": value}])
+        events = f"{INTERNAL_KEY}_{widget.id}__events"
+        return await self._rerun(extra=[(events, "json_trigger_value", payload)], fragment=widget.fragment)
 
     def has(self, kind: str, label_start: str) -> bool:
         return any(w.kind == kind and w.label.startswith(label_start) for w in self.widgets.values())
@@ -78,46 +98,56 @@ class StudentClient:
                 return widget
         raise LookupError(f"no {kind} starting with {label_start!r} on {self.page}")
 
-    async def _rerun(self, trigger: Widget | None = None) -> float:
+    async def _rerun(self, trigger: Widget | None = None, fragment: str = "",
+                     extra: list[tuple[str, str, object]] = ()) -> float:
         message = BackMsg()
         client = message.rerun_script
         client.query_string = self.query
         client.page_name = self.page
+        if fragment:
+            client.fragment_id = fragment
         for widget_id, (kind, value) in self.state.items():
             state = client.widget_states.widgets.add()
             state.id = widget_id
             setattr(state, kind, value)
         if trigger is not None:
+            extra = [*extra, (trigger.id, "trigger_value", True)]
+        for widget_id, kind, value in extra:
             state = client.widget_states.widgets.add()
-            state.id = trigger.id
-            state.trigger_value = True
+            state.id = widget_id
+            setattr(state, kind, value)
         started = time.perf_counter()
         await self.socket.send(message.SerializeToString())
-        self.widgets.clear()
+        self._forget(fragment)
         while True:
             raw = await asyncio.wait_for(self.socket.recv(), timeout=120)
             forward = ForwardMsg()
             forward.ParseFromString(raw)
             kind = forward.WhichOneof("type")
             if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
-                self._remember(forward.delta.new_element)
+                self._remember(forward.delta.new_element, forward.delta.fragment_id)
             elif kind == "script_finished":
                 status = forward.script_finished
                 if status == ForwardMsg.FINISHED_EARLY_FOR_RERUN:  # st.rerun(): the next run follows
-                    self.widgets.clear()
+                    self._forget(fragment)
                     continue
                 if status == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     self.errors += 1
                 return time.perf_counter() - started
-            elif kind == "delta" and forward.delta.new_element.WhichOneof("type") == "exception":
-                self.errors += 1
 
-    def _remember(self, element) -> None:
+    def _forget(self, fragment: str) -> None:
+        """Drop the widgets a rerun replaces: all of them, or only those of the fragment that reruns."""
+        if fragment:
+            self.widgets = {k: w for k, w in self.widgets.items() if w.fragment != fragment}
+        else:
+            self.widgets.clear()
+
+    def _remember(self, element, fragment: str) -> None:
         kind = element.WhichOneof("type")
         if kind == "exception":
             self.errors += 1
         if kind not in WIDGETS:
             return
         proto = getattr(element, kind)
-        self.widgets[proto.id] = Widget(proto.id, kind, getattr(proto, "label", ""),
-                                        list(getattr(proto, "options", [])))
+        label = proto.component_name if kind == "bidi_component" else getattr(proto, "label", "")
+        self.widgets[proto.id] = Widget(proto.id, kind, label, list(getattr(proto, "options", [])), fragment)

@@ -1,12 +1,16 @@
-"""Cached access to the lesson content, the question bank, stage diagrams and their figures.
+"""Cached access to the lesson content, the question bank, stage diagrams and their drawings.
 
 Parsed files are shared by every session (``st.cache_resource``) and re-read
 only when a file in their folder changes, so a teacher's edit shows on the
-next page load without restarting the server.
+next page load without restarting the server. The folders' fingerprint is
+reduced to a short version string once per scan, so a cache lookup (several
+per rerun, one per option where a ``format_func`` asks for the lesson) hashes
+a few characters, not a tuple of every file's path, time and size.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -14,83 +18,84 @@ from pathlib import Path
 import streamlit as st
 
 from lessonkit.content import Lesson, folder_signature, load_lesson
-from lessonkit.diagrams import comparison_figure, process_figure
+from lessonkit.diagram_svg import Step, draw, layouts, steps
 from lessonkit.quiz import Bank, read_bank
 from lessonkit.slides import Slide, build_deck
-from lessonkit.stages import Comparison, Diagrams, load_diagrams
+from lessonkit.stages import Diagrams, load_diagrams
 
 ROOT = Path(__file__).resolve().parent.parent
 RESCAN_SECONDS = 1.0
-_scans: dict[tuple[str, ...], tuple[float, tuple]] = {}
+_scans: dict[tuple[str, ...], tuple[float, str]] = {}
 CONTENT_DIR = Path(os.environ.get("LESSONKIT_CONTENT_DIR", ROOT / "content"))
 QUIZ_DIR = Path(os.environ.get("LESSONKIT_QUIZ_DIR", ROOT / "quizzes"))
 
 
-def _signature(*folders: Path) -> tuple:
-    """The folders' fingerprint, re-scanned at most once a second (a rerun asks for it several times)."""
+def _version(*folders: Path) -> str:
+    """The folders' fingerprint as a short string, re-scanned at most once a second."""
     key = tuple(str(f) for f in folders)
     now = time.monotonic()
     seen = _scans.get(key)
     if seen is None or now - seen[0] >= RESCAN_SECONDS:
-        seen = (now, folder_signature(*folders))
+        digest = hashlib.blake2b(repr(folder_signature(*folders)).encode(), digest_size=8).hexdigest()
+        seen = (now, digest)
         _scans[key] = seen
     return seen[1]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _lesson(content_dir: str, signature: tuple) -> Lesson:
+def _lesson(content_dir: str, version: str) -> Lesson:
     return load_lesson(content_dir)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _bank(quiz_dir: str, section_ids: tuple[str, ...], signature: tuple) -> Bank:
-    return read_bank([quiz_dir] if Path(quiz_dir).is_dir() else [], section_ids=list(section_ids))
+def _bank(quiz_dir: str, content_version: str, version: str) -> Bank:
+    return read_bank([quiz_dir] if Path(quiz_dir).is_dir() else [], section_ids=lesson().section_ids)
 
 
 def lesson() -> Lesson:
-    return _lesson(str(CONTENT_DIR), _signature(CONTENT_DIR))
+    return _lesson(str(CONTENT_DIR), _version(CONTENT_DIR))
 
 
 def bank() -> Bank:
-    return _bank(str(QUIZ_DIR), tuple(lesson().section_ids), _signature(QUIZ_DIR))
+    return _bank(str(QUIZ_DIR), _version(CONTENT_DIR), _version(QUIZ_DIR))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _diagrams(content_dir: str, section_ids: tuple[str, ...], signature: tuple) -> Diagrams:
-    return load_diagrams(content_dir, list(section_ids))
+def _diagrams(content_dir: str, version: str) -> Diagrams:
+    return load_diagrams(content_dir, lesson().section_ids)
 
 
 def diagrams() -> Diagrams:
-    return _diagrams(str(CONTENT_DIR), tuple(lesson().section_ids), _signature(CONTENT_DIR))
+    return _diagrams(str(CONTENT_DIR), _version(CONTENT_DIR))
 
 
-def figure(diagram_id: str, highlight: str | None, revealed: int | None, layout: str, big: bool) -> dict:
-    """A diagram's plotly figure as a dict, built once per (diagram, state) and shared by every session."""
-    return _figure(diagram_id, highlight, revealed, layout, big, _signature(CONTENT_DIR))
+def stage_steps(diagram_id: str) -> list[Step]:
+    """The selectable stages of a diagram in stepping order."""
+    found = diagrams()
+    return steps(found.items[diagram_id], found.processes)
+
+
+def drawings(diagram_id: str, highlight: str | None, revealed: int | None, big: bool) -> list[dict]:
+    """A diagram's SVG drawings, widest first, with their stage hotspots; built once per state for every session."""
+    return _drawings(diagram_id, highlight, revealed, big, _version(CONTENT_DIR))
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _figure(diagram_id: str, highlight: str | None, revealed: int | None, layout: str, big: bool,
-            signature: tuple) -> dict:
+def _drawings(diagram_id: str, highlight: str | None, revealed: int | None, big: bool, version: str) -> list[dict]:
     found = diagrams()
     item = found.items[diagram_id]
-    if isinstance(item, Comparison):
-        processes = found.processes
-        built = comparison_figure(item, processes[item.left], processes[item.right], highlight=highlight,
-                                  revealed=revealed, big=big)
-    else:
-        built = process_figure(item, highlight=highlight, revealed=revealed, layout=layout, big=big)
-    return built.to_dict()
+    return [draw(item, found.processes, highlight=highlight, revealed=revealed, layout=layout, big=big).as_dict()
+            for layout in layouts(item)]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _deck(signature: tuple) -> list[Slide]:
+def _deck(version: str) -> list[Slide]:
     return build_deck(lesson(), diagrams(), bank())
 
 
 def deck() -> list[Slide]:
     """The presentation slides, rebuilt only when content or quizzes change."""
-    return _deck(_signature(CONTENT_DIR, QUIZ_DIR))
+    return _deck(_version(CONTENT_DIR, QUIZ_DIR))
 
 
 def database_url() -> str:

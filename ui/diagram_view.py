@@ -1,39 +1,44 @@
-"""An interactive stage diagram: click a stage or step through them; details beside; a text version."""
+"""An interactive stage diagram: select a stage by click or keyboard, step through; details beside; a text version.
+
+The drawing is server-built SVG (``lessonkit/diagram_svg.py``), cached for
+every session by ``ui/data``: the page needs no chart library, so the first
+diagram shows as soon as the text does. A small ``st.components.v2``
+component puts a real ``<button>`` over every stage (accessible name, visible
+focus ring, arrow keys move between stages) and shows the widest of the
+drawings that fits its column (wide on a laptop, three a row beside the
+details, stacked on a phone). A button press reruns only the diagram's fragment.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from lessonkit.stages import Comparison, Process, Stage
+from lessonkit.diagram_text import differences, text_version
+from lessonkit.stages import Comparison, Process
 from ui import data, nav
 
-LAYOUTS = {"wide": "Mendatar", "tall": "Tegak (ponsel)"}
+HERE = Path(__file__).resolve().parent
+_HTML = '<div class="lk-frame"><div class="lk" data-lk-diagram></div></div>'
+_PICTURE = st.components.v2.component("lessonkit_diagram", html=_HTML,
+                                      css=(HERE / "diagram_view.css").read_text(encoding="utf-8"),
+                                      js=(HERE / "diagram_view.js").read_text(encoding="utf-8"))
 
 
-def layout_choice() -> str:
-    """The reader's preferred diagram layout, shared by every diagram in this session."""
-    return st.segmented_control("Tata letak diagram", list(LAYOUTS), format_func=LAYOUTS.get, default="wide",
-                                required=True, key="diagram_layout")
+def picture(item: Process | Comparison, *, key: str, highlight: str | None = None, revealed: int | None = None,
+            big: bool = False, on_select=None) -> None:
+    """The drawing; with ``on_select`` every stage is a button whose press calls it (the key is in ``key``)."""
+    payload = {"drawings": data.drawings(item.id, highlight, revealed, big), "selected": highlight,
+               "interactive": on_select is not None, "big": big}
+    callbacks = {"on_select_change": on_select} if on_select is not None else {}
+    _PICTURE(key=key, data=payload, **callbacks)
 
 
-def _stages(item: Process | Comparison) -> list[tuple[str, Stage, str]]:
-    """(selection key, stage, side label) for every clickable stage, in stepping order."""
-    if isinstance(item, Process):
-        return [(s.id, s, "") for s in item.stages]
-    processes = data.diagrams().processes
-    left = {s.id: s for s in processes[item.left].stages}
-    right = {s.id: s for s in processes[item.right].stages}
-    out = []
-    for pair in item.pairs:
-        out.append((f"left:{pair.left}", left[pair.left], processes[item.left].title))
-        out.append((f"right:{pair.right}", right[pair.right], processes[item.right].title))
-    return out
-
-
-def _select(state_key: str, chart_key: str, keys: list[str]) -> None:
-    points = st.session_state[chart_key].selection.points
-    if points and points[0].get("customdata") in keys:
-        st.session_state[state_key] = keys.index(points[0]["customdata"])
+def _select(state_key: str, picture_key: str, keys: list[str]) -> None:
+    chosen = (st.session_state.get(picture_key) or {}).get("select")
+    if chosen in keys:
+        st.session_state[state_key] = keys.index(chosen)
 
 
 def _step(state_key: str, delta: int, count: int) -> None:
@@ -42,26 +47,23 @@ def _step(state_key: str, delta: int, count: int) -> None:
 
 
 @st.fragment
-def show(item: Process | Comparison, *, key: str, layout: str, beside: bool = True) -> None:
+def show(item: Process | Comparison, *, key: str, beside: bool = True) -> None:
     """The diagram with its stepper, a detail panel (beside it on wide screens) and a text version.
 
-    A fragment: clicking or stepping reruns only the diagram, not the whole page.
+    A fragment: selecting or stepping reruns only the diagram, not the whole page.
     Comparisons are wide, so their details always go below them.
     """
     beside = beside and not isinstance(item, Comparison)
-    stages = _stages(item)
-    keys = [k for k, _, _ in stages]
-    state_key = f"{key}-stage"
+    sequence = data.stage_steps(item.id)
+    keys = [s.key for s in sequence]
+    state_key, picture_key = f"{key}-stage", f"{key}-picture"
     index = st.session_state.get(state_key)
-    highlight = keys[index] if index is not None else None
-    chart_key = f"{key}-chart-{index}"
-    figure = data.figure(item.id, highlight, None, layout, False)
     st.markdown(item.intro)
     chart_area, detail_area = st.columns([3, 2]) if beside else (st.container(), st.container())
-    chart_area.plotly_chart(figure, key=chart_key, on_select=lambda: _select(state_key, chart_key, keys),
-                    selection_mode="points", config={"displayModeBar": False},
-                    alt=f"Diagram: {item.title}")
-    left, middle, right = chart_area.columns([1, 2, 1], vertical_alignment="center")
+    with chart_area:
+        picture(item, key=picture_key, highlight=keys[index] if index is not None else None,
+                on_select=lambda: _select(state_key, picture_key, keys))
+    left, middle, right = chart_area.columns([3, 2, 3], vertical_alignment="center")
     left.button("← Tahap sebelumnya", key=f"{key}-prev", on_click=_step, args=(state_key, -1, len(keys)),
                 disabled=index in (None, 0), width="stretch")
     middle.markdown(f"**Tahap {index + 1} dari {len(keys)}**" if index is not None
@@ -71,33 +73,16 @@ def show(item: Process | Comparison, *, key: str, layout: str, beside: bool = Tr
     if index is None:
         detail_area.info("Detail tahap muncul di sini.")
     else:
-        _, stage, side = stages[index]
+        step = sequence[index]
         with detail_area.container(border=True, key=f"{key}-detail"):
-            if side:
-                st.caption(side.upper())
-            st.markdown(f"#### {stage.number}. {stage.title}")
-            st.markdown(stage.description)
-            st.markdown(f"**Contoh:** {stage.example}")
-            nav.link("materi", "Baca penjelasannya di materi", bagian=stage.section)
-    with st.expander("Versi teks (untuk dibaca atau dicetak)"):
-        st.markdown(text_version(item))
-
-
-def text_version(item: Process | Comparison) -> str:
-    """The diagram as an ordered list (screen readers, printing, readers who prefer text)."""
-    if isinstance(item, Process):
-        lines = []
-        for s in item.stages:
-            when = f" ({s.year})" if s.year else ""
-            lines.append(f"{s.number}. **{s.title}**{when}: {s.description} *Contoh:* {s.example}")
-        if item.kind == "cycle":
-            lines.append(f"\nSetelah tahap {len(item.stages)}, siklus kembali ke tahap 1.")
-        return "\n".join(lines)
+            if step.side:
+                st.caption(step.side.upper())
+            st.markdown(f"#### {step.stage.number}. {step.stage.title}")
+            st.markdown(step.stage.description)
+            st.markdown(f"**Contoh:** {step.stage.example}")
+            nav.link("materi", "Baca penjelasannya di materi", bagian=step.stage.section)
     processes = data.diagrams().processes
-    left, right = processes[item.left], processes[item.right]
-    by_id = {**{("l", s.id): s for s in left.stages}, **{("r", s.id): s for s in right.stages}}
-    lines = [f"{n}. **{by_id['l', p.left].title}** ({left.title}) ↔ **{by_id['r', p.right].title}** "
-             f"({right.title}): {p.note}" for n, p in enumerate(item.pairs, start=1)]
-    lines.append("\n**Perbedaan utama**\n")
-    lines += [f"- **{d.aspect}.** {left.title}: {d.left} {right.title}: {d.right}" for d in item.differences]
-    return "\n".join(lines)
+    if isinstance(item, Comparison):
+        st.markdown(differences(item, processes))
+    with st.expander("Versi teks (untuk dibaca atau dicetak)"):
+        st.markdown(text_version(item, processes))

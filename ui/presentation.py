@@ -13,7 +13,7 @@ import streamlit as st
 from lessonkit.quiz.types import module_of
 from lessonkit.quiz.types.single import LETTERS
 from lessonkit.slides import Slide
-from ui import data
+from ui import data, diagram_view
 
 SLIDE_KEY = "lk-slide"
 NAV_KEY = "lk-nav"
@@ -56,9 +56,10 @@ def render(slide: Slide, number: int, total: int) -> None:
 
 def _stage(slide: Slide) -> None:
     st.markdown(f"## {slide.title}")
-    figure = data.figure(slide.diagram_id, slide.stage_key, slide.revealed, "wide", True)
     chart, text = st.columns([3, 2])
-    chart.plotly_chart(figure, config={"displayModeBar": False, "staticPlot": True}, key="slide-chart")
+    with chart:
+        diagram_view.picture(data.diagrams().items[slide.diagram_id], key="slide-diagram", highlight=slide.stage_key,
+                             revealed=slide.revealed, big=True)
     head, *rest = slide.bullets
     text.markdown(f"### {head}")
     text.markdown("\n\n".join(rest))

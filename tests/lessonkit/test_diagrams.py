@@ -1,11 +1,10 @@
-"""Stage data and the figures built from it: nodes match the data, the asked-for stage is highlighted."""
+"""Stage data: the shipped diagrams load, and a broken stage file is reported while the rest load."""
 
 from __future__ import annotations
 
 import pytest
 
 from lessonkit.content import load_lesson
-from lessonkit.diagrams import ORANGE, comparison_figure, positions, process_figure
 from lessonkit.stages import load_diagrams
 from tests.conftest import ROOT
 
@@ -17,59 +16,11 @@ def diagrams():
     return found
 
 
-def _nodes(figure):
-    return next(t for t in figure.data if t.name == "tahap")
-
-
 def test_shipped_diagrams_cover_the_five_required_views(diagrams):
     kinds = sorted(d.kind for d in diagrams.items.values())
     assert kinds == ["comparison", "cycle", "pathway", "pathway", "timeline"]
     assert len(diagrams.processes["profesi-sepuluh-tahap"].stages) == 10
     assert [s.year for s in diagrams.processes["idi-timeline"].stages] == [1851, 1902, 1911, 1926, 1950]
-
-
-@pytest.mark.parametrize("layout", ["wide", "tall"])
-@pytest.mark.parametrize("process_id", ["profesi-sepuluh-tahap", "profesi-pembentukan", "volunteer-siklus",
-                                        "idi-timeline"])
-def test_nodes_and_labels_match_the_data_and_the_highlight_is_the_asked_stage(diagrams, process_id, layout):
-    process = diagrams.processes[process_id]
-    chosen = process.stages[2]
-    nodes = _nodes(process_figure(process, highlight=chosen.id, layout=layout))
-    assert list(nodes.customdata) == [s.id for s in process.stages]
-    for stage, text in zip(process.stages, nodes.text, strict=True):
-        assert stage.label.split()[0] in text
-    colours = list(nodes.marker.color)
-    assert colours[2] == ORANGE and colours.count(ORANGE) == 1
-
-
-def test_reveal_shows_only_the_first_stages(diagrams):
-    process = diagrams.processes["profesi-sepuluh-tahap"]
-    nodes = _nodes(process_figure(process, revealed=3))
-    assert [bool(t) for t in nodes.text] == [True] * 3 + [False] * 7
-
-
-def test_tall_layout_stacks_stages_for_phones():
-    assert [x for x, _ in positions("pathway", 4, "tall")] == [0.0] * 4
-    wide = positions("pathway", 10, "wide")
-    assert len({y for _, y in wide}) == 2, "ten stages snake over two rows"
-
-
-def test_cycle_closes_back_to_the_first_stage(diagrams):
-    process = diagrams.processes["volunteer-siklus"]
-    arrows = [a for a in process_figure(process).layout.annotations if a.showarrow]
-    assert len(arrows) == len(process.stages)
-
-
-def test_comparison_aligns_every_stage_of_both_processes_and_labels_four_differences(diagrams):
-    comparison = diagrams.comparisons["perbandingan-proses"]
-    left, right = diagrams.processes[comparison.left], diagrams.processes[comparison.right]
-    figure = comparison_figure(comparison, left, right, highlight=f"right:{right.stages[0].id}")
-    ids = list(_nodes(figure).customdata)
-    assert sorted(i for i in ids if i.startswith("left:")) == sorted(f"left:{s.id}" for s in left.stages)
-    assert sorted(i for i in ids if i.startswith("right:")) == sorted(f"right:{s.id}" for s in right.stages)
-    texts = " ".join(a.text for a in figure.layout.annotations)
-    for aspect in ("Yang memulai", "Siapa yang boleh", "Yang mengikat", "Yang mengatur"):
-        assert aspect.split()[1] in texts
 
 
 def test_broken_stage_file_is_reported_and_the_rest_load(tmp_path):

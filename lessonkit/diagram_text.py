@@ -1,0 +1,41 @@
+"""Stage diagrams as text: the version for screen readers, printing, and readers who prefer text.
+
+Built from the same stage data as the drawings (``lessonkit/diagram_svg.py``),
+in Markdown, so the app and a printed handout say the same thing.
+"""
+
+from __future__ import annotations
+
+from .stages import Comparison, Process
+
+NO_COUNTERPART = "tidak ada padanan sejati"
+
+
+def differences(item: Comparison, processes: dict[str, Process]) -> str:
+    """A comparison's main differences as a list."""
+    left, right = processes[item.left].title, processes[item.right].title
+    lines = ["**Perbedaan utama**", ""]
+    lines += [f"- **{d.aspect}.** {left}: {d.left} {right}: {d.right}" for d in item.differences]
+    return "\n".join(lines)
+
+
+def text_version(item: Process | Comparison, processes: dict[str, Process]) -> str:
+    """The diagram as an ordered list; a comparison row with one side says it has no true counterpart."""
+    if isinstance(item, Process):
+        lines = []
+        for s in item.stages:
+            when = f" ({s.year})" if s.year else ""
+            lines.append(f"{s.number}. **{s.title}**{when}: {s.description} *Contoh:* {s.example}")
+        if item.kind == "cycle":
+            lines.append(f"\nSetelah tahap {len(item.stages)}, siklus kembali ke tahap 1.")
+        return "\n".join(lines)
+    sides = {"left": processes[item.left], "right": processes[item.right]}
+    by_side = {side: {s.id: s for s in process.stages} for side, process in sides.items()}
+    lines = []
+    for n, pair in enumerate(item.pairs, start=1):
+        present = [(side, by_side[side][getattr(pair, side)]) for side in ("left", "right") if getattr(pair, side)]
+        named = " ↔ ".join(f"**{stage.title}** ({sides[side].title})" for side, stage in present)
+        lone = "" if len(present) == 2 else f" — {NO_COUNTERPART}"
+        lines.append(f"{n}. {named}{lone}: {pair.note}")
+    lines += ["", differences(item, processes)]
+    return "\n".join(lines)

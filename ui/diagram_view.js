@@ -1,0 +1,53 @@
+// The stage diagram component of ui/diagram_view.py (streamlit.components.v2).
+// Shows the widest server-built SVG drawing that fits, puts a real button over every stage,
+// and reports a press as the "select" event. Arrow keys, Home and End move between stages.
+const SHRINK = 0.87; // a drawing may be shown this much smaller than drawn, else a narrower one is used
+
+export default function ({ data, parentElement, setTriggerValue }) {
+  const frame = parentElement.querySelector(".lk-frame");
+  const root = frame?.querySelector(".lk");
+  if (!root) return;
+  root.lkData = data;
+  const render = () => {
+    const d = root.lkData;
+    const room = frame.clientWidth / SHRINK;
+    const view = d.drawings.find((v) => v.width <= room) || d.drawings[d.drawings.length - 1];
+    root.style.maxWidth = Math.round(view.width * (d.big ? 1.6 : 1.3)) + "px";
+    if (root.lkSvg !== view.svg) {
+      root.querySelector("svg")?.remove();
+      root.insertAdjacentHTML("afterbegin", view.svg);
+      root.lkSvg = view.svg;
+    }
+    const spots = d.interactive ? view.spots : [];
+    const shape = JSON.stringify(spots);
+    if (root.lkShape !== shape) {
+      root.querySelectorAll("button").forEach((b) => b.remove());
+      for (const s of spots) {
+        const b = document.createElement("button");
+        b.type = "button";
+        b.dataset.key = s.key;
+        b.setAttribute("aria-label", s.name);
+        b.title = s.name;
+        Object.assign(b.style, { left: s.left + "%", top: s.top + "%", width: s.width + "%", height: s.height + "%" });
+        b.addEventListener("click", () => setTriggerValue("select", s.key));
+        root.appendChild(b);
+      }
+      root.lkShape = shape;
+    }
+    root.querySelectorAll("button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.key === d.selected)));
+  };
+  if (!root.lkObserver) {
+    root.lkObserver = new ResizeObserver(() => render());
+    root.lkObserver.observe(frame);
+    root.addEventListener("keydown", (event) => {
+      const buttons = [...root.querySelectorAll("button")];
+      const at = buttons.indexOf(event.target);
+      const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -at, End: buttons.length - 1 - at };
+      if (at < 0 || !(event.key in moves)) return;
+      event.preventDefault();
+      buttons[Math.max(0, Math.min(buttons.length - 1, at + moves[event.key]))].focus();
+    });
+  }
+  render();
+  return () => root.lkObserver?.disconnect();
+}
