@@ -9,6 +9,7 @@ from __future__ import annotations
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
+from server.compression import Compression
 from server.language import HtmlLanguage
 
 
@@ -17,4 +18,4 @@ def routes() -> list[BaseRoute]:
 
 
 def middleware() -> list[Middleware]:
-    return [Middleware(HtmlLanguage, lang="id")]
+    return [Middleware(Compression), Middleware(HtmlLanguage, lang="id")]

@@ -1,4 +1,4 @@
-"""deploy/cluster.py: two Streamlit processes behind nginx serve the app in Chromium, websocket included."""
+"""deploy/cluster.py: two Streamlit processes behind nginx serve the app in Chromium, websocket and gzip included."""
 
 from __future__ import annotations
 
@@ -26,7 +26,13 @@ def test_two_workers_behind_nginx_serve_the_lesson(tmp_path, visit):
     cluster = Cluster(2, free_port(), [free_port(), free_port()], env={"LESSONKIT_DATA_DIR": str(tmp_path)}).start()
     try:
         v = visit("desktop")
+        scripts = []
+        v.page.on("response", lambda r: scripts.append(r) if r.request.resource_type == "script"
+                  and r.url.startswith("http") else None)
         page = v.open(f"{cluster.url}/materi?bagian=proses-volunteer")
+        plain = [r.url for r in scripts if r.headers.get("content-encoding") != "gzip"
+                 and int(r.headers.get("content-length", 0)) >= 1024]
+        assert scripts and plain == [], "scripts reach the browser gzip-compressed through nginx"
         assert "Volunteer" in page.locator("h1").first.inner_text()
         page.get_by_role("button", name="Berikutnya: ", exact=False).click()
         v.settle()
