@@ -1,52 +1,111 @@
-"""Diagrams react to clicks and the stepper; the presentation is readable from the back of a classroom."""
+"""Diagrams: a stage is selected by click and by keyboard, stepped through, explained beside, and given as text;
+the presentation is readable from the back of a classroom."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-
-def _node(page, index: int):
-    """The index-th stage marker of the first diagram (plotly draws markers as path.point)."""
-    return page.get_by_test_id("stPlotlyChart").first.locator(".scatterlayer .trace").first.locator(".point").nth(index)
+TEN = "diagram?diagram=profesi-sepuluh-tahap"
+DETAIL = ".st-key-diagram-profesi-sepuluh-tahap-detail"
 
 
-def _click_node(page, index: int) -> None:
-    box = _node(page, index).bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+def _stage(page, name: str):
+    return page.get_by_role("button", name=name)
 
 
-def _fill(page, index: int) -> str:
-    return _node(page, index).evaluate("el => getComputedStyle(el).fill")
-
-
-def test_clicking_a_stage_node_opens_its_details_beside_the_diagram(server, visit, screenshot_dir):
+def test_clicking_a_stage_opens_its_details_beside_the_diagram(server, visit, screenshot_dir):
     v = visit("desktop")
-    page = v.open(f"{server.url}/diagram?diagram=profesi-sepuluh-tahap")
-    _node(page, 0).wait_for(timeout=20_000)
-    _click_node(page, 3)
+    scripts = []
+    v.page.on("response", lambda r: scripts.append(r) if r.request.resource_type == "script"
+              and r.url.startswith("http") else None)
+    page = v.open(f"{server.url}/{TEN}")
+    stage = _stage(page, "Tahap 4: Asosiasi Profesi")
+    expect(stage).to_have_attribute("aria-pressed", "false")
+    stage.click()
     v.settle()
-    detail = page.locator(".st-key-diagram-profesi-sepuluh-tahap-detail")
-    detail.wait_for(timeout=20_000)
-    assert "4. Asosiasi Profesi" in detail.inner_text()
-    _node(page, 0).wait_for(timeout=20_000)
-    assert _fill(page, 3) == "rgb(230, 159, 0)", "the clicked stage is highlighted"
-    page.screenshot(path=str(screenshot_dir / "diagram-klik-desktop.png"), full_page=True)
+    expect(page.locator(DETAIL)).to_contain_text("4. Asosiasi Profesi")
+    expect(stage).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_text("Tahap 4 dari 10")).to_be_visible()
+    chart, detail = page.locator("[data-lk-diagram]").bounding_box(), page.locator(DETAIL).bounding_box()
+    assert detail["x"] >= chart["x"] + chart["width"] - 1, "the details sit beside the diagram"
+    assert all("plotly" not in r.url.lower() for r in scripts), "no chart library for a stage diagram"
+    assert [r.url for r in scripts if r.headers.get("content-encoding") != "gzip"
+            and int(r.headers.get("content-length", 0)) >= 1024] == []
+    page.locator("[data-lk-diagram]").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot_dir / "diagram-klik-desktop.png"))
     assert v.outside_requests() == []
 
 
-def test_stepper_moves_the_highlight_stage_by_stage(server, visit):
+def test_keyboard_moves_between_stages_and_enter_selects_one_with_a_visible_focus_ring(server, visit, screenshot_dir):
+    v = visit("desktop")
+    page = v.open(f"{server.url}/{TEN}")
+    _stage(page, "Tahap 1: Identifikasi Kebutuhan dan Keahlian").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    third = _stage(page, re.compile(r"^Tahap 3: "))
+    expect(third).to_be_focused()
+    ring = third.evaluate("el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth")
+    assert ring.startswith("solid") and float(ring.split()[1].removesuffix("px")) >= 2
+    page.keyboard.press("Enter")
+    v.settle()
+    expect(page.locator(DETAIL)).to_contain_text("3. Sertifikasi dan Lisensi")
+    expect(third).to_have_attribute("aria-pressed", "true")
+    expect(third).to_be_focused()  # the rerun keeps the reader's place
+    page.keyboard.press("End")
+    expect(_stage(page, re.compile(r"^Tahap 10: "))).to_be_focused()
+    page.keyboard.press("Space")
+    v.settle()
+    expect(page.locator(DETAIL)).to_contain_text("10. ")
+    page.locator("[data-lk-diagram]").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot_dir / "diagram-keyboard-desktop.png"))
+
+
+def test_stepper_moves_the_selection_stage_by_stage(server, visit):
     v = visit("desktop")
     page = v.open(f"{server.url}/diagram?diagram=volunteer-siklus")
-    page.get_by_role("button", name="Tahap berikutnya →").click()
+    for _ in range(2):
+        page.get_by_role("button", name="Tahap berikutnya →").click()
+        v.settle()
+    expect(page.get_by_text("Tahap 2 dari 4")).to_be_visible()
+    expect(_stage(page, re.compile(r"^Tahap 2: "))).to_have_attribute("aria-pressed", "true")
+    expect(_stage(page, re.compile(r"^Tahap 1: "))).to_have_attribute("aria-pressed", "false")
+    page.get_by_role("button", name="← Tahap sebelumnya").click()
     v.settle()
-    page.get_by_role("button", name="Tahap berikutnya →").click()
+    expect(_stage(page, re.compile(r"^Tahap 1: "))).to_have_attribute("aria-pressed", "true")
+
+
+def test_text_version_lists_every_stage_of_the_comparison(server, visit):
+    v = visit("desktop")
+    page = v.open(f"{server.url}/diagram?diagram=perbandingan-proses")
+    page.get_by_text("Versi teks (untuk dibaca atau dicetak)").click()
+    text = page.get_by_test_id("stExpanderDetails").last
+    for title in ("Memilih Anggota yang Kompeten", "Penggalangan Sukarelawan", "Perbedaan utama"):
+        expect(text).to_contain_text(title, ignore_case=True)
+    right = _stage(page, re.compile(r"^Siklus .*tahap 1: "))
+    right.click()
     v.settle()
-    assert page.get_by_text("Tahap 2 dari 4").is_visible()
-    _node(page, 0).wait_for(timeout=20_000)
-    assert _fill(page, 1) == "rgb(230, 159, 0)"
-    assert _fill(page, 0) != "rgb(230, 159, 0)"
+    expect(right).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".st-key-diagram-perbandingan-proses-detail")).to_contain_text("1. ")
+
+
+def test_a_phone_gets_the_stacked_diagram_and_can_select_a_stage(server, visit, screenshot_dir):
+    v = visit("phone")
+    page = v.open(f"{server.url}/materi?bagian=proses-profesi")
+    picture = page.locator("[data-lk-diagram]").first
+    picture.scroll_into_view_if_needed()
+    box = picture.locator("svg").bounding_box()
+    assert box["width"] <= 390 and box["height"] > 1.5 * box["width"], "stages stacked, not shrunk"
+    stage = _stage(page, re.compile(r"^Tahap 2: "))
+    stage.click()
+    v.settle()
+    expect(stage).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".st-key-materi-profesi-sepuluh-tahap-detail")).to_contain_text("2. Pendidikan dan Pelatihan")
+    page.screenshot(path=str(screenshot_dir / "materi-diagram-phone.png"))
 
 
 def test_presentation_text_is_large_and_next_advances_and_the_slide_survives_reload(server, visit, screenshot_dir):
