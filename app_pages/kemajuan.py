@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from lessonkit.charts import scores_over_time
 from lessonkit.progress import RULE, history, mastery, to_csv, weakest
 from ui import data, nav, quiz_view, student
 
@@ -56,7 +55,7 @@ frame = history(answers, exams)
 if frame.empty:
     st.info("Belum ada latihan atau ujian. Nilai-nilaimu akan tampil di sini.")
 else:
-    st.plotly_chart(scores_over_time(frame["Waktu"], frame["Skor"], frame["Jenis"]),
+    st.plotly_chart(data.history_chart(tuple(frame["Waktu"]), tuple(frame["Skor"]), tuple(frame["Jenis"])),
                     config={"displayModeBar": False})
     shown = frame.assign(Skor=(frame["Skor"] * 100).round().astype(int).astype(str) + "%",
                          Waktu=frame["Waktu"].dt.strftime("%d-%m-%Y %H:%M"))

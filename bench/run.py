@@ -361,46 +361,40 @@ async def run_burst(url: str, students: int, window: float, floor: bool, seed: i
 
 # -- capacity ----------------------------------------------------------------------------------------------------
 
-@dataclass
-class Capacity:
-    """The largest class with p95 <= 1 s and no errors: doubling until it fails, then halving the gap."""
+def search_capacity(ok, start: int = 100, limit: int = 3200, resolution: float = 0.15) -> int:
+    """The largest class ``ok(students)`` accepts: double until it fails, then halve the gap to ``resolution``.
 
-    url: str
-    seconds: float
-    floor: bool
-    pid: int | None = None
-    start: int = 100
-    limit: int = 3200
-    resolution: float = 0.15
+    Returns 0 when even ``start`` fails, and ``limit`` (or the last doubling) when nothing failed.
+    """
+    good, bad, count = 0, None, start
+    while count <= limit:
+        if not ok(count):
+            bad = count
+            break
+        good, count = count, count * 2
+    if bad is None:
+        return good
+    while bad - good > max(10, resolution * bad):
+        middle = (good + bad) // 2
+        if ok(middle):
+            good = middle
+        else:
+            bad = middle
+    return good
 
-    def ok(self, step: dict) -> bool:
+
+def capacity(url: str, seconds: float, floor: bool, pid: int | None = None) -> tuple[int, list[dict]]:
+    """The largest class with p95 <= 1 s and no errors, and every step measured."""
+    table: list[dict] = []
+
+    def ok(count: int) -> bool:
+        step = asyncio.run(run_class(url, count, seconds, floor=floor, seed=count, pid=pid))
+        table.append(step)
+        print(f"  {count} students: p95 {step['p95_ms']} ms, errors {step['errors']}, server "
+              f"{step.get('server_cpu_pct')} % CPU, loadgen {step.get('loadgen_cpu_pct')} %", flush=True)
         return not step["errors"] and step["p95_ms"] is not None and step["p95_ms"] <= 1000
 
-    def run(self) -> tuple[int, list[dict]]:
-        table: list[dict] = []
-
-        def trial(count: int) -> bool:
-            step = asyncio.run(run_class(self.url, count, self.seconds, floor=self.floor, seed=count, pid=self.pid))
-            table.append(step)
-            print(f"  {count} students: p95 {step['p95_ms']} ms, errors {step['errors']}, server "
-                  f"{step.get('server_cpu_pct')} % CPU, loadgen {step.get('loadgen_cpu_pct')} %", flush=True)
-            return self.ok(step)
-
-        good, bad, count = 0, None, self.start
-        while count <= self.limit:
-            if not trial(count):
-                bad = count
-                break
-            good, count = count, count * 2
-        if bad is None:
-            return good, table
-        while bad - good > max(10, self.resolution * bad):
-            middle = (good + bad) // 2
-            if trial(middle):
-                good = middle
-            else:
-                bad = middle
-        return good, table
+    return search_capacity(ok), table
 
 
 def memory_slope_sync(url: str, pid: int, steps: list[int]) -> tuple[float, list[dict]]:
@@ -592,11 +586,11 @@ def main(argv: list[str] | None = None) -> int:
         results["burst40_p95_ms"] = results["burst40"]["p95_ms"]
 
         print("capacity ...", flush=True)
-        results["capacity_students_p95_1s"], results["capacity_steps"] = Capacity(
-            app.url, plan.capacity_seconds, floor=False, pid=app.process.pid).run()
+        results["capacity_students_p95_1s"], results["capacity_steps"] = capacity(
+            app.url, plan.capacity_seconds, floor=False, pid=app.process.pid)
         print("capacity of the floor ...", flush=True)
-        results["capacity_floor_students_p95_1s"], results["capacity_floor_steps"] = Capacity(
-            floor.url, plan.capacity_seconds, floor=True, pid=floor.process.pid).run()
+        results["capacity_floor_students_p95_1s"], results["capacity_floor_steps"] = capacity(
+            floor.url, plan.capacity_seconds, floor=True, pid=floor.process.pid)
     finally:
         app.stop()
         floor.stop()
@@ -642,7 +636,7 @@ def run_cluster(workers: int, quick: bool) -> int:
         print(f"cluster of {workers}: class of 40 ...", flush=True)
         class40 = asyncio.run(run_class(cluster.url, 40, seconds, floor=False))
         print("capacity ...", flush=True)
-        best, table = Capacity(cluster.url, 15 if quick else 45, floor=False).run()
+        best, table = capacity(cluster.url, 15 if quick else 45, floor=False)
     finally:
         cluster.stop()
     results = {"machine": machine(), "workers": workers, "class40": class40, "class40_p95_ms": class40["p95_ms"],

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from lessonkit.charts import score_bars
 from lessonkit.quiz import Bank, Grade
 from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase
 from lessonkit.quiz.types import TYPE_NAMES, module_of
@@ -74,7 +73,7 @@ def essay_self_check(q: QuestionBase, key: str) -> float:
 
 def section_chart(scores: dict[str, float]):
     """Score per section as horizontal bars."""
-    return score_bars([section_title(s) for s in scores], list(scores.values()))
+    return data.score_chart(tuple(section_title(s) for s in scores), tuple(scores.values()))
 
 
 def review(results) -> None:

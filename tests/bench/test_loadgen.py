@@ -1,4 +1,5 @@
-"""The benchmark's protocol client really drives the app: pages load, widgets are found, clicks rerun."""
+"""The benchmark's protocol client really drives the app: pages load, widgets are found, clicks rerun, and an
+action inside a fragment reruns only that fragment, as a browser does."""
 
 from __future__ import annotations
 
@@ -27,3 +28,24 @@ def test_loadgen_opens_pages_and_clicks_like_a_browser(server):
 
     seconds, errors = asyncio.run(scenario())
     assert seconds > 0 and errors == 0
+
+
+def test_a_diagram_action_reruns_only_its_fragment_and_the_page_keeps_its_other_widgets(server):
+    async def scenario():
+        client = StudentClient(server.url)
+        await client.connect()
+        try:
+            await client.open("diagram", "diagram=volunteer-siklus")
+            stepper = client._find("button", "Tahap berikutnya")
+            assert stepper.fragment, "the diagram is a fragment"
+            page_widgets = {w.id for w in client.widgets.values() if not w.fragment}
+            assert page_widgets, "the diagram picker is outside the fragment"
+            await client.click("Tahap berikutnya")
+            assert page_widgets <= set(client.widgets), "a fragment rerun does not resend the rest of the page"
+            await client.component_event("lessonkit_diagram", "select", "penggalangan-sukarelawan")
+            assert client._find("button", "← Tahap sebelumnya").fragment == stepper.fragment
+            return client.errors
+        finally:
+            await client.close()
+
+    assert asyncio.run(scenario()) == 0
