@@ -17,7 +17,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from lessonkit.charts import score_bars, scores_over_time
 from lessonkit.content import Lesson, folder_signature, load_lesson
 from lessonkit.diagram_svg import Step, draw, layouts, steps
 from lessonkit.quiz import Bank, read_bank
@@ -91,13 +90,20 @@ def _drawings(diagram_id: str, highlight: str | None, revealed: int | None, big:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def score_chart(labels: tuple[str, ...], scores: tuple[float, ...]):
-    """Score bars, built once per distinct result: building a plotly figure costs ~10 ms, drawing a built one ~4."""
+    """Score bars, built once per distinct result: building a plotly figure costs ~10 ms, drawing a built one ~4.
+
+    plotly is imported here, not at the top: pages without a chart start without loading it.
+    """
+    from lessonkit.charts import score_bars
+
     return score_bars(labels, scores)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def history_chart(times: tuple, scores: tuple[float, ...], kinds: tuple[str, ...]):
     """Scores over time, built once per distinct history (see `score_chart`)."""
+    from lessonkit.charts import scores_over_time
+
     return scores_over_time(times, scores, kinds)
 
 
