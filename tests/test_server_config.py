@@ -70,8 +70,9 @@ def _nodelay_of_an_accepted_connection(loop_factory) -> int:
 def test_the_server_event_loop_sends_small_messages_without_waiting_for_acks():
     """Without TCP_NODELAY every rerun waited ~40 ms for a delayed ACK (docs/upstream-tcp-nodelay.md).
 
-    ``st.App`` runs under uvicorn, whose automatic loop is uvloop when installed (requirements.txt);
-    uvloop sets TCP_NODELAY on every connection, asyncio only when the socket says protocol TCP.
+    ``st.App`` runs under uvicorn, whose automatic loop is uvloop when installed (requirements.txt; Streamlit's
+    own bootstrap picks it too); uvloop sets TCP_NODELAY on every connection, asyncio only when the socket says
+    protocol TCP, which Streamlit's does not.
     """
     from uvicorn.loops.auto import auto_loop_factory
 
