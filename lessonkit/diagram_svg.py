@@ -322,9 +322,9 @@ def _cycle(canvas: Canvas, process: Process, highlight: str | None, shown: int) 
     cx, cy = 16 + side + r + ring, 12 + above + r + ring
     angles = [2 * math.pi * i / count for i in range(count)]
     gap = (r + 8) / ring
-    for i in range(count):
-        canvas.arc(cx, cy, ring, angles[i] + gap, angles[i] + 2 * math.pi / count - gap, (i + 1) % count < shown
-                   and i + 1 <= shown)
+    for i in range(count):  # arc i leads to stage i + 1; the last one back to stage 1, once the cycle is complete
+        leads_to_shown = i + 1 < shown if i + 1 < count else shown >= count
+        canvas.arc(cx, cy, ring, angles[i] + gap, angles[i] + 2 * math.pi / count - gap, leads_to_shown)
     for i, (stage, angle) in enumerate(zip(stages, angles, strict=True)):
         x, y = cx + ring * math.sin(angle), cy - ring * math.cos(angle)
         visible = i < shown

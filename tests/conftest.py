@@ -1,14 +1,30 @@
-"""Shared test fixtures: paths of the project and of small content folders."""
+"""Shared test fixtures and helpers: paths of the project and of small content folders, running a coroutine."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_async(coroutine, loop_factory=None):
+    """Run a coroutine to the end on a new event loop in its own thread.
+
+    Not ``asyncio.run`` here: once the browser tests have started Playwright, its event loop is running in the
+    main thread for the rest of the session, and a second loop cannot run there.
+    """
+    def run():
+        with asyncio.Runner(loop_factory=loop_factory) as runner:
+            return runner.run(coroutine)
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(run).result()
 
 
 @pytest.fixture(autouse=True)

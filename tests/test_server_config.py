@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_async
 
 
 def _effective_option(name: str) -> str:
@@ -60,11 +60,7 @@ def _nodelay_of_an_accepted_connection(loop_factory) -> int:
         server.close()
         return value
 
-    loop = loop_factory()
-    try:
-        return loop.run_until_complete(serve())
-    finally:
-        loop.close()
+    return run_async(serve(), loop_factory)
 
 
 def test_the_server_event_loop_sends_small_messages_without_waiting_for_acks():

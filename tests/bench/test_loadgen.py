@@ -3,9 +3,8 @@ action inside a fragment reruns only that fragment, as a browser does."""
 
 from __future__ import annotations
 
-import asyncio
-
 from bench.loadgen import StudentClient
+from tests.conftest import run_async
 
 
 def test_loadgen_opens_pages_and_clicks_like_a_browser(server):
@@ -26,7 +25,7 @@ def test_loadgen_opens_pages_and_clicks_like_a_browser(server):
         finally:
             await client.close()
 
-    seconds, errors = asyncio.run(scenario())
+    seconds, errors = run_async(scenario())
     assert seconds > 0 and errors == 0
 
 
@@ -48,4 +47,4 @@ def test_a_diagram_action_reruns_only_its_fragment_and_the_page_keeps_its_other_
         finally:
             await client.close()
 
-    assert asyncio.run(scenario()) == 0
+    assert run_async(scenario()) == 0

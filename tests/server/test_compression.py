@@ -8,6 +8,7 @@ import urllib.request
 
 from server.compression import Compression
 from tests.browser.conftest import server  # noqa: F401 - the running app, shared with the browser tests
+from tests.conftest import run_async
 
 SCRIPT = b"export function lesson() { return 'tahap demi tahap'; }\n" * 200
 
@@ -48,7 +49,7 @@ async def _call(middleware: Compression, scope: dict) -> tuple[dict, bytes]:
 
 
 def _get(middleware: Compression, scope: dict) -> tuple[dict, bytes]:
-    return asyncio.run(_call(middleware, scope))
+    return run_async(_call(middleware, scope))
 
 
 GZIP = (b"accept-encoding", b"gzip, deflate, br")
@@ -70,7 +71,7 @@ def test_each_static_file_is_compressed_once_even_when_a_class_asks_at_the_same_
     async def class_arrives():
         return await asyncio.gather(*(_call(middleware, _request("/static/js/index.js", GZIP)) for _ in range(40)))
 
-    answers = asyncio.run(class_arrives())
+    answers = run_async(class_arrives())
     assert len(inner.seen) == 1
     assert all(gzip.decompress(body) == SCRIPT for _, body in answers)
     _get(middleware, _request("/static/js/index.js", GZIP))

@@ -1,8 +1,7 @@
 """The HTML page is served as Indonesian; nothing else is touched."""
 
-import asyncio
-
 from server.language import HtmlLanguage
+from tests.conftest import run_async
 
 PAGE = b'<!doctype html><html lang="en"><head></head><body>Materi</body></html>'
 
@@ -22,7 +21,7 @@ def _serve(content_type: str, body: bytes, method: str = "GET"):
     async def receive():
         return {"type": "http.request"}
 
-    asyncio.run(HtmlLanguage(app, lang="id")({"type": "http", "method": method}, receive, send))
+    run_async(HtmlLanguage(app, lang="id")({"type": "http", "method": method}, receive, send))
     headers = dict(sent[0]["headers"])
     return headers, b"".join(m.get("body", b"") for m in sent[1:])
 
