@@ -28,7 +28,8 @@ _PICTURE = st.components.v2.component("lessonkit_diagram", html=_HTML,
 
 def picture(item: Process | Comparison, *, key: str, highlight: str | None = None, revealed: int | None = None,
             big: bool = False, on_select=None) -> None:
-    """The drawing; with ``on_select`` every stage is a button whose press calls it (the key is in ``key``)."""
+    """The drawing. With ``on_select`` every stage is a button: a press calls ``on_select``, and the pressed
+    stage's key (see `lessonkit.diagram_svg.steps`) is then in ``st.session_state[key]["select"]``."""
     payload = {"drawings": data.drawings(item.id, highlight, revealed, big), "selected": highlight,
                "interactive": on_select is not None, "big": big}
     callbacks = {"on_select_change": on_select} if on_select is not None else {}
