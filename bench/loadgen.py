@@ -49,6 +49,7 @@ class StudentClient:
         self.widgets: dict[str, Widget] = {}
         self.state: dict[str, tuple[str, object]] = {}
         self.errors = 0
+        self.last_action = ""  # what the latest rerun was, e.g. "open materi", "click Periksa", "choose"
 
     async def connect(self) -> None:
         # every browser has its own _streamlit_xsrf cookie; a sticky proxy hashes it to pick a worker
@@ -65,10 +66,12 @@ class StudentClient:
         """Load a page (as typing its URL would), forgetting the previous page's widgets."""
         self.page, self.query = page, query
         self.state.clear()
+        self.last_action = f"open {page or '/'}"
         return await self._rerun()
 
     async def click(self, label_start: str) -> float:
         widget = self._find("button", label_start)
+        self.last_action = f"click {label_start.strip()}"
         return await self._rerun(trigger=widget, fragment=widget.fragment)
 
     async def choose(self, label_start: str, option_index: int = 0) -> float:
@@ -78,6 +81,7 @@ class StudentClient:
     async def set_value(self, widget: Widget, option: str) -> float:
         """Pick an option of a radio (or another string-valued widget), rerunning its fragment if it has one."""
         self.state[widget.id] = ("string_value", option)
+        self.last_action = "choose"
         return await self._rerun(fragment=widget.fragment)
 
     async def component_event(self, name: str, event: str, value: object) -> float:
@@ -87,6 +91,7 @@ class StudentClient:
             raise LookupError(f"no component {name!r} on {self.page}")
         payload = json.dumps([{"event": event, "value": value}])
         events = f"{INTERNAL_KEY}_{widget.id}__events"
+        self.last_action = f"{name} {event}"
         return await self._rerun(extra=[(events, "json_trigger_value", payload)], fragment=widget.fragment)
 
     def has(self, kind: str, label_start: str) -> bool:

@@ -246,8 +246,8 @@ class Scenario:
 
 
 def arrival_seconds(students: int) -> float:
-    """How long a class takes to come in: a few seconds, longer for a crowd (about 50 students a second)."""
-    return max(3.0, students / 50)
+    """How long a class takes to come in: a few seconds, longer for a crowd (about 100 students a second)."""
+    return max(3.0, students / 100)
 
 
 async def run_class(url: str, students: int, seconds: float, floor: bool, seed: int = 7,
@@ -255,6 +255,7 @@ async def run_class(url: str, students: int, seconds: float, floor: bool, seed: 
     """Students arrive (timed apart), read a while, then act every 5-15 s for ``seconds`` of steady state."""
     arrivals: list[float] = []
     latencies: list[float] = []
+    by_action: dict[str, list[float]] = {}
     errors = 0
     arrive = arrival_seconds(students)
     steady_from = time.monotonic() + arrive
@@ -278,6 +279,7 @@ async def run_class(url: str, students: int, seconds: float, floor: bool, seed: 
             while time.monotonic() < stop_at:
                 try:
                     latencies.append(await (client.open("") if floor else scenario.next()))
+                    by_action.setdefault(client.last_action, []).append(latencies[-1])
                 except (LookupError, TimeoutError):
                     errors += 1
                     await client.open("materi") if not floor else None
@@ -294,8 +296,10 @@ async def run_class(url: str, students: int, seconds: float, floor: bool, seed: 
         meter = CpuMeter(pid) if pid else None
 
     await asyncio.gather(watch(), *(one(n) for n in range(students)))
+    slowest = sorted(by_action.items(), key=lambda kv: -(percentile(kv[1], 95) or 0))[:4]
     result = {"students": students, **summary(latencies), "errors": errors,
-              "arrival_p95_ms": ms(percentile(arrivals, 95))}
+              "arrival_p95_ms": ms(percentile(arrivals, 95)),
+              "slowest_actions_p95_ms": {kind: ms(percentile(v, 95)) for kind, v in slowest}}
     if meter is not None:
         result.update(meter.read(len(latencies)))
     return result
@@ -365,7 +369,7 @@ async def run_burst(url: str, students: int, window: float, floor: bool, seed: i
 
 # -- capacity ----------------------------------------------------------------------------------------------------
 
-def search_capacity(ok, start: int = 100, limit: int = 3200, resolution: float = 0.15) -> int:
+def search_capacity(ok, start: int = 100, limit: int = 6400, resolution: float = 0.2) -> int:
     """The largest class ``ok(students)`` accepts: double until it fails, then halve the gap to ``resolution``.
 
     Returns 0 when even ``start`` fails, and ``limit`` (or the last doubling) when nothing failed.
@@ -387,7 +391,7 @@ def search_capacity(ok, start: int = 100, limit: int = 3200, resolution: float =
     return good
 
 
-def capacity(url: str, seconds: float, floor: bool, pid: int | None = None) -> tuple[int, list[dict]]:
+def capacity(url: str, seconds: float, floor: bool, pid: int | None = None, start: int = 100) -> tuple[int, list[dict]]:
     """The largest class with p95 <= 1 s and no errors, and every step measured."""
     table: list[dict] = []
 
@@ -398,7 +402,7 @@ def capacity(url: str, seconds: float, floor: bool, pid: int | None = None) -> t
               f"{step.get('server_cpu_pct')} % CPU, loadgen {step.get('loadgen_cpu_pct')} %", flush=True)
         return not step["errors"] and step["p95_ms"] is not None and step["p95_ms"] <= 1000
 
-    return search_capacity(ok), table
+    return search_capacity(ok, start), table
 
 
 def memory_slope_sync(url: str, pid: int, steps: list[int]) -> tuple[float, list[dict]]:
@@ -598,9 +602,10 @@ def main(argv: list[str] | None = None) -> int:
         print("capacity ...", flush=True)
         results["capacity_students_p95_1s"], results["capacity_steps"] = capacity(
             app.url, plan.capacity_seconds, floor=False, pid=app.process.pid)
-        print("capacity of the floor ...", flush=True)
+        print("capacity of the floor ...", flush=True)  # from the app's capacity up: the floor needs no less
         results["capacity_floor_students_p95_1s"], results["capacity_floor_steps"] = capacity(
-            floor.url, plan.capacity_seconds, floor=True, pid=floor.process.pid)
+            floor.url, plan.capacity_seconds, floor=True, pid=floor.process.pid,
+            start=max(100, results["capacity_students_p95_1s"]))
     finally:
         app.stop()
         floor.stop()
@@ -715,6 +720,10 @@ def table_markdown(results: dict) -> str:
         if stock:
             lines.append(f"| pembanding dengan Streamlit bawaan (GC paksa) | | "
                          f"{_value((stock.get('cpu_ms_per_action') or {}).get('open'))} |")
+    slowest = (results.get("class40") or {}).get("slowest_actions_p95_ms") or {}
+    if slowest:
+        lines += ["", "Tindakan paling lambat di kelas 40 (p95 ms): "
+                  + ", ".join(f"{kind} {value}" for kind, value in slowest.items())]
     burst = results.get("burst40") or {}
     if burst.get("steps"):
         lines += ["", "Serentak 40 siswa dalam 2 detik (p95 ms): " + ", ".join(
