@@ -178,8 +178,15 @@ def comparison_figure(comparison: Comparison, left: Process, right: Process, *, 
     for row, pair in enumerate(comparison.pairs):
         y = -gap * row
         shown = row < revealed
-        for side, x, stage, position in (("left", 0.0, left_stages[pair.left], "middle left"),
-                                         ("right", 1.0, right_stages[pair.right], "middle right")):
+        for side, x, stages, position in (("left", 0.0, left_stages, "middle left"),
+                                          ("right", 1.0, right_stages, "middle right")):
+            if pair.side(side) is None:  # no true counterpart: say so where the stage would be
+                if shown:
+                    figure.add_annotation(x=x, y=y, text="<i>tidak ada padanan</i>", showarrow=False,
+                                          xanchor="right" if side == "left" else "left",
+                                          font={"size": font - 1, "color": GREY})
+                continue
+            stage = stages[pair.side(side)]
             key = f"{side}:{stage.id}"
             xs.append(x)
             ys.append(y)
@@ -188,8 +195,9 @@ def comparison_figure(comparison: Comparison, left: Process, right: Process, *, 
             colours.append(ORANGE if key == highlight else ((BLUE if side == "left" else GREEN) if shown
                                                             else "rgba(138,148,166,0.25)"))
             positions_.append(position)
-        if shown:
+        if shown and pair.left and pair.right:
             figure.add_shape(type="line", x0=0.06, x1=0.94, y0=y, y1=y, line={"color": GREY, "dash": "dot"})
+        if shown:
             figure.add_annotation(x=0.5, y=y - 0.75, text=_wrap(pair.note, 60), showarrow=False,
                                   font={"size": font - 2})
     figure.add_trace(go.Scatter(x=xs, y=ys, mode="markers+text", text=texts, textposition=positions_,

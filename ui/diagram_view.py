@@ -25,8 +25,10 @@ def _stages(item: Process | Comparison) -> list[tuple[str, Stage, str]]:
     right = {s.id: s for s in processes[item.right].stages}
     out = []
     for pair in item.pairs:
-        out.append((f"left:{pair.left}", left[pair.left], processes[item.left].title))
-        out.append((f"right:{pair.right}", right[pair.right], processes[item.right].title))
+        if pair.left:
+            out.append((f"left:{pair.left}", left[pair.left], processes[item.left].title))
+        if pair.right:
+            out.append((f"right:{pair.right}", right[pair.right], processes[item.right].title))
     return out
 
 
@@ -95,9 +97,12 @@ def text_version(item: Process | Comparison) -> str:
         return "\n".join(lines)
     processes = data.diagrams().processes
     left, right = processes[item.left], processes[item.right]
-    by_id = {**{("l", s.id): s for s in left.stages}, **{("r", s.id): s for s in right.stages}}
-    lines = [f"{n}. **{by_id['l', p.left].title}** ({left.title}) ↔ **{by_id['r', p.right].title}** "
-             f"({right.title}): {p.note}" for n, p in enumerate(item.pairs, start=1)]
+
+    def side(process: Process, stage_id: str | None) -> str:
+        stage = next((s for s in process.stages if s.id == stage_id), None)
+        return f"**{stage.title}** ({process.title})" if stage else f"tidak ada padanan ({process.title})"
+
+    lines = [f"{n}. {side(left, p.left)} ↔ {side(right, p.right)}: {p.note}" for n, p in enumerate(item.pairs, start=1)]
     lines.append("\n**Perbedaan utama**\n")
     lines += [f"- **{d.aspect}.** {left.title}: {d.left} {right.title}: {d.right}" for d in item.differences]
     return "\n".join(lines)
