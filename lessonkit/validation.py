@@ -50,6 +50,8 @@ def _message(error: dict, allowed: Iterable[str]) -> str:
         return f"minimal {ctx.get('min_length')} butir"
     if kind == "too_long":
         return f"maksimal {ctx.get('max_length')} butir"
+    if kind == "string_too_long":
+        return f"terlalu panjang; maksimal {ctx.get('max_length')} karakter"
     if kind == "literal_error":
         return f"harus salah satu dari: {ctx.get('expected')}"
     if kind == "enum":

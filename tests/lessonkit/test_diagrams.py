@@ -25,7 +25,7 @@ def test_shipped_diagrams_cover_the_five_required_views(diagrams):
     kinds = sorted(d.kind for d in diagrams.items.values())
     assert kinds == ["comparison", "cycle", "pathway", "pathway", "timeline"]
     assert len(diagrams.processes["profesi-sepuluh-tahap"].stages) == 10
-    assert [s.year for s in diagrams.processes["idi-timeline"].stages] == [1851, 1902, 1911, 1926, 1950]
+    assert [s.year for s in diagrams.processes["idi-timeline"].stages] == [1851, 1902, 1911, 1926, 1927, 1950]
 
 
 @pytest.mark.parametrize("layout", ["wide", "tall"])
