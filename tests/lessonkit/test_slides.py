@@ -40,7 +40,7 @@ def test_each_section_has_objectives_summary_and_a_discussion_question():
         kinds = [s.kind for s in deck if s.section_id == section.id]
         assert kinds[0] == "objectives" and "summary" in kinds and kinds[-1] == "question"
     for slide in (s for s in deck if s.kind == "question"):
-        assert bank.question(slide.question_id).type in ("single", "multiple", "true_false")
+        assert bank.question(slide.question_id).type in ("single", "multiple", "true_false", "matching")
 
 
 def test_comparison_slides_reveal_one_row_each_including_stages_without_a_counterpart():
