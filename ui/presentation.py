@@ -91,7 +91,8 @@ def _question(slide: Slide, number: int) -> None:
             lines.append(f"{i}. {statement.text}{verdict}")
         st.markdown("\n".join(lines))
     if revealed:
-        st.markdown(f"**Jawaban:** {module.key_text(q)}")
+        if q.type != "matching":  # a matching slide already shows its key as letters beside each item
+            st.markdown(f"**Jawaban:** {module.key_text(q)}")
         st.markdown(f"**Pembahasan.** {q.explanation}")
     else:
         st.button("Tampilkan jawaban", key=f"reveal-button-{number}", type="primary",

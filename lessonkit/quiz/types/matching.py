@@ -104,7 +104,7 @@ def render(q: Question, *, key: str, order: list[int], disabled: bool = False, o
 
     rights = q.rights
     extra = " Ada pilihan yang tidak punya pasangan." if q.distractors else ""
-    st.markdown(f"Pasangkan setiap pernyataan di kiri dengan jawaban yang tepat.{extra}")
+    st.markdown(f"Pilih pasangan yang tepat untuk setiap pernyataan di bawah ini.{extra}")
     for i, pair in enumerate(q.pairs):
         st.selectbox(pair.left, order, index=None, key=f"{key}-{i}", placeholder="Pilih pasangannya",
                      format_func=lambda j: unmarked(rights[j]), disabled=disabled, on_change=on_change, args=args)
