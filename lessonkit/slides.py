@@ -7,15 +7,18 @@ time, its summary, and a discussion question from the bank.
 
 from __future__ import annotations
 
+import random
+import string
 from dataclasses import dataclass
 from typing import Literal
 
 from .content import Lesson
 from .quiz import Bank
 from .quiz.base import QuestionBase
+from .quiz.types import matching
 from .stages import Comparison, Diagrams
 
-DISCUSSION_TYPES = ("single", "multiple", "true_false")
+DISCUSSION_TYPES = ("single", "multiple", "true_false", "matching")
 _LEVEL_PREFERENCE = {"L2": 0, "L3": 1, "L1": 2}
 
 
@@ -38,13 +41,37 @@ def discussion_question(bank: Bank, section_id: str) -> QuestionBase | None:
     return candidates[0] if candidates else None
 
 
+@dataclass(frozen=True)
+class MatchingSheet:
+    """A matching question laid out for one slide: numbered lefts, lettered rights, and the key."""
+
+    lefts: tuple[str, ...]
+    rights: tuple[tuple[str, str], ...]  # (letter, text), distractors among them
+    key: tuple[str, ...]                 # the letter that matches each left
+    spare: frozenset[str]                # letters of the distractors, which match nothing
+
+
+def matching_sheet(q: matching.Question) -> MatchingSheet:
+    """The rights are shuffled the same way every time the slide is shown, so a class can talk about "C"."""
+    rights = q.rights
+    order = matching.shuffle(q, random.Random(q.id))
+    letter_of = {rights[j]: string.ascii_uppercase[n] for n, j in enumerate(order)}
+    key = tuple(letter_of[p.right] for p in q.pairs)
+    return MatchingSheet(tuple(p.left for p in q.pairs), tuple((letter_of[rights[j]], rights[j]) for j in order),
+                         key, frozenset(letter_of.values()) - set(key))
+
+
 def _stage_slides(diagram, diagrams: Diagrams, section_id: str) -> list[Slide]:
     if isinstance(diagram, Comparison):
         processes = diagrams.processes
-        left = {s.id: s for s in processes[diagram.left].stages}
-        slides = [Slide("stage", diagram.title, section_id, diagram_id=diagram.id, revealed=n,
-                        stage_key=f"left:{pair.left}", bullets=(left[pair.left].title, pair.note))
-                  for n, pair in enumerate(diagram.pairs, start=1)]
+        stages = {("left", s.id): s for s in processes[diagram.left].stages}
+        stages |= {("right", s.id): s for s in processes[diagram.right].stages}
+        slides = []
+        for n, pair in enumerate(diagram.pairs, start=1):
+            side = "left" if pair.left else "right"  # an unpaired stage may sit on either side
+            slides.append(Slide("stage", diagram.title, section_id, diagram_id=diagram.id, revealed=n,
+                                stage_key=f"{side}:{pair.side(side)}",
+                                bullets=(stages[side, pair.side(side)].title, pair.note)))
         differences = tuple(f"{d.aspect}: {d.left} — {d.right}" for d in diagram.differences)
         slides.append(Slide("stage", diagram.title, section_id, diagram_id=diagram.id, revealed=None,
                             bullets=differences))

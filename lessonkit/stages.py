@@ -59,9 +59,20 @@ class Process(Strict):
 
 
 class Pair(Strict):
-    left: Slug
-    right: Slug
+    """Two analogous stages on one row; a stage with no true counterpart has only ``left`` or only ``right``."""
+
+    left: Slug | None = None
+    right: Slug | None = None
     note: Short
+
+    @model_validator(mode="after")
+    def _one_side_at_least(self) -> Pair:
+        if self.left is None and self.right is None:
+            raise ValueError("isi 'left', 'right', atau keduanya (tahap tanpa padanan cukup diisi satu sisi)")
+        return self
+
+    def side(self, name: str) -> str | None:
+        return self.left if name == "left" else self.right
 
 
 class Difference(Strict):
@@ -165,13 +176,21 @@ def _check_comparison(item: Comparison, file: str, parsed, processes: dict[str, 
             problems.append(Problem(file, parsed.line_of((side,)), item.id, side,
                                     f"proses '{process_id}' tidak ditemukan di folder {FOLDER}/"))
             continue
-        used = [getattr(p, side) for p in item.pairs]
-        for index, stage_id in enumerate(used):
+        used: set[str] = set()
+        for index, stage_id in enumerate(p.side(side) for p in item.pairs):
+            where = parsed.line_of(("pairs", index, side))
+            if stage_id is None:
+                continue
             if stage_id not in {s.id for s in process.stages}:
-                problems.append(Problem(file, parsed.line_of(("pairs", index, side)), item.id, f"pairs.{index}.{side}",
+                problems.append(Problem(file, where, item.id, f"pairs.{index}.{side}",
                                         f"tahap '{stage_id}' tidak ada di proses '{process_id}'"))
+            elif stage_id in used:
+                problems.append(Problem(file, where, item.id, f"pairs.{index}.{side}",
+                                        f"tahap '{stage_id}' sudah ada di baris lain; setiap tahap muncul sekali"))
+            used.add(stage_id)
         missing = [s.id for s in process.stages if s.id not in used]
         if missing:
             problems.append(Problem(file, parsed.line_of(("pairs",)), item.id, "pairs",
-                                    f"tahap {', '.join(missing)} dari '{process_id}' belum dipasangkan"))
+                                    f"tahap {', '.join(missing)} dari '{process_id}' belum dimasukkan ke 'pairs' "
+                                    f"(tahap tanpa padanan ditulis dengan satu sisi saja)"))
     return problems

@@ -41,7 +41,7 @@ def _message(error: dict, allowed: Iterable[str]) -> str:
         guess = difflib.get_close_matches(key, list(allowed), n=1)
         hint = f" (maksudnya '{guess[0]}'?)" if guess else ""
         return f"kunci '{key}' tidak dikenal{hint}"
-    if kind == "value_error":
+    if kind in ("value_error", "located"):
         return str(ctx.get("error", error["msg"]))
     if kind in ("greater_than", "greater_than_equal"):
         sign = ">" if kind == "greater_than" else "≥"
@@ -50,6 +50,8 @@ def _message(error: dict, allowed: Iterable[str]) -> str:
         return f"minimal {ctx.get('min_length')} butir"
     if kind == "too_long":
         return f"maksimal {ctx.get('max_length')} butir"
+    if kind == "string_too_long":
+        return f"terlalu panjang; maksimal {ctx.get('max_length')} karakter"
     if kind == "literal_error":
         return f"harus salah satu dari: {ctx.get('expected')}"
     if kind == "enum":
@@ -92,6 +94,7 @@ def translate(
     problems = []
     for error in exc.errors():
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        loc += tuple((error.get("ctx") or {}).get("at", ())) if error["type"] == "located" else ()
         path = base + loc
         ident = item_id(path) if callable(item_id) else item_id
         field = ".".join(str(p) for p in loc) or "-"

@@ -16,9 +16,14 @@ def bank():
     return load_bank([ROOT / "quizzes"], content_dir=ROOT / "content")
 
 
-def test_bank_has_at_least_80_questions_each_with_an_explanation(bank):
-    assert len(bank.questions) >= 80
+def test_bank_has_at_least_100_questions_each_with_an_explanation(bank):
+    assert len(bank.questions) >= 100
     assert all(q.explanation.strip() for q in bank.questions)
+
+
+def test_every_question_belongs_to_a_section_of_the_lesson(bank):
+    sections = set(load_lesson(ROOT / "content").section_ids)
+    assert {q.id: q.section for q in bank.questions if q.section not in sections} == {}
 
 
 def test_every_section_has_at_least_five_questions(bank):
@@ -36,7 +41,28 @@ def test_every_type_is_well_represented(bank):
 
 def test_levels_follow_the_target_mix(bank):
     share = {level: n / len(bank.questions) for level, n in Counter(q.level for q in bank.questions).items()}
-    assert share["L1"] >= 0.20 and share["L2"] >= 0.30 and share["L3"] >= 0.25
+    assert share["L1"] >= 0.20 and share["L2"] >= 0.30 and share["L3"] >= 0.25, share
+
+
+def test_the_last_pair_of_a_matching_item_never_comes_for_free(bank):
+    """Four or more pairs, or at least one extra right-hand option that matches nothing."""
+    weak = [q.id for q in bank.questions if q.type == "matching" and len(q.pairs) < 4 and not q.distractors]
+    assert weak == []
+
+
+def test_no_true_false_grid_alternates_strictly(bank):
+    def alternates(answers: list[bool]) -> bool:
+        return len(answers) >= 3 and all(a != b for a, b in zip(answers, answers[1:], strict=False))
+
+    grids = {q.id: [s.answer for s in q.statements] for q in bank.questions if q.type == "true_false"}
+    assert [qid for qid, answers in grids.items() if alternates(answers)] == []
+
+
+def test_the_key_is_the_longest_option_in_at_most_a_fifth_of_single_answer_items(bank):
+    singles = [q for q in bank.questions if q.type == "single"]
+    giveaways = [q.id for q in singles
+                 if len(q.options[q.answer].text) >= max(len(o.text) for o in q.options if not o.correct)]
+    assert len(giveaways) <= 0.20 * len(singles), giveaways
 
 
 def test_single_answer_items_have_five_options_and_no_catch_all_option(bank):

@@ -12,7 +12,7 @@ import streamlit as st
 
 from lessonkit.quiz.types import module_of
 from lessonkit.quiz.types.single import LETTERS
-from lessonkit.slides import Slide
+from lessonkit.slides import Slide, matching_sheet
 from ui import data, diagram_view
 
 SLIDE_KEY = "lk-slide"
@@ -83,6 +83,8 @@ def _question(slide: Slide, number: int) -> None:
             text = f"{LETTERS[i]}. {option.text}"
             lines.append(f"- **{text} ✓**" if revealed and i in answers else f"- {text}")
         st.markdown("\n".join(lines))
+    elif q.type == "matching":
+        _matching(q, revealed)
     else:
         lines = []
         for i, statement in enumerate(q.statements, start=1):
@@ -90,8 +92,19 @@ def _question(slide: Slide, number: int) -> None:
             lines.append(f"{i}. {statement.text}{verdict}")
         st.markdown("\n".join(lines))
     if revealed:
-        st.markdown(f"**Jawaban:** {module.key_text(q)}")
+        if q.type != "matching":  # a matching slide already shows its key as letters beside each item
+            st.markdown(f"**Jawaban:** {module.key_text(q)}")
         st.markdown(f"**Pembahasan.** {q.explanation}")
     else:
         st.button("Tampilkan jawaban", key=f"reveal-button-{number}", type="primary",
                   on_click=lambda: st.session_state.update({reveal_key: True}))
+
+
+def _matching(q, revealed: bool) -> None:
+    sheet = matching_sheet(q)
+    left_area, right_area = st.columns(2)
+    left_area.markdown("\n".join(f"{n}. {left}" + (f" → **{letter}**" if revealed else "")
+                                 for n, (left, letter) in enumerate(zip(sheet.lefts, sheet.key, strict=True), 1)))
+    spare = " *(tidak punya pasangan)*"
+    right_area.markdown("\n".join(f"- **{letter}.** {text}" + (spare if revealed and letter in sheet.spare else "")
+                                   for letter, text in sheet.rights))

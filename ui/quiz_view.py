@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from lessonkit.quiz import Bank, Grade
-from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase
+from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase, unmarked
 from lessonkit.quiz.types import TYPE_NAMES, module_of
 from lessonkit.quiz.types.essay import self_score
 from ui import data, nav
@@ -83,7 +83,7 @@ def review(results) -> None:
         with st.expander(f"Soal {number} · {grade.label}", expanded=grade.status != "benar"):
             st.markdown(q.prompt)
             module = module_of(q)
-            st.markdown(f"**Jawabanmu:** {plain(module.answer_text(q, response))}")
+            st.markdown(f"**Jawabanmu:** {plain(unmarked(module.answer_text(q, response)))}")
             st.markdown(f"**Jawaban yang tepat:** {module.key_text(q)}")
             st.markdown(f"**Pembahasan.** {q.explanation}")
             nav.link("materi", f"Pelajari lagi: {section_title(q.section)}", bagian=q.section)

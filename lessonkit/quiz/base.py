@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..schema import Slug, Strict, Text
+from ..schema import Slug, Strict, Text, located
 
 __all__ = ["LEVEL_NAMES", "Level", "QuestionBase", "Slug", "Strict", "Text", "all_or_partial", "distinct",
-           "normalise_answer"]
+           "folded", "located", "normalise_answer", "unmarked"]
 Level = Literal["L1", "L2", "L3"]
 LEVEL_NAMES = {"L1": "Pemahaman", "L2": "Penerapan", "L3": "Penalaran"}
 
@@ -34,14 +35,19 @@ class QuestionBase(Strict):
         return True
 
 
-def distinct(values: list[str], what: str) -> None:
-    """Raise a teacher-readable error when two entries are the same (ignoring case and spaces)."""
+def folded(value: str) -> str:
+    """The form two texts are compared in: case and runs of spaces ignored."""
+    return " ".join(value.casefold().split())
+
+
+def distinct(values: list[str], what: str, field: str | None = None) -> None:
+    """Raise a teacher-readable error at the repeated entry (its ``field`` if given) when two are the same."""
     seen: set[str] = set()
-    for value in values:
-        folded = " ".join(value.casefold().split())
-        if folded in seen:
-            raise ValueError(f"{what} '{value}' ditulis dua kali; setiap {what} harus berbeda")
-        seen.add(folded)
+    for index, value in enumerate(values):
+        if folded(value) in seen:
+            at = (index, field) if field else (index,)
+            raise located(f"{what} '{value}' ditulis dua kali; setiap {what} harus berbeda", *at)
+        seen.add(folded(value))
 
 
 _PUNCTUATION = set(string.punctuation)
@@ -60,3 +66,11 @@ def all_or_partial(question: QuestionBase, fraction: float) -> float:
     if question.scoring == "all_or_nothing":
         return 1.0 if fraction >= 1.0 else 0.0
     return fraction
+
+
+_EMPHASIS = re.compile(r"(\*{1,3}|(?<!\w)_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+
+
+def unmarked(text: str) -> str:
+    """Authored text for widgets that show raw text (select boxes): ``*volunteer*`` becomes ``volunteer``."""
+    return _EMPHASIS.sub(r"\2", text)

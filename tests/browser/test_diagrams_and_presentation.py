@@ -112,6 +112,9 @@ def test_presentation_text_is_large_and_next_advances_and_the_slide_survives_rel
     v = visit("projector")
     page = v.open(f"{server.url}/presentasi?slide=2")
     slide = page.locator(".st-key-lk-slide")
+    # the slide stylesheet may arrive a moment after the rerun ends: wait for it rather than race it
+    page.wait_for_function("() => { const li = document.querySelector('.st-key-lk-slide li');"
+                           " return li && parseFloat(getComputedStyle(li).fontSize) >= 28; }", timeout=10_000)
     size = slide.locator("li").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     assert size >= 28
     heading = slide.locator("h1").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")

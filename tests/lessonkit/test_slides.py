@@ -40,4 +40,26 @@ def test_each_section_has_objectives_summary_and_a_discussion_question():
         kinds = [s.kind for s in deck if s.section_id == section.id]
         assert kinds[0] == "objectives" and "summary" in kinds and kinds[-1] == "question"
     for slide in (s for s in deck if s.kind == "question"):
-        assert bank.question(slide.question_id).type in ("single", "multiple", "true_false")
+        assert bank.question(slide.question_id).type in ("single", "multiple", "true_false", "matching")
+
+
+def test_comparison_slides_reveal_one_row_each_including_stages_without_a_counterpart():
+    _, diagrams, _, deck = _deck()
+    comparison = diagrams.comparisons["perbandingan-proses"]
+    slides = [s for s in deck if s.diagram_id == comparison.id]
+    expected = [f"left:{p.left}" if p.left else f"right:{p.right}" for p in comparison.pairs]
+    assert [s.stage_key for s in slides] == [*expected, None]
+    assert [s.revealed for s in slides] == [*range(1, len(comparison.pairs) + 1), None]
+
+
+def test_a_matching_question_on_a_slide_letters_every_option_and_keeps_the_same_order():
+    from lessonkit.slides import matching_sheet
+
+    _, _, bank, _ = _deck()
+    q = next(q for q in bank.questions if q.type == "matching" and q.distractors)
+    sheet = matching_sheet(q)
+    assert sheet == matching_sheet(q), "the class sees the same letters every time"
+    assert sorted(text for _, text in sheet.rights) == sorted(q.rights)
+    by_letter = dict(sheet.rights)
+    assert [by_letter[letter] for letter in sheet.key] == [p.right for p in q.pairs]
+    assert sorted(by_letter[letter] for letter in sheet.spare) == sorted(q.distractors)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
-from ..base import QuestionBase, Strict, Text, all_or_partial, distinct
+from ..base import QuestionBase, Strict, Text, all_or_partial, distinct, folded, located, unmarked
 
 
 class Pair(Strict):
@@ -29,14 +29,20 @@ class Question(QuestionBase):
     @field_validator("pairs")
     @classmethod
     def _distinct(cls, pairs: list[Pair]) -> list[Pair]:
-        distinct([p.left for p in pairs], "teks kiri (left)")
-        distinct([p.right for p in pairs], "teks kanan (right)")
+        distinct([p.left for p in pairs], "teks kiri (left)", "left")
+        distinct([p.right for p in pairs], "teks kanan (right)", "right")
         return pairs
 
-    @model_validator(mode="after")
-    def _distractors_differ(self) -> Question:
-        distinct([p.right for p in self.pairs] + list(self.distractors), "pilihan kanan (right/distractors)")
-        return self
+    @field_validator("distractors")
+    @classmethod
+    def _distractors_differ(cls, distractors: list[str], info: ValidationInfo) -> list[str]:
+        rights = {folded(p.right): n for n, p in enumerate(info.data.get("pairs", []), start=1)}
+        for index, text in enumerate(distractors):
+            if folded(text) in rights:
+                raise located(f"pengecoh '{text}' sama dengan teks kanan (right) pasangan ke-{rights[folded(text)]}; "
+                              "pengecoh harus berbeda dari semua jawaban yang benar", index)
+        distinct(distractors, "pengecoh")
+        return distractors
 
     @property
     def rights(self) -> list[str]:
@@ -98,8 +104,8 @@ def render(q: Question, *, key: str, order: list[int], disabled: bool = False, o
 
     rights = q.rights
     extra = " Ada pilihan yang tidak punya pasangan." if q.distractors else ""
-    st.markdown(f"Pasangkan setiap pernyataan di kiri dengan jawaban yang tepat.{extra}")
+    st.markdown(f"Pilih pasangan yang tepat untuk setiap pernyataan di bawah ini.{extra}")
     for i, pair in enumerate(q.pairs):
         st.selectbox(pair.left, order, index=None, key=f"{key}-{i}", placeholder="Pilih pasangannya",
-                     format_func=lambda j: rights[j], disabled=disabled, on_change=on_change, args=args)
+                     format_func=lambda j: unmarked(rights[j]), disabled=disabled, on_change=on_change, args=args)
     return read(q, key, order, st.session_state)

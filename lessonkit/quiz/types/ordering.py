@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from ..base import QuestionBase, Text, all_or_partial, distinct
+from ..base import QuestionBase, Text, all_or_partial, distinct, unmarked
 
 
 class Question(QuestionBase):
@@ -92,7 +92,7 @@ def render(q: Question, *, key: str, order: list[int], disabled: bool = False, o
     import streamlit as st
 
     st.multiselect("Klik butir satu per satu, mulai dari yang pertama sampai yang terakhir:", order, key=key,
-                   format_func=lambda i: q.items[i], placeholder="Pilih butir pertama", disabled=disabled,
+                   format_func=lambda i: unmarked(q.items[i]), placeholder="Pilih butir pertama", disabled=disabled,
                    on_change=on_change, args=args)
     chosen = read(q, key, order, st.session_state)
     if chosen:

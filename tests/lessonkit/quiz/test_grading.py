@@ -66,9 +66,11 @@ def test_matching_distractors_are_offered_but_match_nothing():
     assert module_of(q).state(q, "k", order, response) == picked
 
 
-def test_matching_distractor_that_repeats_a_right_is_refused():
-    with pytest.raises(ValueError, match="ditulis dua kali"):
+def test_matching_distractor_that_repeats_a_right_or_another_distractor_is_refused():
+    with pytest.raises(ValueError, match="sama dengan teks kanan"):
         make("matching", distractors=["r1"])
+    with pytest.raises(ValueError, match="ditulis dua kali"):
+        make("matching", distractors=["X", "x"])
 
 
 @pytest.mark.parametrize(("order", "expected"), [
@@ -203,3 +205,10 @@ def test_widget_state_round_trips_a_saved_answer(kind, seed, data):
         response = 0
     restored = module.read(q, "k", order, module.state(q, "k", order, response))
     assert grade(q, restored).score == grade(q, response).score
+
+
+def test_widgets_that_show_raw_text_get_it_without_markdown_emphasis():
+    from lessonkit.quiz.base import unmarked
+
+    assert unmarked("Kelompok *volunteer* dan **kode etik**") == "Kelompok volunteer dan kode etik"
+    assert unmarked("a * b, nama_berkas_ini") == "a * b, nama_berkas_ini"
