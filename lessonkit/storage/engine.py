@@ -11,19 +11,31 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
+CONNECT_TIMEOUT_S = 5
 
 
 def default_url(data_dir: str | Path | None = None) -> str:
-    """``DATABASE_URL`` if set, else an SQLite file in the data folder (``LESSONKIT_DATA_DIR`` or ./data)."""
+    """``DATABASE_URL`` if set, else an SQLite file in the data folder (``LESSONKIT_DATA_DIR`` or ./data).
+
+    The folder is created when the store is opened (`make_engine`), so a folder that cannot be made is a
+    `StorageError` there, not a crash here.
+    """
     if os.environ.get("DATABASE_URL"):
         return normalise_url(os.environ["DATABASE_URL"])
     folder = Path(data_dir or os.environ.get("LESSONKIT_DATA_DIR") or Path.cwd() / "data")
-    folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'lessonkit.db'}"
+
+
+def where(url: str) -> str:
+    """The database's place for messages: the SQLite file, or host, port and name (never a password)."""
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or "(memori)"
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
 
 
 def normalise_url(url: str) -> str:
@@ -37,6 +49,9 @@ def normalise_url(url: str) -> str:
 def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
                                pool_size=10, max_overflow=40)
 
@@ -50,7 +65,8 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20,
+                         connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
 
 
 def migrate(engine: Engine) -> None:
