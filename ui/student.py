@@ -70,9 +70,13 @@ def _unknown_code() -> None:
         del st.query_params[PARAM]
 
 
+NOT_SAVED = ("Kemajuanmu sedang tidak bisa disimpan (masalah pada penyimpanan). Kamu tetap bisa belajar; "
+             "coba lagi nanti atau beri tahu gurumu.")
+
+
 def _saving_failed() -> None:
-    st.warning("Kemajuanmu sedang tidak bisa disimpan (masalah pada penyimpanan). Kamu tetap bisa belajar; "
-               "coba lagi nanti atau beri tahu gurumu.")
+    """A toast: seen wherever the student has scrolled to, also when the failure happened in a callback."""
+    st.toast(NOT_SAVED, duration="long")
 
 
 def save(action, *args):

@@ -7,6 +7,7 @@ briefly instead of failing with "database is locked".
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -67,6 +68,27 @@ def make_engine(url: str) -> Engine:
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20,
                          connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+
+
+def check_sqlite_file(url: str) -> None:
+    """A read-only integrity check of an existing SQLite file, before anything writes to it.
+
+    Raises ``sqlite3.DatabaseError`` for a damaged or half-written file, which is then left exactly as it
+    was (switching on WAL mode would already rewrite its header).
+    """
+    database = make_url(normalise_url(url)).database
+    if not url.startswith("sqlite") or not database or database == ":memory:":
+        return
+    path = Path(database)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        row = connection.execute("PRAGMA quick_check(1)").fetchone()
+    finally:
+        connection.close()
+    if row and row[0] != "ok":
+        raise sqlite3.DatabaseError(f"database disk image is malformed: {row[0]}")
 
 
 def migrate(engine: Engine) -> None:

@@ -2,7 +2,8 @@
 
 The app asks for the store on every save. While the database cannot be
 opened, the last `StorageError` is returned at once (students are not made to
-wait), and a new attempt is made at most every ``retry_seconds``. Once open,
+wait, not even while another session is trying), and a new attempt is made at
+most every ``retry_seconds``. Once open,
 the store is kept; later failures of single calls are handled by the store
 itself (`StorageError`, fresh connections on the next call).
 """
@@ -22,10 +23,10 @@ log = logging.getLogger(__name__)
 
 
 class StoreOpener:
-    def __init__(self, url: str, retry_seconds: float = RETRY_SECONDS,
+    def __init__(self, url: str, retry_seconds: float | None = None,
                  open_store: Callable[[str], Store] = Store.open, clock: Callable[[], float] = time.monotonic):
         self.url = url
-        self.retry_seconds = retry_seconds
+        self.retry_seconds = RETRY_SECONDS if retry_seconds is None else retry_seconds
         self._open = open_store
         self._clock = clock
         self._lock = threading.Lock()
@@ -37,7 +38,9 @@ class StoreOpener:
         """The open store, or the reason it cannot be used right now."""
         if self._store is not None:
             return self._store
-        with self._lock:
+        if not self._lock.acquire(blocking=self._error is None):
+            return self._store or self._error  # another session is trying right now
+        try:
             if self._store is not None:
                 return self._store
             if self._error is not None and self._clock() - self._failed_at < self.retry_seconds:
@@ -53,3 +56,5 @@ class StoreOpener:
                 log.warning("database available again")
             self._error = None
             return self._store
+        finally:
+            self._lock.release()

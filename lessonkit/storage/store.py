@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..limits import CLASS_MAX, NAME_MAX, bounded_response, clean_line, is_resume_code
 from ..quiz.exam import Attempt
-from .engine import make_engine, migrate, where
+from .engine import check_sqlite_file, make_engine, migrate, where
 from .faults import StorageError
 from .models import ExamAnswer, ExamAttempt, Flashcard, PracticeAnswer, SectionVisit, Student
 
@@ -55,6 +55,7 @@ class Store:
     def open(cls, url: str) -> Store:
         """Connect and migrate; raises `StorageError` when the database cannot be used."""
         try:
+            check_sqlite_file(url)
             engine = make_engine(url)
             migrate(engine)
         except Exception as exc:  # noqa: BLE001 - whatever stops the database, the lesson goes on without it
