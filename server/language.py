@@ -3,11 +3,14 @@
 Streamlit hard-codes ``<html lang="en">`` (streamlit#15726), so screen readers
 would read the Indonesian lesson with English pronunciation. This pure ASGI
 middleware rewrites that attribute in HTML responses only; every other
-response (scripts, websockets, JSON) passes through untouched.
+response (scripts, websockets, JSON) passes through untouched. Streamlit
+gzips the page for a deep link (``/materi``) when the browser accepts it, so a
+gzipped page is unpacked, rewritten and packed again.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 
 from starlette.datastructures import MutableHeaders
@@ -32,7 +35,8 @@ class HtmlLanguage:
             nonlocal start
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(raw=message["headers"])
-                if not headers.get("content-type", "").startswith("text/html") or headers.get("content-encoding"):
+                if not headers.get("content-type", "").startswith("text/html") or \
+                        headers.get("content-encoding", "gzip") != "gzip":
                     start = None
                     await send(message)
                     return
@@ -42,8 +46,8 @@ class HtmlLanguage:
                 body.extend(message.get("body", b""))
                 if message.get("more_body"):
                     return
-                page = _HTML_TAG.sub(self.tag, bytes(body), count=1)
                 headers = MutableHeaders(raw=start["headers"])
+                page = self._rewrite(bytes(body), zipped=headers.get("content-encoding") == "gzip")
                 headers["content-length"] = str(len(page))
                 await send(start)
                 await send({"type": "http.response.body", "body": page})
@@ -51,3 +55,12 @@ class HtmlLanguage:
             await send(message)
 
         await self.app(scope, receive, rewrite)
+
+    def _rewrite(self, body: bytes, zipped: bool) -> bytes:
+        if not zipped:
+            return _HTML_TAG.sub(self.tag, body, count=1)
+        try:
+            page = gzip.decompress(body)
+        except (OSError, EOFError):
+            return body
+        return gzip.compress(_HTML_TAG.sub(self.tag, page, count=1), compresslevel=6, mtime=0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
 
 
 def _node(page, index: int):
@@ -17,10 +18,6 @@ def _click_node(page, index: int) -> None:
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
-def _fill(page, index: int) -> str:
-    return _node(page, index).evaluate("el => getComputedStyle(el).fill")
-
-
 def test_clicking_a_stage_node_opens_its_details_beside_the_diagram(server, visit, screenshot_dir):
     v = visit("desktop")
     page = v.open(f"{server.url}/diagram?diagram=profesi-sepuluh-tahap")
@@ -28,10 +25,8 @@ def test_clicking_a_stage_node_opens_its_details_beside_the_diagram(server, visi
     _click_node(page, 3)
     v.settle()
     detail = page.locator(".st-key-diagram-profesi-sepuluh-tahap-detail")
-    detail.wait_for(timeout=20_000)
-    assert "4. Asosiasi Profesi" in detail.inner_text()
-    _node(page, 0).wait_for(timeout=20_000)
-    assert _fill(page, 3) == "rgb(230, 159, 0)", "the clicked stage is highlighted"
+    expect(detail).to_contain_text("4. Asosiasi Profesi", timeout=20_000)
+    expect(_node(page, 3)).to_have_css("fill", "rgb(230, 159, 0)", timeout=20_000)
     page.screenshot(path=str(screenshot_dir / "diagram-klik-desktop.png"), full_page=True)
     assert v.outside_requests() == []
 
@@ -43,27 +38,24 @@ def test_stepper_moves_the_highlight_stage_by_stage(server, visit):
     v.settle()
     page.get_by_role("button", name="Tahap berikutnya →").click()
     v.settle()
-    assert page.get_by_text("Tahap 2 dari 4").is_visible()
-    _node(page, 0).wait_for(timeout=20_000)
-    assert _fill(page, 1) == "rgb(230, 159, 0)"
-    assert _fill(page, 0) != "rgb(230, 159, 0)"
+    expect(page.get_by_text("Tahap 2 dari 4")).to_be_visible()
+    expect(_node(page, 1)).to_have_css("fill", "rgb(230, 159, 0)", timeout=20_000)
+    expect(_node(page, 0)).not_to_have_css("fill", "rgb(230, 159, 0)")
 
 
 def test_presentation_text_is_large_and_next_advances_and_the_slide_survives_reload(server, visit, screenshot_dir):
     v = visit("projector")
     page = v.open(f"{server.url}/presentasi?slide=2")
     slide = page.locator(".st-key-lk-slide")
-    size = slide.locator("li").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
-    assert size >= 28
-    heading = slide.locator("h1").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
-    assert heading > size
+    expect(slide.locator("li").first).to_have_css("font-size", "32px")
+    expect(slide.locator("h1").first).to_have_css("font-size", "60px")
     page.screenshot(path=str(screenshot_dir / "presentasi-projector.png"))
     page.get_by_role("button", name="Berikutnya →").click()
     v.settle()
-    page.wait_for_function("() => location.search.includes('slide=3')", timeout=10_000)
+    page.wait_for_function("() => location.search.includes('slide=3')", timeout=15_000)
     page.reload()
     v.settle()
-    assert "Slide 3 dari" in page.locator(".st-key-lk-slide").inner_text()
+    expect(page.locator(".st-key-lk-slide")).to_contain_text("Slide 3 dari")
     page.screenshot(path=str(screenshot_dir / "presentasi-tahap-projector.png"))
     assert v.outside_requests() == []
 
@@ -74,15 +66,16 @@ def test_question_slide_reveals_the_answer_on_click(server, visit, screenshot_di
     while page.get_by_text("Ayo diskusikan").count() == 0:
         page.get_by_role("button", name="Berikutnya →").click()
         v.settle()
-    assert page.get_by_text("Pembahasan.").count() == 0
+    expect(page.get_by_text("Pembahasan.")).to_have_count(0)
     page.get_by_role("button", name="Tampilkan jawaban").click()
     v.settle()
-    assert page.get_by_text("Pembahasan.", exact=False).first.is_visible()
+    expect(page.get_by_text("Pembahasan.", exact=False).first).to_be_visible()
     page.screenshot(path=str(screenshot_dir / "presentasi-soal-projector.png"))
 
 
 def test_presentation_on_a_phone(server, visit, screenshot_dir):
     v = visit("phone")
     page = v.open(f"{server.url}/presentasi?slide=4")
-    assert page.get_by_test_id("stException").count() == 0
+    expect(page.locator(".st-key-lk-slide")).to_contain_text("Slide 4 dari")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=str(screenshot_dir / "presentasi-phone.png"))
