@@ -146,8 +146,9 @@ def panel() -> StudentInfo | None:
         if student is not None:
             with st.expander(f"Tersimpan sebagai {plain(student.display_name)}"):
                 st.caption("Kode lanjut: salin atau pindai untuk melanjutkan di perangkat lain.")
-                st.code(student.code, language=None)
-                st.image(qr_png(resume_link(student.code)), caption="Pindai untuk melanjutkan", width=160)
+                st.code(student.code, language=None, wrap_lines=True)
+                st.image(qr_png(resume_link(student.code)), caption="Pindai untuk melanjutkan", width=160,
+                         alt="Kode QR berisi alamat untuk melanjutkan belajar")
                 st.button("Keluar dari perangkat ini", on_click=forget, type="tertiary")
             return student
         with st.expander("Simpan kemajuanmu"):
