@@ -22,7 +22,8 @@ SEARCH_MAX = 60
 RESPONSE_ITEMS_MAX = 50
 
 _CODE = re.compile(rf"[A-Za-z0-9_-]{{{CODE_MIN},{CODE_MAX}}}")
-_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+"""Characters that reorder text on screen: "\u202eanA" shows as "Ana". Dropped from everything shown."""
 
 
 def is_resume_code(text: object) -> bool:
@@ -42,7 +43,7 @@ def clean_answer(text: object, limit: int) -> str:
     """A typed answer: line breaks and tabs kept, other control and direction-override characters removed."""
     normal = unicodedata.normalize("NFC", str(text or "")[: limit * 4]).replace("\r\n", "\n").replace("\r", "\n")
     kept = "".join(c for c in normal
-                   if c in "\n\t" or (c not in _BIDI and unicodedata.category(c) not in ("Cc", "Cs", "Co", "Cn")))
+                   if c in "\n\t" or (c not in BIDI_CONTROLS and unicodedata.category(c) not in ("Cc", "Cs", "Co", "Cn")))
     return kept[:limit]
 
 

@@ -39,13 +39,16 @@ icon and emoji shortcodes (``:material/home:``, ``:smile:``) and bare links.
 For those an invisible WORD JOINER (U+2060) goes after each ``:`` and ``@``
 and inside ``www.``; it changes nothing a reader sees or hears. Leading
 spaces become no-break spaces (four spaces would start a code block), and
-line breaks are kept.
+line breaks are kept. Direction overrides (U+202E turns "anA" into "Ana" on
+screen) are dropped, here and in ``chart_label()``, so text looks as it reads.
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from lessonkit.limits import BIDI_CONTROLS
 
 _SPECIAL = set("\\`*_{}[]()<>#+-.!|~$=^&\"'")
 WORD_JOINER = "\u2060"
@@ -63,7 +66,7 @@ def _escape_char(c: str) -> str:
 
 def plain(text: object) -> str:
     """``text`` escaped for any Streamlit context that renders Markdown; line breaks are kept."""
-    raw = str(text if text is not None else "").replace("\r\n", "\n").replace("\r", "\n")
+    raw = _visible_order(text).replace("\r\n", "\n").replace("\r", "\n")
     raw = _LEADING.sub(lambda m: "\u00a0" * len(m.group().expandtabs(4)), raw)
     escaped = "".join(_escape_char(c) for c in raw)
     escaped = _WWW.sub(lambda m: m.group(1) + WORD_JOINER + m.group(2), escaped)
@@ -72,5 +75,9 @@ def plain(text: object) -> str:
 
 def chart_label(text: object) -> str:
     """``text`` for a Plotly title, axis, hover or category label: HTML-escaped, so no tag or link is made."""
-    return html.escape(str(text if text is not None else ""), quote=False)
+    return html.escape(_visible_order(text), quote=False)
+
+
+def _visible_order(text: object) -> str:
+    return "".join(c for c in str(text if text is not None else "") if c not in BIDI_CONTROLS)
 

@@ -15,17 +15,20 @@ def choose(v, label: str, option: str) -> None:
     v.settle()
 
 
-def register(v, url: str, name: str = "Ana") -> str:
+def register(v, url: str, name: str = "Ana", class_code: str | None = None) -> str:
     """Save progress under ``name`` from the sidebar; returns the resume code now in the address."""
     page = v.open(url)
     if page.get_by_test_id("stExpandSidebarButton").count():
         page.get_by_test_id("stExpandSidebarButton").click()
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Simpan kemajuanmu").click()
-    box = sidebar.get_by_label("Nama panggilan")
-    box.fill(name)
-    box.press("Enter")
-    v.settle()
+    for label, text in (("Kode kelas dari guru (boleh kosong)", class_code), ("Nama panggilan", name)):
+        if text is None:
+            continue
+        box = sidebar.get_by_label(label)
+        box.fill(text)
+        box.press("Enter")
+        v.settle()
     sidebar.get_by_role("button", name="Mulai menyimpan").click()
     v.settle()
     page.wait_for_function("() => location.search.includes('kode=')", timeout=15_000)

@@ -7,6 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lessonkit.limits import BIDI_CONTROLS
 from ui.text import WORD_JOINER, chart_label, plain
 
 
@@ -42,9 +43,14 @@ def test_none_is_empty():
 def test_plain_loses_nothing_a_reader_sees(text):
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
     expected = re.sub(r"^[ \t]+", lambda m: " " * len(m.group().expandtabs(4)), expected, flags=re.MULTILINE)
+    expected = "".join(c for c in expected if c not in BIDI_CONTROLS)
     assert _unescaped(plain(text)) == expected.replace(WORD_JOINER, "").replace("\u00a0", " ")
 
 
 def test_chart_labels_cannot_make_tags_or_links():
     assert chart_label('<a href="http://example.invalid">x</a> & <b>') == \
         '&lt;a href="http://example.invalid"&gt;x&lt;/a&gt; &amp; &lt;b&gt;'
+
+
+def test_direction_overrides_are_dropped_so_text_looks_as_it_reads():
+    assert plain("\u202eanA") == "anA" and chart_label("\u2067x\u2069") == "x"
