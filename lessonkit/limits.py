@@ -42,8 +42,8 @@ def clean_line(text: object, limit: int) -> str:
 def clean_answer(text: object, limit: int) -> str:
     """A typed answer: line breaks and tabs kept, other control and direction-override characters removed."""
     normal = unicodedata.normalize("NFC", str(text or "")[: limit * 4]).replace("\r\n", "\n").replace("\r", "\n")
-    kept = "".join(c for c in normal
-                   if c in "\n\t" or (c not in BIDI_CONTROLS and unicodedata.category(c) not in ("Cc", "Cs", "Co", "Cn")))
+    kept = "".join(c for c in normal if c in "\n\t" or (c not in BIDI_CONTROLS and unicodedata.category(c)
+                                                          not in ("Cc", "Cs", "Co", "Cn")))
     return kept[:limit]
 
 
