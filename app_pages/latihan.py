@@ -72,7 +72,7 @@ attempt = run.attempts.get(question_id, 0)
 key = f"practice-{nonce}-{question_id}-{attempt}"
 checked = run.results.get(question_id)
 quiz_view.question(q, bank, number=run.index + 1, key=key, order=run.orders[question_id],
-                   disabled=checked is not None)
+                   disabled=checked is not None, checked_response=run.responses.get(question_id) if checked else None)
 
 
 def _check() -> None:
