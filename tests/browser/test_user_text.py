@@ -99,13 +99,12 @@ def test_every_context_shows_the_text_as_typed_and_interprets_nothing(contexts_a
     assert not [u for u in v.requests if OUTSIDE in u] and v.outside_requests() == []
 
 
-NAMES = ["![x](http://example.invalid/p.png) **Ana**", "<img src=http://example.invalid/a.png> :material/home:",
-         "\u202eanA :smile: $x$ www.example.invalid"]
-CLASS = "[k](javascript:x) $1"  # the class box takes 20 characters
+NAME = "![x](http://example.invalid/p.png)<img src=x>:smile:\u202e**A**"  # the name box takes 60 characters
+CLASS = "[k](javascript:x) $1"  # and the class box 20
 
 
-@pytest.mark.parametrize("name", NAMES, ids=["markdown", "html-icon", "rtl-maths-link"])
-def test_a_hostile_name_is_plain_text_on_every_page_and_in_the_export(quiz_server, visit, name, tmp_path):
+def test_a_hostile_name_is_plain_text_on_every_page_and_in_the_export(quiz_server, visit):
+    name = NAME
     v = visit("desktop")
     code = register(v, quiz_server.url, name=name, class_code=CLASS)
     shown = clean_line(name, NAME_MAX)
