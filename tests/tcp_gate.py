@@ -6,8 +6,12 @@ unreachable server would, without touching the shared PostgreSQL server.
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
+from urllib.parse import urlparse
+
+import pytest
 
 
 class Gate:
@@ -73,3 +77,16 @@ class Gate:
         self._running = False
         self.close()
         self.listener.close()
+
+
+def gated_postgres() -> tuple[Gate, str]:
+    """A gate in front of ``TEST_DATABASE_URL`` (emptied first) and the URL that goes through it."""
+    from tests.lessonkit.storage.conftest import reset_postgres
+
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.skip("PostgreSQL tidak diuji: atur TEST_DATABASE_URL (mis. postgresql://postgres@127.0.0.1:5432/test)")
+    reset_postgres(url)
+    target = urlparse(url)
+    gate = Gate(target.hostname or "127.0.0.1", target.port or 5432)
+    return gate, url.replace(f"{target.hostname}:{target.port or 5432}", f"127.0.0.1:{gate.port}", 1)

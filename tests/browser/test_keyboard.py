@@ -143,18 +143,23 @@ def _answer(kb: Keyboard, prompt_text: str, settle: bool) -> None:
     routine(kb, settle)
 
 
+def _pick_and_start(kb: Keyboard, box: str, quiz: str, start: str) -> None:
+    """Type into the quiz select box, pick with Enter, then press the start button."""
+    kb.tab_to(_named("combobox", box), box)
+    kb.type("Semua")
+    kb.press("Enter", settle=True)
+    expect(kb.page.get_by_role("combobox", name=box)).to_have_value(quiz)
+    kb.tab_to(_named("submit", start), start)
+    kb.press("Enter", settle=True)
+
+
 def test_a_practice_question_of_every_type_by_keyboard_alone(quiz_server, visit, screenshot_dir):
     v = visit("desktop")
     page = v.open(f"{quiz_server.url}/latihan")
     kb = Keyboard(v)
     kb.tab_to(_named("radio", "Bagian materi"), "latihan berdasarkan")
     kb.press("ArrowRight", "Space", settle=True)
-    kb.tab_to(_named("combobox", "Pilih kuis"), "pilih kuis")
-    kb.type("Semua")
-    kb.press("Enter", settle=True)
-    expect(page.get_by_role("combobox", name="Pilih kuis")).to_have_value("Kuis Semua Jenis (7 soal)")
-    kb.tab_to(_named("submit", "Mulai latihan"), "mulai")
-    kb.press("Enter", settle=True)
+    _pick_and_start(kb, "Pilih kuis", "Kuis Semua Jenis (7 soal)", "Mulai latihan")
     for number in range(1, 8):
         expect(page.get_by_text(f"Soal {number} dari 7")).to_be_visible()
         _answer(kb, page.get_by_test_id("stMain").inner_text(), settle=False)
@@ -176,12 +181,7 @@ def test_a_whole_exam_by_keyboard_alone(quiz_server, visit, screenshot_dir):
     v = visit("desktop")
     page = v.open(f"{quiz_server.url}/ujian")
     kb = Keyboard(v)
-    kb.tab_to(_named("combobox", "Sumber soal"), "sumber soal")
-    kb.type("Semua")
-    kb.press("Enter", settle=True)
-    expect(page.get_by_role("combobox", name="Sumber soal")).to_have_value("Kuis Semua Jenis")
-    kb.tab_to(_named("submit", "Mulai ujian"), "mulai ujian")
-    kb.press("Enter", settle=True)
+    _pick_and_start(kb, "Sumber soal", "Kuis Semua Jenis", "Mulai ujian")
     expect(page.get_by_text("Soal 6 ·")).to_be_visible()
     for number in range(1, 7):
         box = page.get_by_text(f"Soal {number} ·").locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")

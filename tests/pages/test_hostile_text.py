@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from lessonkit.limits import CLASS_MAX, NAME_MAX, clean_line
-from tests.conftest import FIXTURES, ROOT
 from tests.hostile import CORPUS
 from ui.nav import PAGES
 from ui.text import plain
@@ -22,13 +20,6 @@ from ui.text import plain
 # markup from the corpus that Streamlit would interpret: not preceded by a backslash or followed by a joiner
 RAW_MARKUP = re.compile(r"(?<!\\)\]\(|(?<!\\)<(img|script|b)\b|:(material/|smile:|red\[)|javascript:(?!\u2060)|"
                         r"(?<!\\)\*\*tebal|(?<!\\)\$x")
-
-
-@pytest.fixture
-def app(monkeypatch, content_dir):
-    monkeypatch.setattr("ui.data.CONTENT_DIR", content_dir)
-    monkeypatch.setattr("ui.data.QUIZ_DIR", FIXTURES / "quizzes_ok")
-    return lambda: AppTest.from_file(str(ROOT / "app_script.py"), default_timeout=30)
 
 
 def _register(at, name: str, class_code: str):

@@ -9,34 +9,21 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import urlparse
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import FIXTURES, ROOT
-from tests.lessonkit.storage.conftest import POSTGRES_URL, reset_postgres
-from tests.tcp_gate import Gate
+from tests.tcp_gate import gated_postgres
 from ui.text import WORD_JOINER
 
 DOWN = "Penyimpanan kemajuan sedang tidak bisa dipakai"
 NOT_SAVED = "tidak bisa disimpan"
 
 
-@pytest.fixture
-def app(monkeypatch, content_dir):
-    monkeypatch.setattr("ui.data.CONTENT_DIR", content_dir)
-    monkeypatch.setattr("ui.data.QUIZ_DIR", FIXTURES / "quizzes_ok")
+@pytest.fixture(autouse=True)
+def retry_at_once(monkeypatch):
+    """Open a failed database again on the next rerun, and forget what earlier tests opened."""
     monkeypatch.setattr("lessonkit.storage.opener.RETRY_SECONDS", 0.0)
     monkeypatch.setattr("ui.data._asked", False)
-
-    def make(code: str | None = None) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app_script.py"), default_timeout=30)
-        if code:
-            at.query_params["kode"] = code
-        return at
-
-    return make
 
 
 def _button(at, label):
@@ -68,13 +55,8 @@ def _practise_one(at):
 
 @pytest.fixture
 def gate(monkeypatch):
-    if not POSTGRES_URL:
-        pytest.skip("PostgreSQL tidak diuji: atur TEST_DATABASE_URL (mis. postgresql://postgres@127.0.0.1:5432/test)")
-    reset_postgres(POSTGRES_URL)
-    target = urlparse(POSTGRES_URL)
-    gate = Gate(target.hostname or "127.0.0.1", target.port or 5432)
-    monkeypatch.setenv("DATABASE_URL", POSTGRES_URL.replace(f"{target.hostname}:{target.port or 5432}",
-                                                            f"127.0.0.1:{gate.port}", 1))
+    gate, url = gated_postgres()
+    monkeypatch.setenv("DATABASE_URL", url)
     yield gate
     gate.stop()
 

@@ -8,7 +8,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from urllib.parse import urlparse
 
 import pytest
 
@@ -16,19 +15,14 @@ from lessonkit.storage import StorageError, Store
 from lessonkit.storage.faults import CORRUPT, UNREACHABLE, UNWRITABLE
 from lessonkit.storage.opener import StoreOpener
 from tests.conftest import ROOT
-from tests.lessonkit.storage.conftest import POSTGRES_URL, reset_postgres
-from tests.tcp_gate import Gate
+from tests.tcp_gate import gated_postgres
 
 
-@pytest.fixture
-def gated_postgres():
+@pytest.fixture(name="gated_postgres")
+def _gated_postgres():
     """PostgreSQL (``TEST_DATABASE_URL``) behind a gate the test can close and open."""
-    if not POSTGRES_URL:
-        pytest.skip("PostgreSQL tidak diuji: atur TEST_DATABASE_URL (mis. postgresql://postgres@127.0.0.1:5432/test)")
-    reset_postgres(POSTGRES_URL)
-    target = urlparse(POSTGRES_URL)
-    gate = Gate(target.hostname or "127.0.0.1", target.port or 5432)
-    yield gate, POSTGRES_URL.replace(f"{target.hostname}:{target.port or 5432}", f"127.0.0.1:{gate.port}", 1)
+    gate, url = gated_postgres()
+    yield gate, url
     gate.stop()
 
 
