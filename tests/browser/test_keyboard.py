@@ -18,7 +18,9 @@ expect = pytest.importorskip("playwright.sync_api").expect
 
 FOCUSED = """() => { const e = document.activeElement; const label = e.closest('label');
   const name = e.getAttribute('aria-label') || (label && label.innerText) || e.innerText || e.value || '';
-  return {tag: e.tagName, role: e.getAttribute('role') || e.type || '', name: name.trim().slice(0, 80)}; }"""
+  const group = e.closest('[role="radiogroup"]');
+  return {tag: e.tagName, role: e.getAttribute('role') || e.type || '', name: name.trim().slice(0, 80),
+          group: group ? group.getAttribute('aria-label') || '' : ''}; }"""
 LOOK = """async (e) => {  // after the frames that apply the focus styles
   await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   if (!e.isConnected) return null; const out = [];
@@ -73,12 +75,17 @@ class Keyboard:
         return self.page.evaluate(FOCUSED)
 
 
-def _named(role: str, name: str = "") -> Callable[[dict], bool]:
-    return lambda f: f["role"] == role and name in f["name"]
+def _named(role: str, name: str = "", group: str = "") -> Callable[[dict], bool]:
+    """The control of this role whose name (and radio group label) contain the given texts.
+
+    Names must single out one question's controls: after a rerun removes the focused button, Chromium
+    continues tabbing from where it was, which may be below the question a routine wants.
+    """
+    return lambda f: f["role"] == role and name in f["name"] and group in f["group"]
 
 
 def _single(kb: Keyboard, settle: bool) -> None:
-    kb.tab_to(_named("radio"), "pilihan ganda")
+    kb.tab_to(_named("radio", "Kelompok", group="Pilih satu jawaban"), "pilihan ganda")
     for _ in range(4):
         if "Kelompok okupasional" in kb.focused()["name"]:
             break
@@ -87,16 +94,17 @@ def _single(kb: Keyboard, settle: bool) -> None:
 
 
 def _multiple(kb: Keyboard, settle: bool) -> None:
-    for _ in range(3):
-        focused = kb.tab_to(_named("checkbox"), "pilihan ganda kompleks")
-        if focused["name"] in ("Memiliki kode etik", "Memiliki keahlian khusus"):
+    options = {"Memiliki kode etik": True, "Anggotanya tidak dibayar": False, "Memiliki keahlian khusus": True}
+    for _ in options:
+        focused = kb.tab_to(lambda f: f["role"] == "checkbox" and f["name"] in options, "pilihan ganda kompleks")
+        if options[focused["name"]]:
             kb.press("Space", settle=settle)
 
 
 def _true_false(kb: Keyboard, settle: bool) -> None:
-    kb.tab_to(_named("radio", "Benar"), "benar/salah 1")
+    kb.tab_to(_named("radio", "Benar", group="1. Relawan"), "benar/salah 1")
     kb.press("Space", settle=settle)
-    kb.tab_to(_named("radio"), "benar/salah 2")
+    kb.tab_to(_named("radio", "Benar", group="2. Kode etik"), "benar/salah 2")
     kb.press("ArrowRight", settle=settle)
     assert kb.focused()["name"] == "Salah"
 
@@ -157,7 +165,7 @@ def test_a_practice_question_of_every_type_by_keyboard_alone(quiz_server, visit,
     v = visit("desktop")
     page = v.open(f"{quiz_server.url}/latihan")
     kb = Keyboard(v)
-    kb.tab_to(_named("radio", "Bagian materi"), "latihan berdasarkan")
+    kb.tab_to(_named("radio", "Bagian materi"), "latihan berdasarkan")  # a segmented control: radio buttons
     kb.press("ArrowRight", "Space", settle=True)
     _pick_and_start(kb, "Pilih kuis", "Kuis Semua Jenis (7 soal)", "Mulai latihan")
     for number in range(1, 8):
