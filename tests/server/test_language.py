@@ -2,6 +2,7 @@
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 
 from server.language import HtmlLanguage
 
@@ -25,7 +26,10 @@ def _serve(content_type: str, body: bytes, method: str = "GET", encoding: str | 
     async def receive():
         return {"type": "http.request"}
 
-    asyncio.run(HtmlLanguage(app, lang="id")({"type": "http", "method": method}, receive, send))
+    # in a thread of its own: the browser tests' Playwright keeps an event loop running in this one
+    with ThreadPoolExecutor(1) as worker:
+        worker.submit(asyncio.run, HtmlLanguage(app, lang="id")({"type": "http", "method": method}, receive,
+                                                                 send)).result()
     headers = dict(sent[0]["headers"])
     return headers, b"".join(m.get("body", b"") for m in sent[1:])
 
