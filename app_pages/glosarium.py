@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lessonkit.glossary import search
+from lessonkit.limits import SEARCH_MAX
 from ui import data, lesson_view, nav
 
 lesson = data.lesson()
@@ -10,7 +11,7 @@ st.title("Glosarium")
 st.markdown("Daftar istilah penting dalam modul ini. Ketik untuk mencari, lalu buka bagian materi yang menjelaskannya.")
 lesson_view.problems([p for p in lesson.problems if p.file.endswith("glosarium.yaml")], "glosarium")
 
-query = st.text_input("Cari istilah", placeholder="contoh: kode etik", max_chars=60)
+query = st.text_input("Cari istilah", placeholder="contoh: kode etik", max_chars=SEARCH_MAX)
 found = search(lesson.glossary, query)
 titles = {s.id: s.title for s in lesson.sections}
 

@@ -71,17 +71,25 @@ st.progress(run.index / total, text=f"Soal {run.index + 1} dari {total}")
 attempt = run.attempts.get(question_id, 0)
 key = f"practice-{nonce}-{question_id}-{attempt}"
 checked = run.results.get(question_id)
-response = quiz_view.question(q, bank, number=run.index + 1, key=key, order=run.orders[question_id],
-                              disabled=checked is not None)
+quiz_view.question(q, bank, number=run.index + 1, key=key, order=run.orders[question_id],
+                   disabled=checked is not None, checked_response=run.responses.get(question_id) if checked else None)
+
+
+def _check() -> None:
+    """Grade the answer on the server and save it (a callback, so a saving problem is shown, not rerun away)."""
+    answer = module_of(q).read(q, key, run.orders[question_id], st.session_state)
+    if not module_of(q).is_answered(q, answer):
+        st.session_state["practice_unanswered"] = True
+        return
+    result = run.check(bank, question_id, answer)
+    learner = student.current()
+    if learner is not None:
+        student.save(data.store().record_practice, learner.id, question_id, q.section, answer, result.score)
+
 
 if checked is None:
-    if st.button("Periksa", type="primary"):
-        if module_of(q).is_answered(q, response):
-            result = run.check(bank, question_id, response)
-            learner = student.current()
-            if learner is not None:
-                student.save(data.store().record_practice, learner.id, question_id, q.section, response, result.score)
-            st.rerun()
+    st.button("Periksa", type="primary", on_click=_check)
+    if st.session_state.pop("practice_unanswered", False):
         st.warning("Jawab dulu soalnya, lalu tekan Periksa.")
 else:
     if q.auto_graded:

@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from .content import GlossaryTerm
+from .limits import SEARCH_MAX
 
 
 def _fold(text: str) -> str:
@@ -15,7 +16,7 @@ def _fold(text: str) -> str:
 
 def search(terms: Sequence[GlossaryTerm], query: str | None) -> list[GlossaryTerm]:
     """Terms whose name or definition contains every word of the query; name matches first."""
-    words = _fold(query or "").split()
+    words = _fold((query or "")[:SEARCH_MAX]).split()
     if not words:
         return list(terms)
     in_name, in_definition = [], []

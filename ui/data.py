@@ -131,22 +131,42 @@ def database_url() -> str:
     return default_url()
 
 
-@st.cache_resource(show_spinner=False)
-def _store(url: str):
-    from lessonkit.storage import StorageError, Store
+_asked = False  # has any session asked for the store yet? (before that, nothing is opened)
 
-    try:
-        return Store.open(url)
-    except StorageError as exc:
-        return exc
+
+@st.cache_resource(show_spinner=False)
+def _opener(url: str):
+    from lessonkit.storage.opener import StoreOpener
+
+    return StoreOpener(url)
+
+
+def _opened():
+    global _asked
+    _asked = True
+    return _opener(database_url()).get()
 
 
 def store():
-    """The shared `Store`, or None when the database cannot be used (the lesson then works without saving).
+    """The shared `Store`, or None while the database cannot be used (the lesson then works without saving).
 
-    Opened on first use, so pages that save nothing start without loading the database layer.
+    Opened on first use, so pages that save nothing start without loading the database layer; a database
+    that failed is tried again a few seconds later, so saving resumes by itself when it is back.
     """
     from lessonkit.storage import StorageError
 
-    opened = _store(database_url())
+    opened = _opened()
     return None if isinstance(opened, StorageError) else opened
+
+
+def storage_problem():
+    """Why saving is impossible right now (a `StorageError` with ``advice``), or None when it works.
+
+    None, without opening anything, until some session has asked for the store.
+    """
+    if not _asked:
+        return None
+    from lessonkit.storage import StorageError
+
+    opened = _opened()
+    return opened if isinstance(opened, StorageError) else None

@@ -30,8 +30,14 @@ def section_title(section_id: str) -> str:
 
 
 def question(q: QuestionBase, bank: Bank, *, number: int, key: str, order, disabled: bool = False,
-             on_change: Callable | None = None, args: Sequence = ()):
-    """Stimulus, prompt and the type's widget; returns the current response."""
+             on_change: Callable | None = None, args: Sequence = (), checked_response=None):
+    """Stimulus, prompt and the type's widget; returns the current response.
+
+    ``checked_response``: the answer already checked, shown again in the disabled widget (Streamlit resets
+    select boxes and multiselects when they become disabled).
+    """
+    if checked_response is not None:
+        st.session_state.update(module_of(q).state(q, key, order, checked_response))
     stimulus = bank.stimulus_of(q)
     if stimulus:
         with st.container(border=True):

@@ -1,7 +1,11 @@
 """Who is studying, without accounts: a display name and a resume code kept in ``?kode=``.
 
-The code is only a key into the database; nothing is decoded from the URL.
-Without a name the app still works, and says that nothing is saved.
+The code is only a key into the database; nothing is decoded from the URL,
+and a value that does not have the shape of a code is refused before the
+database is asked. Without a name the app still works, and says that nothing
+is saved. While the database cannot be used the lesson goes on without saving;
+nothing about that is remembered in the session, so saving resumes by itself
+when the database is back.
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ from typing import TYPE_CHECKING
 import segno
 import streamlit as st
 
+from lessonkit.limits import CLASS_MAX, CODE_MAX, NAME_MAX, is_resume_code
 from ui import data
+from ui.text import plain
 
 if TYPE_CHECKING:  # the database layer is imported only when someone saves
-    from lessonkit.storage import Store, StudentInfo
+    from lessonkit.storage import StudentInfo
 
 PARAM = "kode"
 STATE = "student"
@@ -26,17 +32,51 @@ def current() -> StudentInfo | None:
     student: StudentInfo | None = st.session_state.get(STATE)
     code = st.query_params.get(PARAM)
     if student is None and code:
-        store = _opened_store()
-        if store is None:
-            return None
-        student = save(store.student, code)
+        student = _lookup(code)
         if student is None:
-            st.session_state["unknown_code"] = True
-            del st.query_params[PARAM]
+            return None
         st.session_state[STATE] = student
     if student is not None and st.query_params.get(PARAM) != student.code:
         st.query_params[PARAM] = student.code
     return student
+
+
+def _lookup(code: str) -> StudentInfo | None:
+    """The student with this resume code; an unknown or malformed code is dropped from the address.
+
+    While the database is down the code stays in the address, so the next visit resumes.
+    """
+    from lessonkit.storage import StorageError
+
+    if not is_resume_code(code):
+        _unknown_code()
+        return None
+    store = data.store()
+    if store is None:
+        return None
+    try:
+        found = store.student(code)
+    except StorageError:
+        _saving_failed()
+        return None
+    if found is None:
+        _unknown_code()
+    return found
+
+
+def _unknown_code() -> None:
+    st.session_state["unknown_code"] = True
+    if PARAM in st.query_params:
+        del st.query_params[PARAM]
+
+
+NOT_SAVED = ("Kemajuanmu sedang tidak bisa disimpan (masalah pada penyimpanan). Kamu tetap bisa belajar; "
+             "coba lagi nanti atau beri tahu gurumu.")
+
+
+def _saving_failed() -> None:
+    """A toast: seen wherever the student has scrolled to, also when the failure happened in a callback."""
+    st.toast(NOT_SAVED, duration="long")
 
 
 def save(action, *args):
@@ -46,20 +86,12 @@ def save(action, *args):
     try:
         return action(*args)
     except StorageError:
-        st.warning("Kemajuanmu sedang tidak bisa disimpan (masalah pada penyimpanan). Kamu tetap bisa belajar; "
-                   "coba lagi nanti atau beri tahu gurumu.")
+        _saving_failed()
         return None
 
 
-def _opened_store() -> Store | None:
-    store = data.store()
-    if store is None:
-        st.session_state["storage_down"] = True
-    return store
-
-
 def _start() -> None:
-    store = _opened_store()
+    store = data.store()
     if store is None:
         return
     name = st.session_state.get("new_name", "")
@@ -75,12 +107,8 @@ def _start() -> None:
 
 
 def _resume() -> None:
-    store = _opened_store()
-    if store is None:
-        return
-    student = save(store.student, (st.session_state.get("resume_code") or "").strip())
+    student = _lookup((st.session_state.get("resume_code") or "").strip())
     if student is None:
-        st.session_state["unknown_code"] = True
         return
     st.session_state[STATE] = student
     st.query_params[PARAM] = student.code
@@ -108,26 +136,30 @@ def panel() -> StudentInfo | None:
     """The sidebar box: save progress under a name, resume with a code, or see who is saving."""
     with st.sidebar:
         student = current()
-        if st.session_state.get("storage_down"):
+        problem = data.storage_problem() if student is None else None
+        if problem is not None:
             st.warning("Penyimpanan kemajuan sedang tidak bisa dipakai. Materi dan soal tetap bisa dipakai, "
-                       "tetapi kemajuanmu tidak disimpan.")
+                       "tetapi kemajuanmu belum disimpan.")
+            with st.expander("Detail untuk guru"):
+                st.caption(plain(problem.advice))
             return None
         if student is not None:
-            with st.expander(f"Tersimpan sebagai {student.display_name}"):
+            with st.expander(f"Tersimpan sebagai {plain(student.display_name)}"):
                 st.caption("Kode lanjut: salin atau pindai untuk melanjutkan di perangkat lain.")
-                st.code(student.code, language=None)
-                st.image(qr_png(resume_link(student.code)), caption="Pindai untuk melanjutkan", width=160)
+                st.code(student.code, language=None, wrap_lines=True)
+                st.image(qr_png(resume_link(student.code)), caption="Pindai untuk melanjutkan", width=160,
+                         alt="Kode QR berisi alamat untuk melanjutkan belajar")
                 st.button("Keluar dari perangkat ini", on_click=forget, type="tertiary")
             return student
         with st.expander("Simpan kemajuanmu"):
             st.caption("Tanpa nama, kamu tetap bisa belajar, tetapi kemajuanmu tidak disimpan.")
-            st.text_input("Nama panggilan", key="new_name", max_chars=60)
-            st.text_input("Kode kelas dari guru (boleh kosong)", key="new_class", max_chars=20)
+            st.text_input("Nama panggilan", key="new_name", max_chars=NAME_MAX)
+            st.text_input("Kode kelas dari guru (boleh kosong)", key="new_class", max_chars=CLASS_MAX)
             if st.session_state.pop("name_missing", False):
                 st.warning("Isi nama panggilan dulu.")
             st.button("Mulai menyimpan", on_click=_start, type="primary")
             st.divider()
-            st.text_input("Sudah punya kode lanjut?", key="resume_code", max_chars=64)
+            st.text_input("Sudah punya kode lanjut?", key="resume_code", max_chars=CODE_MAX)
             if st.session_state.pop("unknown_code", False):
                 st.warning("Kode itu tidak dikenal. Periksa lagi kodenya.")
             st.button("Lanjutkan", on_click=_resume)

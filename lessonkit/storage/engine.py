@@ -7,23 +7,36 @@ briefly instead of failing with "database is locked".
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
+CONNECT_TIMEOUT_S = 5
 
 
 def default_url(data_dir: str | Path | None = None) -> str:
-    """``DATABASE_URL`` if set, else an SQLite file in the data folder (``LESSONKIT_DATA_DIR`` or ./data)."""
+    """``DATABASE_URL`` if set, else an SQLite file in the data folder (``LESSONKIT_DATA_DIR`` or ./data).
+
+    The folder is created when the store is opened (`make_engine`), so a folder that cannot be made is a
+    `StorageError` there, not a crash here.
+    """
     if os.environ.get("DATABASE_URL"):
         return normalise_url(os.environ["DATABASE_URL"])
     folder = Path(data_dir or os.environ.get("LESSONKIT_DATA_DIR") or Path.cwd() / "data")
-    folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'lessonkit.db'}"
+
+
+def where(url: str) -> str:
+    """The database's place for messages: the SQLite file, or host, port and name (never a password)."""
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or "(memori)"
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
 
 
 def normalise_url(url: str) -> str:
@@ -37,6 +50,9 @@ def normalise_url(url: str) -> str:
 def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
                                pool_size=10, max_overflow=40)
 
@@ -50,7 +66,29 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20,
+                         connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+
+
+def check_sqlite_file(url: str) -> None:
+    """A read-only integrity check of an existing SQLite file, before anything writes to it.
+
+    Raises ``sqlite3.DatabaseError`` for a damaged or half-written file, which is then left exactly as it
+    was (switching on WAL mode would already rewrite its header).
+    """
+    database = make_url(normalise_url(url)).database
+    if not url.startswith("sqlite") or not database or database == ":memory:":
+        return
+    path = Path(database)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        row = connection.execute("PRAGMA quick_check(1)").fetchone()
+    finally:
+        connection.close()
+    if row and row[0] != "ok":
+        raise sqlite3.DatabaseError(f"database disk image is malformed: {row[0]}")
 
 
 def migrate(engine: Engine) -> None:

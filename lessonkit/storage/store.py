@@ -7,25 +7,19 @@ A student is a display name, an optional class code and a random resume code
 from __future__ import annotations
 
 import functools
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..limits import CLASS_MAX, NAME_MAX, bounded_response, clean_line, is_resume_code
 from ..quiz.exam import Attempt
-from .engine import make_engine, migrate
+from .engine import check_sqlite_file, make_engine, migrate, where
+from .faults import StorageError
 from .models import ExamAnswer, ExamAttempt, Flashcard, PracticeAnswer, SectionVisit, Student
-
-CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
-NAME_MAX, CLASS_MAX = 60, 20
-
-
-class StorageError(Exception):
-    """The database cannot be used (missing, corrupt, unwritable or unreachable)."""
 
 
 @dataclass(frozen=True)
@@ -52,17 +46,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def jsonable(response):
-    """Responses as JSON: sets become sorted lists (grading accepts any iterable)."""
-    if isinstance(response, set | frozenset):
-        return sorted(response)
-    return response
-
-
-def clean_name(text: str, limit: int) -> str:
-    return " ".join((text or "").split())[:limit]
-
-
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -72,10 +55,11 @@ class Store:
     def open(cls, url: str) -> Store:
         """Connect and migrate; raises `StorageError` when the database cannot be used."""
         try:
+            check_sqlite_file(url)
             engine = make_engine(url)
             migrate(engine)
-        except (SQLAlchemyError, OSError) as exc:
-            raise StorageError(str(exc)) from exc
+        except Exception as exc:  # noqa: BLE001 - whatever stops the database, the lesson goes on without it
+            raise StorageError.from_exception(exc, where(url)) from exc
         return cls(engine)
 
     def _session(self) -> Session:
@@ -84,17 +68,17 @@ class Store:
     # -- who is who -------------------------------------------------------------------------------------------
 
     def create_student(self, display_name: str, class_code: str | None = None) -> StudentInfo:
-        name = clean_name(display_name, NAME_MAX)
+        name = clean_line(display_name, NAME_MAX)
         if not name:
             raise ValueError("nama tidak boleh kosong")
-        klass = clean_name(class_code or "", CLASS_MAX) or None
+        klass = clean_line(class_code, CLASS_MAX) or None
         row = Student(code=secrets.token_urlsafe(24), display_name=name, class_code=klass, created_at=utcnow())
         with self._session() as session, session.begin():
             session.add(row)
         return _info(row)
 
     def student(self, code: str | None) -> StudentInfo | None:
-        if not code or not CODE_PATTERN.match(code):
+        if not is_resume_code(code):
             return None
         with self._session() as session:
             row = session.scalar(select(Student).where(Student.code == code))
@@ -134,7 +118,7 @@ class Store:
                         now: datetime | None = None) -> None:
         with self._session() as session, session.begin():
             session.add(PracticeAnswer(student_id=student_id, question_id=question_id, section_id=section_id,
-                                       response=jsonable(response), score=score, answered_at=now or utcnow()))
+                                       response=bounded_response(response), score=score, answered_at=now or utcnow()))
 
     # -- exams -------------------------------------------------------------------------------------------------
 
@@ -154,9 +138,9 @@ class Store:
                                                           ExamAnswer.question_id == question_id))
             if row is None:
                 session.add(ExamAnswer(attempt_id=attempt_id, question_id=question_id, section_id=section_id,
-                                       response=jsonable(response), score=score, answered_at=answered_at))
+                                       response=bounded_response(response), score=score, answered_at=answered_at))
             else:
-                row.response, row.score, row.answered_at = jsonable(response), score, answered_at
+                row.response, row.score, row.answered_at = bounded_response(response), score, answered_at
 
     def submit_exam(self, attempt_id: int, submitted_at: float, score: float) -> None:
         with self._session() as session, session.begin():
@@ -248,14 +232,20 @@ class Store:
 
 
 def _guard(method):
-    """Turn database failures (locked, read-only, gone) into `StorageError` for the callers to explain."""
+    """Turn database failures (locked, read-only, gone) into `StorageError` for the callers to explain.
+
+    After a failure the pooled connections are dropped, so the next call opens fresh ones: a database
+    that comes back (a server restarted, a file writable again) is used again without a restart.
+    """
 
     @functools.wraps(method)
     def guarded(self, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
         except SQLAlchemyError as exc:
-            raise StorageError(str(exc)) from exc
+            if isinstance(exc, DBAPIError):
+                self.engine.dispose()
+            raise StorageError.from_exception(exc, where(self.engine.url.render_as_string())) from exc
 
     return guarded
 

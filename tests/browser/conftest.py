@@ -4,24 +4,44 @@ Chromium is taken from ``$CHROMIUM_PATH`` or ``/usr/bin/chromium``. Without a
 browser these tests skip with a reason, unless ``REQUIRE_BROWSER=1`` (CI),
 where a missing browser is a failure. Screenshots go to ``$SCREENSHOT_DIR``
 or a temporary folder whose path is printed.
+
+Two servers are shared by the whole session: ``server`` (the real lesson) and
+``quiz_server`` (the real lesson with the small quizzes of
+``tests/fixtures/quizzes_timed``: a full one, a short timed one and one
+question of every type).
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.browser.harness import CHROMIUM_ARGS, Server, chromium_path, playwright_available
+from tests.conftest import FIXTURES
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 VIEWPORTS = {"desktop": (1366, 900), "projector": (1920, 1080), "phone": (390, 844)}
 
+RERUN_REQUEST_GRACE_S = 1.0  # how long the browser may take to send the rerun an action asks for (client side)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     srv = Server(tmp_path_factory.mktemp("data")).start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
+def quiz_server(tmp_path_factory):
+    srv = Server(tmp_path_factory.mktemp("quizdata"),
+                 env={"LESSONKIT_QUIZ_DIR": str(FIXTURES / "quizzes_timed")}).start()
     yield srv
     srv.stop()
 
@@ -50,29 +70,59 @@ def screenshot_dir(tmp_path_factory) -> Path:
 
 
 class Visit:
-    """A browser page that records every request, so tests can prove the app stays offline."""
+    """A browser page that records every request, so tests can prove the app stays offline.
+
+    It also follows the app's websocket: every rerun the browser asks for and every script run the server
+    finishes, so `settle` waits for exactly the run an action started instead of guessing with a delay.
+    """
 
     def __init__(self, browser, viewport: tuple[int, int]):
         self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, locale="id-ID")
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
+        self._events = 0
+        self._asked = self._finished = self._settled = 0
+        self.page.on("websocket", self._follow)
+
+    def _follow(self, socket) -> None:
+        socket.on("framesent", self._sent)
+        socket.on("framereceived", self._received)
+
+    def _sent(self, payload) -> None:
+        if isinstance(payload, bytes) and _kind(BackMsg, payload) == "rerun_script":
+            self._events += 1
+            self._asked = self._events
+
+    def _received(self, payload) -> None:
+        if not isinstance(payload, bytes) or _kind(ForwardMsg, payload) != "script_finished":
+            return
+        if ForwardMsg.FromString(payload).script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            self._events += 1
+            self._finished = self._events
 
     def open(self, url: str):
         self.page.goto(url)
         return self.settle()
 
-    def settle(self):
-        """Wait until the app is connected and the rerun that the last action started has finished."""
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    def settle(self, timeout: float = 30.0):
+        """Wait until every rerun asked for since the last settle has finished and the page shows the result.
 
+        An action that asks for no rerun (opening an expander) returns after a short client-side grace.
+        """
         page = self.page
-        page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=30_000)
-        try:  # a rerun may start a moment after the click or key press that asked for it
-            page.wait_for_selector("[data-testid='stApp'][data-test-script-state='running']", timeout=400)
-        except PlaywrightTimeout:
-            pass
-        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
+        page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout * 1000)
+        started = time.monotonic()
+        while self._asked <= self._settled and self._finished <= self._settled:
+            if time.monotonic() - started > RERUN_REQUEST_GRACE_S:
+                break
+            page.wait_for_timeout(25)
+        while self._asked > self._finished:
+            if time.monotonic() - started > timeout:
+                raise AssertionError("the app did not finish the rerun in time")
+            page.wait_for_timeout(25)
+        self._settled = self._events
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout * 1000)
         return page
 
     def outside_requests(self) -> list[str]:
@@ -87,6 +137,13 @@ class Visit:
 
     def close(self):
         self.context.close()
+
+
+def _kind(message_type, payload: bytes) -> str | None:
+    try:
+        return message_type.FromString(payload).WhichOneof("type")
+    except Exception:  # noqa: BLE001 - not a protobuf message of this type
+        return None
 
 
 @pytest.fixture

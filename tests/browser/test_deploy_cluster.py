@@ -10,6 +10,8 @@ import pytest
 from deploy.cluster import Cluster, nginx_config
 from tests.browser.harness import free_port
 
+expect = pytest.importorskip("playwright.sync_api").expect
+
 
 def test_nginx_config_routes_websockets_and_keeps_a_browser_on_one_worker(tmp_path):
     config = nginx_config(tmp_path, "0.0.0.0", 8501, [8502, 8503])
@@ -33,11 +35,12 @@ def test_two_workers_behind_nginx_serve_the_lesson(tmp_path, visit):
         plain = [r.url for r in scripts if r.headers.get("content-encoding") != "gzip"
                  and int(r.headers.get("content-length", 0)) >= 1024]
         assert scripts and plain == [], "scripts reach the browser gzip-compressed through nginx"
-        assert "Volunteer" in page.locator("h1").first.inner_text()
+        expect(page.locator("h1").first).to_contain_text("Volunteer")
+        assert page.evaluate("document.documentElement.lang") == "id", "nginx serves the page as Indonesian"
         page.get_by_role("button", name="Berikutnya: ", exact=False).click()
         v.settle()
-        page.wait_for_function("() => location.search.includes('bagian=wawasan-relawan')", timeout=10_000)
-        assert page.get_by_test_id("stException").count() == 0
+        page.wait_for_function("() => location.search.includes('bagian=wawasan-relawan')", timeout=15_000)
+        expect(page.get_by_test_id("stException")).to_have_count(0)
         assert v.outside_requests() == []
     finally:
         cluster.stop()

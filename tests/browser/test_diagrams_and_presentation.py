@@ -112,20 +112,15 @@ def test_presentation_text_is_large_and_next_advances_and_the_slide_survives_rel
     v = visit("projector")
     page = v.open(f"{server.url}/presentasi?slide=2")
     slide = page.locator(".st-key-lk-slide")
-    # the slide stylesheet may arrive a moment after the rerun ends: wait for it rather than race it
-    page.wait_for_function("() => { const li = document.querySelector('.st-key-lk-slide li');"
-                           " return li && parseFloat(getComputedStyle(li).fontSize) >= 28; }", timeout=10_000)
-    size = slide.locator("li").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
-    assert size >= 28
-    heading = slide.locator("h1").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
-    assert heading > size
+    expect(slide.locator("li").first).to_have_css("font-size", "32px")
+    expect(slide.locator("h1").first).to_have_css("font-size", "60px")
     page.screenshot(path=str(screenshot_dir / "presentasi-projector.png"))
     page.get_by_role("button", name="Berikutnya →").click()
     v.settle()
-    page.wait_for_function("() => location.search.includes('slide=3')", timeout=10_000)
+    page.wait_for_function("() => location.search.includes('slide=3')", timeout=15_000)
     page.reload()
     v.settle()
-    assert "Slide 3 dari" in page.locator(".st-key-lk-slide").inner_text()
+    expect(page.locator(".st-key-lk-slide")).to_contain_text("Slide 3 dari")
     page.screenshot(path=str(screenshot_dir / "presentasi-tahap-projector.png"))
     assert v.outside_requests() == []
 
@@ -136,15 +131,16 @@ def test_question_slide_reveals_the_answer_on_click(server, visit, screenshot_di
     while page.get_by_text("Ayo diskusikan").count() == 0:
         page.get_by_role("button", name="Berikutnya →").click()
         v.settle()
-    assert page.get_by_text("Pembahasan.").count() == 0
+    expect(page.get_by_text("Pembahasan.")).to_have_count(0)
     page.get_by_role("button", name="Tampilkan jawaban").click()
     v.settle()
-    assert page.get_by_text("Pembahasan.", exact=False).first.is_visible()
+    expect(page.get_by_text("Pembahasan.", exact=False).first).to_be_visible()
     page.screenshot(path=str(screenshot_dir / "presentasi-soal-projector.png"))
 
 
 def test_presentation_on_a_phone(server, visit, screenshot_dir):
     v = visit("phone")
     page = v.open(f"{server.url}/presentasi?slide=4")
-    assert page.get_by_test_id("stException").count() == 0
+    expect(page.locator(".st-key-lk-slide")).to_contain_text("Slide 4 dari")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=str(screenshot_dir / "presentasi-phone.png"))

@@ -8,6 +8,7 @@ from tests.browser.harness import Server
 from ui.nav import PAGES
 
 pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
@@ -15,9 +16,8 @@ def test_every_page_renders_offline_without_exception(server, visit, screenshot_
     v = visit(viewport)
     for spec in PAGES:
         page = v.open(f"{server.url}/{'' if spec.key == 'beranda' else spec.key}")
-        page.wait_for_timeout(300)
-        assert page.get_by_test_id("stException").count() == 0, spec.key
-        assert page.locator("h1").count() >= 1, spec.key
+        expect(page.locator("h1").first).to_be_visible()
+        expect(page.get_by_test_id("stException")).to_have_count(0)
         page.screenshot(path=str(screenshot_dir / f"{spec.key}-{viewport}.png"), full_page=True)
     assert v.outside_requests() == []
 
@@ -29,23 +29,25 @@ def test_navigation_lists_every_page_and_each_link_opens_it(server, visit):
     for spec in PAGES:
         nav.get_by_role("link", name=spec.title, exact=True).click()
         v.settle()
-        assert page.get_by_test_id("stException").count() == 0, spec.key
+        page.wait_for_url(f"**/{'' if spec.key == 'beranda' else spec.key}*")
+        expect(page.locator("h1").first).to_be_visible()
+        expect(page.get_by_test_id("stException")).to_have_count(0)
     assert v.outside_requests() == []
 
 
 def test_section_deep_link_survives_a_reload_and_next_updates_the_url(server, visit):
     v = visit("desktop")
     page = v.open(f"{server.url}/materi?bagian=proses-volunteer")
-    heading = page.locator("h1").first.inner_text()
-    assert "Volunteer" in heading
+    heading = page.locator("h1").first
+    expect(heading).to_contain_text("Volunteer")
+    title = heading.inner_text()
     page.reload()
     v.settle()
-    assert page.locator("h1").first.inner_text() == heading
+    expect(page.locator("h1").first).to_have_text(title)
     page.get_by_role("button", name="Berikutnya: ", exact=False).click()
     v.settle()
-    page.wait_for_timeout(300)
-    assert "bagian=wawasan-relawan" in page.url
-    assert "✓" in page.get_by_test_id("stSidebar").inner_text()
+    page.wait_for_function("() => location.search.includes('bagian=wawasan-relawan')", timeout=15_000)
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("✓")
 
 
 def test_glossary_link_opens_the_section_that_explains_the_term(server, visit):
@@ -56,18 +58,28 @@ def test_glossary_link_opens_the_section_that_explains_the_term(server, visit):
     v.settle()
     page.get_by_role("link", name="Baca di bagian", exact=False).first.click()
     v.settle()
-    assert "bagian=" in page.url
-    assert page.get_by_test_id("stException").count() == 0
+    page.wait_for_function("() => location.search.includes('bagian=')", timeout=15_000)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
-def test_first_visit_to_a_fresh_server_through_a_deep_link_uses_the_app_navigation(tmp_path, visit):
+def test_first_visit_to_a_fresh_server_through_a_deep_link_uses_the_app_navigation_in_indonesian(tmp_path, visit):
     """A teacher's shared link is often the first request a just-started server gets."""
     fresh = Server(tmp_path).start()
     try:
         v = visit("desktop")
         page = v.open(f"{fresh.url}/materi?bagian=perbandingan")
-        nav = page.get_by_test_id("stSidebarNav").inner_text()
-        assert "Belajar" in nav and "Materi" in nav and "app" not in nav.split()
-        assert "Persamaan" in page.locator("h1").first.inner_text()
+        expect(page.locator("h1").first).to_contain_text("Persamaan")
+        nav = page.get_by_test_id("stSidebarNav")
+        expect(nav).to_contain_text("Belajar")
+        expect(nav).to_contain_text("Materi")
+        assert "app" not in nav.inner_text().split()
+        assert page.evaluate("document.documentElement.lang") == "id", "a cold deep link is served as Indonesian"
+        nav.get_by_role("link", name="Glosarium", exact=True).click()
+        v.settle()
+        page.wait_for_url("**/glosarium")
+        assert page.evaluate("document.documentElement.lang") == "id", "still Indonesian after navigating"
+        page.reload()
+        v.settle()
+        assert page.evaluate("document.documentElement.lang") == "id", "and after a reload of another page"
     finally:
         fresh.stop()

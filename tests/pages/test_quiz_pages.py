@@ -96,3 +96,26 @@ def test_a_broken_quiz_file_shows_a_message_and_the_other_quiz_still_works(monke
     assert at.selectbox[0].options == ["Kuis Contoh (4 soal)"]
     _button(at, "Mulai latihan").click().run()
     assert not at.exception
+
+
+def test_a_checked_answer_stays_visible_in_its_disabled_widgets(monkeypatch, content_dir):
+    """Streamlit empties select boxes and multiselects that become disabled; the page shows the answer again."""
+    monkeypatch.setattr("ui.data.QUIZ_DIR", FIXTURES / "quizzes_timed")
+    at = AppTest.from_file(str(ROOT / "app_script.py"), default_timeout=30)
+    at.switch_page("app_pages/latihan.py").run()
+    at.segmented_control[0].set_value("Kuis").run()
+    at.selectbox[0].set_value("kuis-semua-jenis").run()
+    _button(at, "Mulai latihan").click().run()
+    run = at.session_state["practice_run"]
+    for _ in range(3):  # to the matching question
+        run.advance()
+    at.run()
+    for box in at.selectbox:
+        box.set_value(box.options.index("IDI") if box.label == "Dokter" else 0)
+    at.run()
+    _button(at, "Periksa").click().run()
+    assert [(b.value, b.disabled) for b in at.selectbox][0] == (at.selectbox[0].options.index("IDI"), True)
+    _button(at, "Soal berikutnya").click().run()
+    at.multiselect[0].set_value([0, 1, 2]).run()
+    _button(at, "Periksa").click().run()
+    assert at.multiselect[0].value == [0, 1, 2] and at.multiselect[0].disabled

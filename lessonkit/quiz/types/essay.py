@@ -1,7 +1,8 @@
 """Uraian: a written answer, not auto-graded. The student compares it with the model answer and rubric
 and ticks the criteria met (self-assessment, shown as such).
 
-Response: the text. ``grade`` is None; ``self_score(q, met)`` gives the self-assessed fraction.
+Response: the text (cut to ``MAX_CHARS`` on the server). ``grade`` is None; ``self_score(q, met)`` gives the
+self-assessed fraction.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ...limits import ESSAY_MAX
 from ..base import QuestionBase, Strict, Text
-from .short_answer import answer_text, is_answered, read, state  # the same free-text response
+from .short_answer import answer_text, is_answered, state, text_response  # the same free-text response
+
+MAX_CHARS = ESSAY_MAX
 
 __all__ = ["Question", "answer_text", "feedback", "grade", "is_answered", "key_text", "perfect", "read", "render",
            "self_score", "shuffle", "state"]
@@ -58,9 +62,13 @@ def feedback(q: Question, response) -> list[str]:
     return []
 
 
+def read(q: Question, key: str, order, state) -> str:
+    return text_response(state, key, MAX_CHARS)
+
+
 def render(q: Question, *, key: str, order=None, disabled: bool = False, on_change=None, args=()) -> str:
     import streamlit as st
 
-    st.text_area("Tulis jawabanmu:", key=key, height=160, max_chars=3000, disabled=disabled,
+    st.text_area("Tulis jawabanmu:", key=key, height=160, max_chars=MAX_CHARS, disabled=disabled,
                  on_change=on_change, args=args)
     return read(q, key, order, st.session_state)

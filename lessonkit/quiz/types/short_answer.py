@@ -1,6 +1,7 @@
 """Isian singkat: a short typed answer, right when it equals an accepted one after normalising.
 
 Response: a string. Normalising: case-fold, trim, collapse whitespace, drop punctuation.
+The response is cut to ``MAX_CHARS`` on the server, whatever the browser sent.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
+from ...limits import SHORT_ANSWER_MAX, clean_answer
 from ..base import QuestionBase, Text, normalise_answer
+
+MAX_CHARS = SHORT_ANSWER_MAX
 
 
 class Question(QuestionBase):
@@ -60,12 +64,17 @@ def state(q: Question, key: str, order, response) -> dict:
 
 
 def read(q: Question, key: str, order, state) -> str:
-    return state.get(key) or ""
+    return text_response(state, key, MAX_CHARS)
+
+
+def text_response(state, key: str, limit: int) -> str:
+    """The typed text in widget state, cleaned and cut to ``limit`` characters (also for essays)."""
+    return clean_answer(state.get(key) or "", limit)
 
 
 def render(q: Question, *, key: str, order=None, disabled: bool = False, on_change=None, args=()) -> str:
     import streamlit as st
 
-    st.text_input("Jawabanmu:", key=key, max_chars=120, disabled=disabled, on_change=on_change, args=args,
+    st.text_input("Jawabanmu:", key=key, max_chars=MAX_CHARS, disabled=disabled, on_change=on_change, args=args,
                   placeholder="Ketik jawaban singkat, lalu tekan Enter")
     return read(q, key, order, st.session_state)

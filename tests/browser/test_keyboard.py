@@ -1,0 +1,204 @@
+"""A student who uses only the keyboard: a practice question of every type and a whole exam, in Chromium.
+
+Only Tab, Space, Enter, Escape, arrow keys and typing are sent; the test reads
+the page only to decide when to stop tabbing. Every control the student
+operates must show a visible focus indicator: its look (outline, shadow,
+border or background of it or a near ancestor) differs while focused.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
+
+FOCUSED = """() => { const e = document.activeElement; const label = e.closest('label');
+  const name = e.getAttribute('aria-label') || (label && label.innerText) || e.innerText || e.value || '';
+  const group = e.closest('[role="radiogroup"]');
+  return {tag: e.tagName, role: e.getAttribute('role') || e.type || '', name: name.trim().slice(0, 80),
+          group: group ? group.getAttribute('aria-label') || '' : ''}; }"""
+LOOK = """async (e) => {  // after the frames that apply the focus styles
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  if (!e.isConnected) return null; const out = [];
+  for (let x = e, i = 0; x && i < 5; x = x.parentElement, i++) { const s = getComputedStyle(x);
+    out.push([s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor, s.backgroundColor]); }
+  return JSON.stringify(out); }"""
+
+INSIDE_SAME_WIDGET = """(e) => { const widget = e.isConnected && e.closest('[data-testid="stElementContainer"]');
+  return !!(widget && widget.contains(document.activeElement)); }"""
+
+
+class Keyboard:
+    """Keys only; remembers the controls it used and whether their focus could be seen."""
+
+    def __init__(self, v):
+        self.v, self.page = v, v.page
+        self.unseen: list[str] = []
+        self._last: tuple | None = None  # (handle, name, look while focused)
+
+    def _leave(self) -> None:
+        if self._last is None:
+            return
+        handle, name, focused_look = self._last
+        if handle.evaluate(INSIDE_SAME_WIDGET):
+            return  # focus moved within the widget (a select box's clear button): compare when it leaves
+        self._last = None
+        unfocused_look = handle.evaluate(LOOK)
+        if unfocused_look is not None and unfocused_look == focused_look:
+            self.unseen.append(name)
+
+    def tab_to(self, wanted: Callable[[dict], bool], what: str, limit: int = 80) -> dict:
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            self._leave()  # the control used before has lost focus now: compare its look
+            focused = self.page.evaluate(FOCUSED)
+            if wanted(focused):
+                handle = self.page.evaluate_handle("document.activeElement")
+                self._last = (handle, f"{what}: {focused['name']}", handle.evaluate(LOOK))
+                return focused
+        raise AssertionError(f"Tab never reached {what}")
+
+    def press(self, *keys: str, settle: bool = False) -> None:
+        for key in keys:
+            self.page.keyboard.press(key)
+        if settle:
+            self.v.settle()
+
+    def type(self, text: str) -> None:
+        self.page.keyboard.type(text)
+
+    def focused(self) -> dict:
+        return self.page.evaluate(FOCUSED)
+
+
+def _named(role: str, name: str = "", group: str = "") -> Callable[[dict], bool]:
+    """The control of this role whose name (and radio group label) contain the given texts.
+
+    Names must single out one question's controls: after a rerun removes the focused button, Chromium
+    continues tabbing from where it was, which may be below the question a routine wants.
+    """
+    return lambda f: f["role"] == role and name in f["name"] and group in f["group"]
+
+
+def _single(kb: Keyboard, settle: bool) -> None:
+    kb.tab_to(_named("radio", "Kelompok", group="Pilih satu jawaban"), "pilihan ganda")
+    for _ in range(4):
+        if "Kelompok okupasional" in kb.focused()["name"]:
+            break
+        kb.press("ArrowDown")
+    kb.press("Space", settle=settle)
+
+
+def _multiple(kb: Keyboard, settle: bool) -> None:
+    options = {"Memiliki kode etik": True, "Anggotanya tidak dibayar": False, "Memiliki keahlian khusus": True}
+    for _ in options:
+        focused = kb.tab_to(lambda f: f["role"] == "checkbox" and f["name"] in options, "pilihan ganda kompleks")
+        if options[focused["name"]]:
+            kb.press("Space", settle=settle)
+
+
+def _true_false(kb: Keyboard, settle: bool) -> None:
+    kb.tab_to(_named("radio", "Benar", group="1. Relawan"), "benar/salah 1")
+    kb.press("Space", settle=settle)
+    kb.tab_to(_named("radio", "Benar", group="2. Kode etik"), "benar/salah 2")
+    kb.press("ArrowRight", settle=settle)
+    assert kb.focused()["name"] == "Salah"
+
+
+def _matching(kb: Keyboard, settle: bool) -> None:
+    for left, right in (("Dokter", "IDI"), ("Relawan kemanusiaan", "PMI"), ("Guru", "PGRI")):
+        kb.tab_to(_named("combobox", left), f"menjodohkan {left}")
+        kb.type(right)
+        kb.press("Enter", settle=settle)
+
+
+def _ordering(kb: Keyboard, settle: bool) -> None:
+    kb.tab_to(_named("combobox", "Klik butir"), "mengurutkan")
+    for item in ("Kebutuhan", "Orang", "Kelompok"):
+        kb.type(item)
+        kb.press("Enter", settle=settle)
+    kb.press("Escape")
+
+
+def _short_answer(kb: Keyboard, settle: bool) -> None:
+    kb.tab_to(lambda f: f["tag"] == "INPUT" and "Jawabanmu" in f["name"], "isian singkat")
+    kb.type("kode etik")
+    kb.press("Enter", settle=True)
+
+
+def _essay(kb: Keyboard, settle: bool) -> None:
+    kb.tab_to(lambda f: f["tag"] == "TEXTAREA", "uraian")
+    kb.type("Karena peduli pada sesama.")
+
+
+ANSWER = {  # the prompt of each question in tests/fixtures/quizzes_timed/kuis-semua-jenis.yaml -> its keys
+    "Soerjono Soekanto menyebut": _single,
+    "Mana saja ciri kelompok profesi": _multiple,
+    "Tentukan benar atau salah": _true_false,
+    "Pasangkan kelompok dengan contohnya": _matching,
+    "Urutkan tahapnya": _ordering,
+    "Aturan perilaku yang wajib": _short_answer,
+    "Jelaskan mengapa orang mau": _essay,
+}
+
+
+def _answer(kb: Keyboard, prompt_text: str, settle: bool) -> None:
+    routine = next(routine for start, routine in ANSWER.items() if start in prompt_text)
+    routine(kb, settle)
+
+
+def _pick_and_start(kb: Keyboard, box: str, quiz: str, start: str) -> None:
+    """Type into the quiz select box, pick with Enter, then press the start button."""
+    kb.tab_to(_named("combobox", box), box)
+    kb.type("Semua")
+    kb.press("Enter", settle=True)
+    expect(kb.page.get_by_role("combobox", name=box)).to_have_value(quiz)
+    kb.tab_to(_named("submit", start), start)
+    kb.press("Enter", settle=True)
+
+
+def test_a_practice_question_of_every_type_by_keyboard_alone(quiz_server, visit, screenshot_dir):
+    v = visit("desktop")
+    page = v.open(f"{quiz_server.url}/latihan")
+    kb = Keyboard(v)
+    kb.tab_to(_named("radio", "Bagian materi"), "latihan berdasarkan")  # a segmented control: radio buttons
+    kb.press("ArrowRight", "Space", settle=True)
+    _pick_and_start(kb, "Pilih kuis", "Kuis Semua Jenis (7 soal)", "Mulai latihan")
+    for number in range(1, 8):
+        expect(page.get_by_text(f"Soal {number} dari 7")).to_be_visible()
+        _answer(kb, page.get_by_test_id("stMain").inner_text(), settle=False)
+        kb.tab_to(_named("submit", "Periksa"), "periksa")
+        kb.press("Enter", settle=True)
+        if number < 7:
+            expect(page.get_by_test_id("stAlert").filter(has_text="Benar")).to_be_visible()
+        else:
+            expect(page.get_by_text("tidak dinilai otomatis", exact=False)).to_be_visible()
+        page.screenshot(path=str(screenshot_dir / f"keyboard-latihan-{number}.png"))
+        kb.tab_to(lambda f: f["role"] == "submit" and f["name"].endswith("→"), "berikutnya")
+        kb.press("Enter", settle=True)
+    expect(page.get_by_test_id("stMetric").filter(has_text="Jawaban benar")).to_contain_text("6 dari 6")
+    assert kb.unseen == [], f"no visible focus on: {json.dumps(kb.unseen, ensure_ascii=False)}"
+    assert v.outside_requests() == []
+
+
+def test_a_whole_exam_by_keyboard_alone(quiz_server, visit, screenshot_dir):
+    v = visit("desktop")
+    page = v.open(f"{quiz_server.url}/ujian")
+    kb = Keyboard(v)
+    _pick_and_start(kb, "Sumber soal", "Kuis Semua Jenis", "Mulai ujian")
+    expect(page.get_by_text("Soal 6 ·")).to_be_visible()
+    for number in range(1, 7):
+        box = page.get_by_text(f"Soal {number} ·").locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
+        _answer(kb, box.inner_text(), settle=True)
+        expect(box.get_by_text("✓ Jawaban tercatat")).to_be_visible()
+    page.screenshot(path=str(screenshot_dir / "keyboard-ujian.png"), full_page=True)
+    kb.tab_to(_named("submit", "Kumpulkan jawaban"), "kumpulkan")
+    kb.press("Enter", settle=True)
+    expect(page.get_by_test_id("stMetric").filter(has_text="Nilai")).to_contain_text("100")
+    assert kb.unseen == [], f"no visible focus on: {json.dumps(kb.unseen, ensure_ascii=False)}"
+    assert v.outside_requests() == []
+
