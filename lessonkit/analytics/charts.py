@@ -71,7 +71,7 @@ def pd_scatter(items: pd.DataFrame) -> go.Figure:
             customdata=np.column_stack([rows["kategori_p"], rows["kategori_d"]]),
             hovertemplate="%{text}<br>P = %{x:.2f} (%{customdata[0]})<br>D = %{y:.2f} (%{customdata[1]})"
                           f"<extra>{label}</extra>"))
-    return _layout(figure, 440, xaxis={"title": "Tingkat kesukaran P", "range": [-0.02, 1.02], **FIXED},
+    return _layout(figure, 440, xaxis={"title": "Tingkat kesukaran P", "range": [-0.07, 1.07], **FIXED},
                    yaxis={"title": "Daya pembeda D", "range": [low, 1.12], **FIXED})
 
 
