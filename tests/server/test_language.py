@@ -1,6 +1,7 @@
 """The HTML page is served as Indonesian; nothing else is touched."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from server.language import HtmlLanguage
 
@@ -22,7 +23,10 @@ def _serve(content_type: str, body: bytes, method: str = "GET"):
     async def receive():
         return {"type": "http.request"}
 
-    asyncio.run(HtmlLanguage(app, lang="id")({"type": "http", "method": method}, receive, send))
+    # In a thread of its own: Playwright's session-wide browser keeps an event loop running in this one.
+    call = HtmlLanguage(app, lang="id")({"type": "http", "method": method}, receive, send)
+    with ThreadPoolExecutor(1) as worker:
+        worker.submit(asyncio.run, call).result()
     headers = dict(sent[0]["headers"])
     return headers, b"".join(m.get("body", b"") for m in sent[1:])
 
