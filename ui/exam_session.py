@@ -9,7 +9,7 @@ API::
 
     session = ExamSession(bank, keeper=student_keeper(learner), prefix="exam", on_start=None)
     attempt = session.current()        # resumes the open attempt from the keeper; auto-submits when due
-    session.begin(plan, attempts_used=0)   # use as on_click; refuses outside plan.window / beyond attempts
+    session.begin(plan, attempts_used=0)   # on_click; refuses outside plan.window / beyond plan.attempts
     session.show_notice()              # the refusal of the last begin(), in Indonesian, if any
     session.show_running()             # timer, questions (each saved when answered), submit with confirmation
     session.show_results()             # saves the submission once; score, per-section chart, review if allowed
@@ -29,6 +29,17 @@ API::
 - ``prefix`` names the session-state keys (``{prefix}_attempt``, ``{prefix}_token``,
   …) and widget keys (``{prefix}-{token}-{question id}``), so two exams on one
   page do not collide.
+
+A class exam, for example::
+
+    plan = exam.Plan(tuple(fixed_ids), minutes, settings={"ujian_kelas": exam_id},
+                     window=exam.Window(opens_at, closes_at), attempts=2, show_review=False)
+    session = ExamSession(bank, keeper, on_start=lambda attempt_id, plan: link(attempt_id, exam_id))
+    st.button("Mulai ujian", on_click=session.begin, args=(plan, lambda: attempts_used(exam_id)))
+
+`StudentKeeper.open` resumes the student's newest unsubmitted attempt of any
+kind, so one session on the Ujian page resumes a class exam as well; read
+``session.settings`` to tell which one it is.
 """
 
 from __future__ import annotations
@@ -174,10 +185,14 @@ class ExamSession:
 
     # -- actions (used as widget callbacks) ----------------------------------------------------------------
 
-    def begin(self, plan: exam.Plan, attempts_used: int = 0) -> None:
-        """Start ``plan`` now, or keep the reason it cannot start for `show_notice`."""
+    def begin(self, plan: exam.Plan, attempts_used: int | Callable[[], int] = 0) -> None:
+        """Start ``plan`` now, or keep the reason it cannot start for `show_notice`.
+
+        ``attempts_used`` may be a function, so the count is read from the database at the click.
+        """
+        used = attempts_used() if callable(attempts_used) else attempts_used
         try:
-            new = exam.begin(self.bank, plan, time.time(), attempts_used)
+            new = exam.begin(self.bank, plan, time.time(), used)
         except exam.ExamRefused as refused:
             self._put(notice=refusal_text(refused.reason, plan))
             return

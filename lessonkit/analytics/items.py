@@ -62,7 +62,9 @@ def category_d(d: float) -> str:
 def item_rest_correlation(scores: pd.DataFrame) -> pd.Series:
     """Pearson r of each item with the total of the other items (NaN where a variance is zero)."""
     totals = scores.sum(axis=1)
-    out = {}
+    out = dict.fromkeys(scores.columns, np.nan)
+    if len(scores) < 2:
+        return pd.Series(out, dtype=float)
     for item in scores.columns:
         x = scores[item].to_numpy(dtype=float)
         rest = totals.to_numpy(dtype=float) - x

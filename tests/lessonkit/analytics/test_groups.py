@@ -65,3 +65,11 @@ def test_everyone_with_the_same_total_gives_zero_discrimination():
     result = analyse(same)
     assert result.items["d"].tolist() == [0, 0]
     assert result.items["kategori_d"].tolist() == ["jelek", "jelek"]
+
+
+@pytest.mark.parametrize("students", [0, 1])
+def test_with_fewer_than_two_students_nothing_is_judged_and_nothing_breaks(students):
+    result = analyse(pd.DataFrame([[1.0, 0.0]] * students, columns=["a", "b"]))
+    assert result.items["rekomendasi"].tolist() == ["-", "-"]
+    assert result.items["d"].isna().all() and result.items["rpbis"].isna().all()
+    assert "minimal 2 siswa" in result.items.loc["a", "alasan"]
