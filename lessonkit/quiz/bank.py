@@ -94,6 +94,14 @@ class Bank:
             return None
         return self.quiz_of(question.id).stimuli.get(question.stimulus)
 
+    def source(self, question_id: str) -> tuple[str, int]:
+        """Where the question is written: (file, line of its ``id``), for the teacher to edit it."""
+        return self._sources[question_id]
+
+    @cached_property
+    def _sources(self) -> dict[str, tuple[str, int]]:
+        return {q.id: (f.file, f.lines[q.id]) for f in self.files if f.quiz is not None for q in f.quiz.questions}
+
     @cached_property
     def _by_id(self) -> dict[str, tuple[QuestionBase, Quiz]]:
         return {q.id: (q, quiz) for quiz in self.quizzes for q in quiz.questions}

@@ -1,9 +1,15 @@
-"""Exams (Ujian): drawing questions, the server-side deadline, recording answers, results.
+"""Exams (Ujian): what to start (a `Plan`), drawing questions, the server-side deadline, answers, results.
 
 Time is passed in by the caller (seconds, e.g. ``time.time()`` on the server)
 so the rules can be tested without waiting. An answer is accepted only while
 the attempt is open: before the deadline (plus a small grace for the network)
 and before submission. Nothing here is decided by the browser.
+
+A `Plan` is what both kinds of exam start from: a practice exam (the student
+picks a quiz or a random draw, `practice_plan`) or a class exam (the teacher
+fixes the questions, a window, a number of attempts and whether the review is
+shown). `begin` refuses to start outside the window or beyond the attempts,
+and the deadline is ``min(start + time limit, window end)``.
 """
 
 from __future__ import annotations
@@ -20,6 +26,60 @@ from .types import module_of
 GRACE_SECONDS = 2.0
 MINUTES_PER_QUESTION = 1.5
 LENGTHS = (10, 20, 30)
+RANDOM = "__acak__"  # practice source: a random draw from the whole bank
+NOT_OPEN, CLOSED, NO_ATTEMPTS_LEFT, NO_QUESTIONS = "belum-dibuka", "sudah-ditutup", "kesempatan-habis", "tanpa-soal"
+
+
+@dataclass(frozen=True)
+class Window:
+    """When an exam may be started: from ``opens_at`` until ``closes_at`` (seconds; None = no limit)."""
+
+    opens_at: float | None = None
+    closes_at: float | None = None
+
+    def refusal(self, now: float) -> str | None:
+        if self.opens_at is not None and now < self.opens_at:
+            return NOT_OPEN
+        if self.closes_at is not None and now >= self.closes_at:
+            return CLOSED
+        return None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What an attempt is started from.
+
+    ``question_ids`` in the order shown (the same for every student of a class exam; options are still
+    shuffled per attempt); ``settings`` is kept with the attempt (e.g. ``{"source": ...}`` or a class
+    exam's id) and comes back on resume; ``attempts`` is how many attempts are allowed (None = any).
+    """
+
+    question_ids: tuple[str, ...]
+    minutes: float
+    settings: dict = field(default_factory=dict)
+    window: Window = Window()
+    attempts: int | None = None
+    show_review: bool = True
+
+    def refusal(self, now: float, attempts_used: int = 0) -> str | None:
+        """Why this plan cannot be started now (one of the reason codes above), or None."""
+        if not self.question_ids:
+            return NO_QUESTIONS
+        if self.attempts is not None and attempts_used >= self.attempts:
+            return NO_ATTEMPTS_LEFT
+        return self.window.refusal(now)
+
+    def stored_settings(self) -> dict:
+        """The settings saved with the attempt, including whether to show the review after submitting."""
+        return {**self.settings, "review": self.show_review}
+
+
+class ExamRefused(Exception):
+    """`begin` was asked to start a plan it may not start; ``.reason`` is the code."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 def _interleave(groups: Sequence[list]) -> list:
@@ -92,17 +152,53 @@ class Attempt:
 
 
 def start(bank: Bank, question_ids: Sequence[str], minutes: float, now: float,
-          rng: random.Random | None = None) -> Attempt:
+          rng: random.Random | None = None, closes_at: float | None = None) -> Attempt:
+    """A new attempt with the options shuffled; due after ``minutes`` or at ``closes_at``, whichever is first."""
     rng = rng or random.Random()
     orders = {}
     for question_id in question_ids:
         question = bank.question(question_id)
         orders[question_id] = module_of(question).shuffle(question, rng)
-    return Attempt(list(question_ids), orders, now, now + minutes * 60)
+    deadline = now + minutes * 60
+    if closes_at is not None:
+        deadline = min(deadline, closes_at)
+    return Attempt(list(question_ids), orders, now, deadline)
+
+
+def begin(bank: Bank, plan: Plan, now: float, attempts_used: int = 0, rng: random.Random | None = None) -> Attempt:
+    """Start ``plan`` now, or raise `ExamRefused` (outside the window, no attempts left, no questions)."""
+    reason = plan.refusal(now, attempts_used)
+    if reason is not None:
+        raise ExamRefused(reason)
+    return start(bank, plan.question_ids, plan.minutes, now, rng, closes_at=plan.window.closes_at)
 
 
 def minutes_for(count: int) -> float:
     return count * MINUTES_PER_QUESTION
+
+
+def practice_size(bank: Bank, settings: dict) -> tuple[int, float]:
+    """How many questions and minutes a practice exam with these settings will have."""
+    if settings["source"] == RANDOM:
+        available = sum(1 for q in bank.questions if q.auto_graded and q.section in settings["sections"])
+        count = min(settings["count"], available)
+        return count, minutes_for(count)
+    quiz = next(q for q in bank.quizzes if q.id == settings["source"])
+    count = sum(q.auto_graded for q in quiz.questions)
+    return count, quiz.time_limit_minutes or minutes_for(count)
+
+
+def practice_plan(bank: Bank, settings: dict, rng: random.Random | None = None) -> Plan:
+    """A practice exam: ``settings["source"]`` is a quiz id (its auto-graded questions in random order)
+    or `RANDOM` with ``count`` and ``sections`` (a draw spread over sections and levels)."""
+    rng = rng or random.Random()
+    if settings["source"] == RANDOM:
+        ids = draw(bank, settings["count"], settings["sections"], rng)
+        return Plan(tuple(ids), minutes_for(len(ids)), dict(settings))
+    quiz = next(q for q in bank.quizzes if q.id == settings["source"])
+    ids = [q.id for q in quiz.questions if q.auto_graded]
+    rng.shuffle(ids)
+    return Plan(tuple(ids), quiz.time_limit_minutes or minutes_for(len(ids)), dict(settings))
 
 
 @dataclass(frozen=True)

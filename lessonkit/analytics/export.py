@@ -1,0 +1,105 @@
+"""The item analysis as tables with Indonesian headers, an Excel workbook and CSV files.
+
+Sheets: "Nilai" (each student's item scores, total, mark and group),
+"Analisis Butir" (one row per item), "Pengecoh" (one row per option) and
+"Ringkasan" (class size, groups, reliability, warning). Everything leaves
+through `lessonkit.safe_export`, so a name like ``=HYPERLINK(…)`` stays text.
+The same tables serve the dashboard.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..safe_export import csv_bytes, xlsx_bytes
+from .analysis import Analysis
+
+SHEETS = ("Nilai", "Analisis Butir", "Pengecoh", "Ringkasan")
+FORMATS = {
+    "Skor": "0.00", "Jumlah skor": "0.00", "Nilai": "0", "P": "0.00", "D": "0.00", "r pbis": "0.00",
+    "BA": "0.##", "BB": "0.##", "Kelompok atas": "0%", "Kelompok bawah": "0%", "Semua siswa": "0%",
+}
+CSV_NAMES = {"Nilai": "nilai.csv", "Analisis Butir": "analisis-butir.csv", "Pengecoh": "pengecoh.csv",
+             "Ringkasan": "ringkasan.csv"}
+
+
+def _group(upper: float, lower: float) -> str:
+    if upper >= 1:
+        return "atas"
+    if lower >= 1:
+        return "bawah"
+    if upper > 0 or lower > 0:
+        return "atas (sebagian)" if upper >= lower else "bawah (sebagian)"
+    return "tengah"
+
+
+def score_table(analysis: Analysis) -> pd.DataFrame:
+    """One row per student, best first: item scores, total, mark out of 100 and group."""
+    scores = analysis.scores
+    order = analysis.totals.sort_values(ascending=False, kind="stable").index
+    table = scores.loc[order].copy()
+    table.insert(0, "Nama", [str(name) for name in order])
+    table.insert(0, "No", range(1, len(order) + 1))
+    table["Jumlah skor"] = analysis.totals.loc[order]
+    items = len(scores.columns)
+    table["Nilai"] = analysis.totals.loc[order] / items * 100 if items else math.nan
+    groups = analysis.groups
+    table["Kelompok"] = [_group(groups.upper[s], groups.lower[s]) for s in order]
+    return table.reset_index(drop=True)
+
+
+def item_table(analysis: Analysis) -> pd.DataFrame:
+    items = analysis.items
+    return pd.DataFrame({
+        "No": range(1, len(items) + 1), "Soal": items.index, "P": items["p"], "Kategori P": items["kategori_p"],
+        "D": items["d"], "Kategori D": items["kategori_d"], "r pbis": items["rpbis"], "BA": items["ba"],
+        "JA": items["ja"], "BB": items["bb"], "JB": items["jb"], "Dijawab": items["dijawab"],
+        "Rekomendasi": items["rekomendasi"], "Alasan": items["alasan"], "Pengecoh": items["pengecoh"],
+        "File": items["file"], "Baris": items["baris"],
+    }).reset_index(drop=True)
+
+
+def distractor_table(analysis: Analysis) -> pd.DataFrame:
+    table = analysis.distractors
+    return pd.DataFrame({
+        "Soal": table["soal"], "Pilihan": table["opsi"], "Teks pilihan": table["teks"],
+        "Kunci": table["kunci"].map({True: "ya", False: ""}), "Kelompok atas": table["atas"],
+        "Kelompok bawah": table["bawah"], "Semua siswa": table["semua"], "Keterangan": table["keterangan"],
+    }).reset_index(drop=True)
+
+
+def summary_table(analysis: Analysis) -> pd.DataFrame:
+    reliability = analysis.reliability
+    totals = analysis.totals
+    items = len(analysis.scores.columns)
+    rows = [
+        ("Jumlah siswa", analysis.students),
+        ("Jumlah soal", items),
+        ("Rata-rata nilai", round(float(totals.mean()) / items * 100, 1) if items and len(totals) else None),
+        ("Kelompok atas dan bawah", analysis.groups.description),
+        ("Skor sama di batas kelompok", analysis.groups.ties or "tidak ada"),
+        (f"Reliabilitas ({reliability.method})",
+         None if math.isnan(reliability.value) else round(reliability.value, 2)),
+        ("Tafsiran reliabilitas", reliability.text),
+        ("Peringatan", analysis.warning or ""),
+    ]
+    return pd.DataFrame(rows, columns=["Keterangan", "Isi"])
+
+
+def tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
+    return dict(zip(SHEETS, (score_table(analysis), item_table(analysis), distractor_table(analysis),
+                             summary_table(analysis)), strict=True))
+
+
+def workbook(analysis: Analysis) -> bytes:
+    """The .xlsx file: the four sheets with number formats, frozen header row and fitted widths."""
+    sheets = tables(analysis)
+    formats = {**FORMATS, **dict.fromkeys(analysis.scores.columns, FORMATS["Skor"])}
+    return xlsx_bytes(sheets, formats)
+
+
+def csv_files(analysis: Analysis) -> dict[str, bytes]:
+    """One UTF-8 (BOM) CSV per sheet, figures rounded to two decimals, keyed by file name."""
+    return {CSV_NAMES[name]: csv_bytes(frame.round(2)) for name, frame in tables(analysis).items()}
