@@ -1,12 +1,12 @@
 """The storage layer: what is kept about a student's learning, through SQLAlchemy (no Streamlit here).
 
-A student is a display name, an optional class code and a random resume code
-(192 bits, URL-safe) that is only a key: nothing is ever decoded from it.
+A student is a display name and a random resume code (192 bits, URL-safe)
+that is only a key: nothing is ever decoded from it. Teachers and classes are
+`Store` methods too, kept in their own modules (``teachers.py``, ``classes.py``).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -17,15 +17,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..quiz.exam import Attempt
+from .classes import ClassRecords
+from .common import StorageError, clean_name, guard, utcnow
 from .engine import make_engine, migrate
-from .models import ExamAnswer, ExamAttempt, Flashcard, PracticeAnswer, SectionVisit, Student
+from .models import ClassMember, ExamAnswer, ExamAttempt, Flashcard, PracticeAnswer, SchoolClass, SectionVisit, Student
+from .teachers import TeacherRecords
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
-NAME_MAX, CLASS_MAX = 60, 20
-
-
-class StorageError(Exception):
-    """The database cannot be used (missing, corrupt, unwritable or unreachable)."""
+NAME_MAX = 60
+__all__ = ["Answer", "StorageError", "Store", "StudentInfo", "clean_name", "utcnow"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,6 @@ class StudentInfo:
     id: int
     code: str
     display_name: str
-    class_code: str | None
     created_at: datetime
 
 
@@ -48,10 +47,6 @@ class Answer:
     at: datetime
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def jsonable(response):
     """Responses as JSON: sets become sorted lists (grading accepts any iterable)."""
     if isinstance(response, set | frozenset):
@@ -59,11 +54,7 @@ def jsonable(response):
     return response
 
 
-def clean_name(text: str, limit: int) -> str:
-    return " ".join((text or "").split())[:limit]
-
-
-class Store:
+class Store(TeacherRecords, ClassRecords):
     def __init__(self, engine: Engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -83,12 +74,11 @@ class Store:
 
     # -- who is who -------------------------------------------------------------------------------------------
 
-    def create_student(self, display_name: str, class_code: str | None = None) -> StudentInfo:
+    def create_student(self, display_name: str) -> StudentInfo:
         name = clean_name(display_name, NAME_MAX)
         if not name:
             raise ValueError("nama tidak boleh kosong")
-        klass = clean_name(class_code or "", CLASS_MAX) or None
-        row = Student(code=secrets.token_urlsafe(24), display_name=name, class_code=klass, created_at=utcnow())
+        row = Student(code=secrets.token_urlsafe(24), display_name=name, created_at=utcnow())
         with self._session() as session, session.begin():
             session.add(row)
         return _info(row)
@@ -105,7 +95,7 @@ class Store:
         with self._session() as session, session.begin():
             attempts = select(ExamAttempt.id).where(ExamAttempt.student_id == student_id)
             session.execute(delete(ExamAnswer).where(ExamAnswer.attempt_id.in_(attempts)))
-            for table in (ExamAttempt, PracticeAnswer, SectionVisit, Flashcard):
+            for table in (ExamAttempt, PracticeAnswer, SectionVisit, Flashcard, ClassMember):
                 session.execute(delete(table).where(table.student_id == student_id))
             session.execute(delete(Student).where(Student.id == student_id))
 
@@ -205,8 +195,10 @@ class Store:
             student = session.get(Student, student_id)
             if student is None:
                 return []
+            classes = session.scalars(select(SchoolClass.name).join(ClassMember)
+                                      .where(ClassMember.student_id == student_id).order_by(SchoolClass.name))
             rows = [{"jenis": "profil", "waktu": student.created_at, "bagian": "", "soal": "",
-                     "jawaban": student.display_name, "skor": None, "keterangan": student.class_code or ""}]
+                     "jawaban": student.display_name, "skor": None, "keterangan": ", ".join(classes)}]
             for visit in session.scalars(select(SectionVisit).where(SectionVisit.student_id == student_id)):
                 note = f"pertama {visit.first_opened_at:%Y-%m-%d %H:%M}, {visit.times_opened} kali"
                 rows.append({"jenis": "materi dibuka", "waktu": visit.last_opened_at, "bagian": visit.section_id,
@@ -247,27 +239,14 @@ class Store:
                 row.box, row.due_at = box, due_at
 
 
-def _guard(method):
-    """Turn database failures (locked, read-only, gone) into `StorageError` for the callers to explain."""
-
-    @functools.wraps(method)
-    def guarded(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except SQLAlchemyError as exc:
-            raise StorageError(str(exc)) from exc
-
-    return guarded
-
-
 for _name in ("create_student", "student", "delete_student", "record_visit", "visits", "record_practice",
               "start_exam", "save_exam_answer", "submit_exam", "load_exam", "open_exam", "exam_history", "answers",
               "export", "cards", "set_card"):
-    setattr(Store, _name, _guard(getattr(Store, _name)))
+    setattr(Store, _name, guard(getattr(Store, _name)))
 
 
 def _info(row: Student) -> StudentInfo:
-    return StudentInfo(row.id, row.code, row.display_name, row.class_code, row.created_at)
+    return StudentInfo(row.id, row.code, row.display_name, row.created_at)
 
 
 def _attempt(session: Session, row: ExamAttempt) -> tuple[Attempt, dict]:
