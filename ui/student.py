@@ -1,7 +1,9 @@
 """Who is studying, without accounts: a display name and a resume code kept in ``?kode=``.
 
 The code is only a key into the database; nothing is decoded from the URL.
-Without a name the app still works, and says that nothing is saved.
+Without a name the app still works, and says that nothing is saved. A class
+code typed with the name joins that class (``ui.classroom``); an unknown or
+closed code saves nothing and keeps what was typed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import segno
 import streamlit as st
 
 from ui import data
+from ui.text import plain
 
 if TYPE_CHECKING:  # the database layer is imported only when someone saves
     from lessonkit.storage import Store, StudentInfo
@@ -26,7 +29,7 @@ def current() -> StudentInfo | None:
     student: StudentInfo | None = st.session_state.get(STATE)
     code = st.query_params.get(PARAM)
     if student is None and code:
-        store = _opened_store()
+        store = opened_store()
         if store is None:
             return None
         student = save(store.student, code)
@@ -51,31 +54,51 @@ def save(action, *args):
         return None
 
 
-def _opened_store() -> Store | None:
+def opened_store() -> Store | None:
     store = data.store()
     if store is None:
         st.session_state["storage_down"] = True
     return store
 
 
-def _start() -> None:
-    store = _opened_store()
+def begin(name: str, class_code: str = "", key: str = "panel") -> StudentInfo | None:
+    """Start saving under ``name``, joining the class of ``class_code`` if one is given.
+
+    An unknown or closed class code saves nothing (the fields keep what was
+    typed) and leaves its message for ``classroom.show_pending(key)``.
+    """
+    from lessonkit.storage import JoinStatus
+    from ui import classroom
+
+    store = opened_store()
     if store is None:
-        return
-    name = st.session_state.get("new_name", "")
-    try:
-        student = save(store.create_student, name, st.session_state.get("new_class"))
-    except ValueError:
-        st.session_state["name_missing"] = True
-        return
+        return None
+    if not " ".join((name or "").split()):
+        st.session_state[f"name_missing_{key}"] = True
+        return None
+    if class_code.strip():
+        found = save(store.class_for_code, class_code)
+        if found is None:
+            return None
+        if found.status is not JoinStatus.JOINED:
+            classroom.remember(key, found)
+            return None
+    student = save(store.create_student, name)
     if student is None:
-        return
+        return None
     st.session_state[STATE] = student
     st.query_params[PARAM] = student.code
+    if class_code.strip():
+        classroom.join(student, class_code, key)
+    return student
+
+
+def _start() -> None:
+    begin(st.session_state.get("new_name", ""), st.session_state.get("new_class") or "")
 
 
 def _resume() -> None:
-    store = _opened_store()
+    store = opened_store()
     if store is None:
         return
     student = save(store.student, (st.session_state.get("resume_code") or "").strip())
@@ -113,18 +136,24 @@ def panel() -> StudentInfo | None:
                        "tetapi kemajuanmu tidak disimpan.")
             return None
         if student is not None:
-            with st.expander(f"Tersimpan sebagai {student.display_name}"):
+            from ui import classroom
+
+            with st.expander(f"Tersimpan sebagai {plain(student.display_name)}"):
                 st.caption("Kode lanjut: salin atau pindai untuk melanjutkan di perangkat lain.")
                 st.code(student.code, language=None)
                 st.image(qr_png(resume_link(student.code)), caption="Pindai untuk melanjutkan", width=160)
+                classroom.my_classes(student, "panel")
                 st.button("Keluar dari perangkat ini", on_click=forget, type="tertiary")
             return student
         with st.expander("Simpan kemajuanmu"):
             st.caption("Tanpa nama, kamu tetap bisa belajar, tetapi kemajuanmu tidak disimpan.")
             st.text_input("Nama panggilan", key="new_name", max_chars=60)
             st.text_input("Kode kelas dari guru (boleh kosong)", key="new_class", max_chars=20)
-            if st.session_state.pop("name_missing", False):
+            if st.session_state.pop("name_missing_panel", False):
                 st.warning("Isi nama panggilan dulu.")
+            from ui import classroom
+
+            classroom.show_pending("panel")
             st.button("Mulai menyimpan", on_click=_start, type="primary")
             st.divider()
             st.text_input("Sudah punya kode lanjut?", key="resume_code", max_chars=64)
