@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 NOTICE = "class_admin_notice"
 SELECTED = "class_admin_selected"
 STYLE = """<style>
-.join-code {font: 700 clamp(3rem, 11vw, 7rem)/1.1 'Source Code Pro', ui-monospace, monospace;
-            letter-spacing: .12em; color: #0B3D91; margin: .2rem 0 .4rem;}
+.join-code {font: 700 min(4.2rem, 13vw)/1.1 'Source Code Pro', ui-monospace, monospace;
+            letter-spacing: .1em; color: #0B3D91; margin: .2rem 0 .4rem; white-space: nowrap;}
+.join-code.big {font-size: min(7rem, 13vw);}
 .join-code.closed {color: #8A8F98; text-decoration: line-through;}
 </style>"""
 
@@ -64,9 +65,9 @@ def _create(teacher: TeacherInfo) -> None:
 
 
 def create_form(expanded: bool) -> None:
-    with st.expander("Buat kelas baru", expanded=expanded):
+    with st.expander("Buat kelas baru", expanded=expanded), st.form("create_class", border=False):
         st.text_input("Nama kelas", key="class_name", max_chars=80, placeholder="XI IPS 2 · 2026/2027")
-        st.button("Buat kelas", type="primary", on_click=_create)
+        st.form_submit_button("Buat kelas", type="primary", on_click=_create)
 
 
 def choose(classes: list[ClassInfo]) -> int:
@@ -92,8 +93,8 @@ def join_code(klass: ClassInfo, big: bool = False) -> None:
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
         st.caption("Kode gabung kelas")
-        st.html(f'<div class="join-code{"" if klass.joins_open else " closed"}" aria-label="Kode gabung">'
-                f"{code}</div>")
+        css = "join-code" + (" big" if big else "") + ("" if klass.joins_open else " closed")
+        st.html(f'<div class="{css}" aria-label="Kode gabung">{code}</div>')
         if klass.joins_open:
             st.markdown("Siswa membuka **Gabung Kelas** lalu mengetik kode ini, atau memindai kode QR.")
         else:

@@ -74,14 +74,20 @@ def _leave(learner: StudentInfo, class_id: int) -> None:
 
 
 def my_classes(learner: StudentInfo, key: str) -> None:
-    """The student's classes with a Keluar button each, and a field to join another class."""
+    """The student's classes, each with a Keluar button (leaving keeps the student's own records)."""
     store = student.opened_store()
     classes = (student.save(store.student_classes, learner.id) or []) if store else []
+    if not classes:
+        st.caption("Kamu belum bergabung ke kelas mana pun.")
     for klass in classes:
         left, right = st.columns([3, 1], vertical_alignment="center")
         left.markdown(f"Kelas **{plain(klass.name)}** · {plain(klass.teacher_name)}")
-        right.button("Keluar", key=f"{key}_leave_{klass.id}", on_click=_leave, args=(learner, klass.id),
+        right.button("Keluar dari kelas", key=f"{key}_leave_{klass.id}", on_click=_leave, args=(learner, klass.id),
                      type="tertiary", help="Keluar dari kelas ini. Catatan belajarmu tetap tersimpan.")
-    st.text_input("Kode kelas dari guru", key=f"{key}_code", max_chars=20)
-    st.button("Gabung ke kelas", key=f"{key}_join", on_click=_join_typed, args=(learner, key))
+
+
+def join_form(learner: StudentInfo, key: str) -> None:
+    with st.form(f"{key}_form", border=False):
+        st.text_input("Kode kelas dari guru", key=f"{key}_code", max_chars=20)
+        st.form_submit_button("Gabung ke kelas", on_click=_join_typed, args=(learner, key))
     show_pending(key)

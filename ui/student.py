@@ -143,6 +143,7 @@ def panel() -> StudentInfo | None:
                 st.code(student.code, language=None)
                 st.image(qr_png(resume_link(student.code)), caption="Pindai untuk melanjutkan", width=160)
                 classroom.my_classes(student, "panel")
+                classroom.join_form(student, "panel")
                 st.button("Keluar dari perangkat ini", on_click=forget, type="tertiary")
             return student
         with st.expander("Simpan kemajuanmu"):
