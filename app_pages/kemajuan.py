@@ -5,6 +5,7 @@ import streamlit as st
 from lessonkit.charts import scores_over_time
 from lessonkit.progress import RULE, history, mastery, to_csv, weakest
 from ui import data, nav, quiz_view, student
+from ui.text import plain
 
 st.title("Kemajuan Saya")
 if st.session_state.pop("data_deleted", False):
@@ -22,7 +23,8 @@ exams = student.save(store.exam_history, learner.id) or []
 ids = lesson.section_ids
 opened = [s for s in ids if s in visits]
 
-st.caption(f"{learner.display_name}" + (f" · kelas {learner.class_code}" if learner.class_code else ""))
+classes = student.save(store.student_classes, learner.id) or []
+st.caption(" · ".join([plain(learner.display_name)] + [f"kelas {plain(c.name)}" for c in classes]))
 left, middle, right = st.columns(3)
 left.metric("Materi dibuka", f"{len(opened)} dari {len(ids)}")
 middle.metric("Jawaban latihan", sum(1 for a in answers if a.mode == "latihan"))
