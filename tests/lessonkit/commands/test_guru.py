@@ -104,8 +104,8 @@ def test_hash_prints_an_argon2id_hash_for_secrets_toml(typed, capsys):
 def test_bad_usage_exits_2_in_indonesian_without_a_traceback(tmp_path):
     for args in (["guru"], ["guru", "tambah"], ["guru", "tambah", "Nama Dengan Spasi", "--nama", "x"],
                  ["guru", "hapus-semua"]):
+        env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "LESSONKIT_DATA_DIR": str(tmp_path)}
         result = subprocess.run([sys.executable, "-m", "lessonkit", *args], cwd=tmp_path, capture_output=True,
-                                text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
-                                                "LESSONKIT_DATA_DIR": str(tmp_path)}, timeout=60, stdin=subprocess.DEVNULL)
+                                text=True, env=env, timeout=60, stdin=subprocess.DEVNULL)
         assert result.returncode == 2, (args, result.stderr)
         assert "Traceback" not in result.stderr and result.stderr.strip()
