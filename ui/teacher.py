@@ -38,7 +38,7 @@ SESSION = "teacher_session_id"
 PENDING = "teacher_cookie_request"
 MESSAGE = "teacher_sign_in_message"
 NO_TEACHER = ("Belum ada akun guru. Akun guru dibuat di komputer server (tidak bisa dari halaman ini) dengan "
-              "perintah `python -m lessonkit guru tambah`; lihat README bagian *Untuk guru: masuk*.")
+              "perintah `python -m lessonkit guru tambah`; lihat README bagian *Untuk guru: masuk dan kelas*.")
 WRONG = "Nama pengguna atau kata sandi salah."
 STORAGE_DOWN = "Penyimpanan sedang tidak bisa dipakai, jadi guru belum bisa masuk. Coba lagi nanti."
 
