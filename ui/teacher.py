@@ -97,6 +97,7 @@ def current() -> TeacherInfo | None:
     """The signed-in teacher, or None. Costs nothing for a student (no cookie, no session, no account)."""
     session_id = st.session_state.get(SESSION)
     token = st.context.cookies.get(COOKIE_NAME)
+    token = token if isinstance(token, str) else None  # AppTest has no cookies (a mock object)
     oidc = bool(providers()) and st.user.is_logged_in
     if session_id is None and not token and not oidc:
         return None

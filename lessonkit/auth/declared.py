@@ -18,12 +18,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .passwords import is_argon2id_hash
-
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NAME_MAX = 80
 OIDC_KEYS = ("client_id", "client_secret", "server_metadata_url")
+
+
+def is_argon2id_hash(text: str) -> bool:
+    return isinstance(text, str) and text.startswith("$argon2id$")
 
 
 @dataclass(frozen=True)

@@ -38,10 +38,6 @@ def needs_rehash(stored_hash: str, hasher: PasswordHasher | None = None) -> bool
         return True
 
 
-def is_argon2id_hash(text: str) -> bool:
-    return isinstance(text, str) and text.startswith("$argon2id$")
-
-
 def password_problem(password: str) -> str | None:
     """Why a new password is not acceptable (in Indonesian), or None."""
     if len(password) < MIN_LENGTH:

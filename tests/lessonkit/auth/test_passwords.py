@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher, Type
 
-from lessonkit.auth.passwords import hash_password, is_argon2id_hash, needs_rehash, password_problem, verify_password
+from lessonkit.auth.declared import is_argon2id_hash
+from lessonkit.auth.passwords import hash_password, needs_rehash, password_problem, verify_password
 
 WEAK = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1, type=Type.ID)
 
