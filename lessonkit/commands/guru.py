@@ -15,6 +15,7 @@ The database is ``--database``, else ``DATABASE_URL`` (environment or
 
 from __future__ import annotations
 
+import functools
 import getpass
 import os
 import sys
@@ -81,14 +82,27 @@ def ask_new_password(prompt=None) -> str | None:
     return first
 
 
-def _open(args):
-    from ..storage import StorageError, Store
+def _with_store(action):
+    """Open the database for ``action(store, args, prog)``; a database that fails is a message and exit 1."""
 
-    try:
-        return Store.open(database_url(args.database))
-    except StorageError as exc:
-        print(f"Basis data tidak bisa dibuka: {exc}", file=sys.stderr)
-        return None
+    @functools.wraps(action)
+    def run(args, prog: str, *extra) -> int:
+        from ..storage import StorageError, Store
+
+        try:
+            store = Store.open(database_url(args.database))
+        except StorageError as exc:
+            print(f"Basis data tidak bisa dibuka: {exc}", file=sys.stderr)
+            return REFUSED
+        try:
+            return action(store, args, prog, *extra)
+        except StorageError as exc:
+            print(f"Basis data tidak bisa dipakai: {exc}", file=sys.stderr)
+            return REFUSED
+        finally:
+            store.engine.dispose()
+
+    return run
 
 
 def _no_action(args, prog: str) -> int:
@@ -98,8 +112,6 @@ def _no_action(args, prog: str) -> int:
 
 
 def _tambah(args, prog: str) -> int:
-    from ..storage import StorageError, TeacherExists
-
     if bool(args.username) == bool(args.email):
         print(f"{prog} guru tambah: isi NAMA_PENGGUNA atau --email (salah satu)", file=sys.stderr)
         return USAGE_ERROR
@@ -107,43 +119,36 @@ def _tambah(args, prog: str) -> int:
     if problem := (email_problem(login) if args.email else username_problem(login)):
         print(problem, file=sys.stderr)
         return USAGE_ERROR
-    name = clean_display_name(args.nama if args.nama is not None else input("Nama yang ditampilkan: "))
-    password_hash = None
-    if not args.email:
-        password = ask_new_password()
-        if password is None:
-            return REFUSED
-        password_hash = hash_password(password)
-    store = _open(args)
-    if store is None:
-        return REFUSED
-    try:
-        if args.email:
-            teacher = store.add_teacher(name or login, email=login)
-        else:
-            teacher = store.add_teacher(name or login, username=login, password_hash=password_hash)
-    except TeacherExists:
+    return _add(args, prog, login)
+
+
+@_with_store
+def _add(store, args, prog: str, login: str) -> int:
+    from ..storage import TeacherExists
+
+    if store.teacher(login) is not None:
         print(f"Sudah ada guru dengan {'email' if args.email else 'nama pengguna'} '{login}'.", file=sys.stderr)
         return REFUSED
-    except StorageError as exc:
-        print(f"Basis data tidak bisa ditulisi: {exc}", file=sys.stderr)
+    name = clean_display_name(args.nama if args.nama is not None else input("Nama yang ditampilkan: ")) or login
+    try:
+        if args.email:
+            teacher = store.add_teacher(name, email=login)
+        else:
+            password = ask_new_password()
+            if password is None:
+                return REFUSED
+            teacher = store.add_teacher(name, username=login, password_hash=hash_password(password))
+    except TeacherExists:
+        print(f"Sudah ada guru dengan {'email' if args.email else 'nama pengguna'} '{login}'.", file=sys.stderr)
         return REFUSED
     how = "masuk dengan akun sekolah" if args.email else "masuk di halaman Masuk Guru"
     print(f"Guru '{teacher.display_name}' ({login}) ditambahkan; sekarang bisa {how}.")
     return 0
 
 
-def _daftar(args, prog: str) -> int:
-    from ..storage import StorageError
-
-    store = _open(args)
-    if store is None:
-        return REFUSED
-    try:
-        teachers = store.teachers()
-    except StorageError as exc:
-        print(f"Basis data tidak bisa dibaca: {exc}", file=sys.stderr)
-        return REFUSED
+@_with_store
+def _daftar(store, args, prog: str) -> int:
+    teachers = store.teachers()
     if not teachers:
         print(f"Belum ada guru. Tambahkan dengan: {prog} guru tambah NAMA_PENGGUNA")
         return 0
@@ -158,12 +163,8 @@ def _daftar(args, prog: str) -> int:
     return 0
 
 
-def _sandi(args, prog: str) -> int:
-    from ..storage import StorageError
-
-    store = _open(args)
-    if store is None:
-        return REFUSED
+@_with_store
+def _sandi(store, args, prog: str) -> int:
     login = normal_username(args.username)
     found = store.teacher(login)
     if found is None or found.username != login:
@@ -176,27 +177,14 @@ def _sandi(args, prog: str) -> int:
     password = ask_new_password()
     if password is None:
         return REFUSED
-    try:
-        store.set_password(login, hash_password(password))
-    except StorageError as exc:
-        print(f"Basis data tidak bisa ditulisi: {exc}", file=sys.stderr)
-        return REFUSED
+    store.set_password(login, hash_password(password))
     print(f"Kata sandi '{login}' diganti. Semua sesi lamanya sudah diakhiri.")
     return 0
 
 
-def _set_active(args, prog: str) -> int:
-    from ..storage import StorageError
-
-    store = _open(args)
-    if store is None:
-        return REFUSED
-    try:
-        changed = store.set_teacher_active(args.login, args.active)
-    except StorageError as exc:
-        print(f"Basis data tidak bisa ditulisi: {exc}", file=sys.stderr)
-        return REFUSED
-    if not changed:
+@_with_store
+def _set_active(store, args, prog: str) -> int:
+    if not store.set_teacher_active(args.login, args.active):
         print(f"Tidak ada guru dengan nama pengguna atau email '{args.login}'.", file=sys.stderr)
         return REFUSED
     print(f"Guru '{args.login}' " + ("diaktifkan kembali." if args.active else
