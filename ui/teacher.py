@@ -206,7 +206,8 @@ def sync_cookie() -> None:
     """Let the browser set or clear the session cookie after a sign-in or sign-out (a tiny fetch, no reload)."""
     pending = st.session_state.get(PENDING)
     if pending is not None:
-        _cookie_request(data=pending, key="teacher_cookie", on_done_change=_request_done)
+        with st.sidebar:  # nothing to see; kept out of the page's layout
+            _cookie_request(data=pending, key="teacher_cookie", on_done_change=_request_done)
 
 
 def sign_in_form() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
 
 
 def _node(page, index: int):
@@ -53,6 +54,7 @@ def test_presentation_text_is_large_and_next_advances_and_the_slide_survives_rel
     v = visit("projector")
     page = v.open(f"{server.url}/presentasi?slide=2")
     slide = page.locator(".st-key-lk-slide")
+    expect(slide.locator("li").first).to_have_css("font-size", "32px")  # the stylesheet may arrive a moment later
     size = slide.locator("li").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     assert size >= 28
     heading = slide.locator("h1").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")

@@ -1,8 +1,8 @@
 """The HTML page is served as Indonesian; nothing else is touched."""
 
-import asyncio
 
 from server.language import HtmlLanguage
+from tests.server.asgi import run
 
 PAGE = b'<!doctype html><html lang="en"><head></head><body>Materi</body></html>'
 
@@ -22,7 +22,7 @@ def _serve(content_type: str, body: bytes, method: str = "GET"):
     async def receive():
         return {"type": "http.request"}
 
-    asyncio.run(HtmlLanguage(app, lang="id")({"type": "http", "method": method}, receive, send))
+    run(HtmlLanguage(app, lang="id")({"type": "http", "method": method}, receive, send))
     headers = dict(sent[0]["headers"])
     return headers, b"".join(m.get("body", b"") for m in sent[1:])
 

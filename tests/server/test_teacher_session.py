@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 import pytest
@@ -12,6 +11,7 @@ from lessonkit.auth.passwords import hash_password
 from lessonkit.storage import Store
 from server import teacher_session
 from server.teacher_session import same_origin
+from tests.server.asgi import run
 
 PASSWORD = "rahasia-guru-1"
 HOST = "192.168.1.10:8501"
@@ -44,7 +44,7 @@ def post(path: str, body: object, headers: dict[str, str] | None = None, cookie:
     async def send(message):
         messages.append(message)
 
-    asyncio.run(Starlette(routes=teacher_session.routes())(scope, receive, send))
+    run(Starlette(routes=teacher_session.routes())(scope, receive, send))
     start = messages[0]
     headers: dict[bytes, list[bytes]] = {}
     for key, value in start["headers"]:
