@@ -235,6 +235,11 @@ def test_a_school_account_on_the_teacher_list_is_signed_in_and_others_are_told_w
     shown = texts(stranger)
     assert "Sejarah XI" not in shown and "belum terdaftar sebagai guru" in shown
     assert "guru tambah --email" in shown
+    unverified = fresh()
+    unverified.secrets["auth"] = AUTH
+    unverified.user = {"is_logged_in": True, "email": "budi@belajar.id", "email_verified": False}
+    page(at=unverified)
+    assert "Sejarah XI" not in texts(unverified), "an unverified email is not trusted"
 
 
 def test_the_school_account_button_appears_only_when_auth_is_configured(store):
