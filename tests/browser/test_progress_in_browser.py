@@ -65,8 +65,15 @@ def test_flashcards_work_by_keyboard(server, visit, screenshot_dir):
     card = page.locator(".st-key-flashcard")
     first = card.locator("h2").inner_text()
     card.click()
-    page.keyboard.press("Space")
-    expect(page.get_by_role("button", name="Saya tahu (Y)")).to_be_visible(timeout=15_000)
+    known = page.get_by_role("button", name="Saya tahu (Y)")
+    for _ in range(3):  # on a busy machine the shortcut listener may attach a moment after the first paint
+        page.keyboard.press("Space")
+        try:
+            expect(known).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            continue
+    expect(known).to_be_visible(timeout=5_000)
     v.settle()
     page.screenshot(path=str(screenshot_dir / "kartu-desktop.png"), full_page=True)
     page.keyboard.press("y")
