@@ -1,8 +1,8 @@
-"""The Streamlit script that app.py serves: page config, the student box and grouped navigation."""
+"""The Streamlit script that app.py serves: page config, the student box, the teacher's session and navigation."""
 
 import streamlit as st
 
-from ui import student
+from ui import student, teacher
 from ui.nav import navigation
 
 st.set_page_config(
@@ -12,6 +12,8 @@ st.set_page_config(
     menu_items={"Get help": None, "Report a bug": None,
                 "About": "Modul Sosiologi kelas XI: Proses Terjadinya Kelompok Profesi dan Kelompok Volunteer."},
 )
-page = navigation()
+signed_in = teacher.current()
+page = navigation(signed_in)
 student.panel()
+teacher.panel(signed_in)
 page.run()

@@ -22,7 +22,8 @@ exams = student.save(store.exam_history, learner.id) or []
 ids = lesson.section_ids
 opened = [s for s in ids if s in visits]
 
-st.caption(plain(learner.display_name) + (f" · kelas {plain(learner.class_code)}" if learner.class_code else ""))
+classes = student.save(store.student_classes, learner.id) or []
+st.caption(" · ".join([plain(learner.display_name)] + [f"kelas {plain(c.name)}" for c in classes]))
 left, middle, right = st.columns(3)
 left.metric("Materi dibuka", f"{len(opened)} dari {len(ids)}")
 middle.metric("Jawaban latihan", sum(1 for a in answers if a.mode == "latihan"))

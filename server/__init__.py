@@ -9,12 +9,13 @@ from __future__ import annotations
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
+from server import teacher_session
 from server.compression import Compression
 from server.language import HtmlLanguage
 
 
 def routes() -> list[BaseRoute]:
-    return []
+    return [*teacher_session.routes()]
 
 
 def middleware() -> list[Middleware]:

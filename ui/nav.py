@@ -5,6 +5,11 @@ The page scripts live in ``app_pages/``, not ``pages/``: while a folder named
 ``/materi`` with its legacy multipage mode, bypassing ``app.py`` (and this
 navigation) for every session until someone opens ``/``.
 
+Teacher pages: add one line to ``PAGES`` with ``audience=TEACHER`` in the
+"Guru" group, and start the page script with ``teacher = require_teacher()``
+(``ui.teacher``). Such a page is listed only for a signed-in teacher; its URL
+still opens for anyone, and then shows the sign-in form and no data.
+
 Pages carry no icons: Material icons are fetched from an outside host and
 emoji show as empty boxes on machines without an emoji font, and the app
 must stay offline and look right everywhere.
@@ -13,8 +18,14 @@ must stay offline and look right everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import streamlit as st
+
+if TYPE_CHECKING:
+    from lessonkit.storage import TeacherInfo
+
+EVERYONE, TEACHER, GUEST = "semua", "guru", "tamu"  # GUEST: listed only while no teacher is signed in
 
 
 @dataclass(frozen=True)
@@ -23,10 +34,12 @@ class PageSpec:
     path: str
     title: str
     group: str
+    audience: str = EVERYONE
 
 
 PAGES = [
     PageSpec("beranda", "app_pages/beranda.py", "Beranda", "Mulai"),
+    PageSpec("gabung", "app_pages/gabung.py", "Gabung Kelas", "Mulai"),
     PageSpec("materi", "app_pages/materi.py", "Materi", "Belajar"),
     PageSpec("diagram", "app_pages/diagram.py", "Diagram Proses", "Belajar"),
     PageSpec("glosarium", "app_pages/glosarium.py", "Glosarium", "Belajar"),
@@ -35,14 +48,22 @@ PAGES = [
     PageSpec("kartu", "app_pages/kartu.py", "Kartu Istilah", "Latihan"),
     PageSpec("kemajuan", "app_pages/kemajuan.py", "Kemajuan Saya", "Latihan"),
     PageSpec("presentasi", "app_pages/presentasi.py", "Mode Presentasi", "Mengajar"),
+    PageSpec("masuk-guru", "app_pages/masuk_guru.py", "Masuk Guru", "Guru", GUEST),
+    PageSpec("kelas", "app_pages/kelas.py", "Kelas Saya", "Guru", TEACHER),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}
 
 
-def navigation() -> st.navigation:
+def listed(spec: PageSpec, teacher: TeacherInfo | None) -> bool:
+    return spec.audience == EVERYONE or (spec.audience == TEACHER) == (teacher is not None)
+
+
+def navigation(teacher: TeacherInfo | None = None) -> st.navigation:
+    """Every page stays reachable by its URL; the menu lists the ones for who is here."""
     groups: dict[str, list[st.Page]] = {}
     for spec in PAGES:
-        page = st.Page(spec.path, title=spec.title, url_path=spec.key, default=spec.key == "beranda")
+        page = st.Page(spec.path, title=spec.title, url_path=spec.key, default=spec.key == "beranda",
+                       visibility="visible" if listed(spec, teacher) else "hidden")
         groups.setdefault(spec.group, []).append(page)
     return st.navigation(groups)
 

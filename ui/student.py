@@ -5,7 +5,8 @@ and a value that does not have the shape of a code is refused before the
 database is asked. Without a name the app still works, and says that nothing
 is saved. While the database cannot be used the lesson goes on without saving;
 nothing about that is remembered in the session, so saving resumes by itself
-when the database is back.
+when the database is back. A class code typed with the name joins that class
+(``ui.classroom``); an unknown or closed code saves nothing and keeps what was typed.
 """
 
 from __future__ import annotations
@@ -90,20 +91,40 @@ def save(action, *args):
         return None
 
 
-def _start() -> None:
+def begin(name: str, class_code: str = "", key: str = "panel") -> StudentInfo | None:
+    """Start saving under ``name``, joining the class of ``class_code`` if one is given.
+
+    An unknown or closed class code saves nothing (the fields keep what was
+    typed) and leaves its message for ``classroom.show_pending(key)``.
+    """
+    from lessonkit.storage import JoinStatus
+    from ui import classroom
+
     store = data.store()
     if store is None:
-        return
-    name = st.session_state.get("new_name", "")
-    try:
-        student = save(store.create_student, name, st.session_state.get("new_class"))
-    except ValueError:
-        st.session_state["name_missing"] = True
-        return
+        return None
+    if not " ".join((name or "").split()):
+        st.session_state[f"name_missing_{key}"] = True
+        return None
+    if class_code.strip():
+        found = save(store.class_for_code, class_code)
+        if found is None:
+            return None
+        if found.status is not JoinStatus.JOINED:
+            classroom.remember(key, found)
+            return None
+    student = save(store.create_student, name)
     if student is None:
-        return
+        return None
     st.session_state[STATE] = student
     st.query_params[PARAM] = student.code
+    if class_code.strip():
+        classroom.join(student, class_code, key)
+    return student
+
+
+def _start() -> None:
+    begin(st.session_state.get("new_name", ""), st.session_state.get("new_class") or "")
 
 
 def _resume() -> None:
@@ -144,19 +165,26 @@ def panel() -> StudentInfo | None:
                 st.caption(plain(problem.advice))
             return None
         if student is not None:
+            from ui import classroom
+
             with st.expander(f"Tersimpan sebagai {plain(student.display_name)}"):
                 st.caption("Kode lanjut: salin atau pindai untuk melanjutkan di perangkat lain.")
                 st.code(student.code, language=None, wrap_lines=True)
                 st.image(qr_png(resume_link(student.code)), caption="Pindai untuk melanjutkan", width=160,
                          alt="Kode QR berisi alamat untuk melanjutkan belajar")
+                classroom.my_classes(student, "panel")
+                classroom.join_form(student, "panel")
                 st.button("Keluar dari perangkat ini", on_click=forget, type="tertiary")
             return student
         with st.expander("Simpan kemajuanmu"):
             st.caption("Tanpa nama, kamu tetap bisa belajar, tetapi kemajuanmu tidak disimpan.")
             st.text_input("Nama panggilan", key="new_name", max_chars=NAME_MAX)
             st.text_input("Kode kelas dari guru (boleh kosong)", key="new_class", max_chars=CLASS_MAX)
-            if st.session_state.pop("name_missing", False):
+            if st.session_state.pop("name_missing_panel", False):
                 st.warning("Isi nama panggilan dulu.")
+            from ui import classroom
+
+            classroom.show_pending("panel")
             st.button("Mulai menyimpan", on_click=_start, type="primary")
             st.divider()
             st.text_input("Sudah punya kode lanjut?", key="resume_code", max_chars=CODE_MAX)

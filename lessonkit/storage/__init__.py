@@ -1,9 +1,13 @@
-"""Storage of students' progress: SQLAlchemy models, Alembic migrations and the `Store` API.
+"""Storage of students' progress, teachers and classes: SQLAlchemy models, Alembic migrations and the `Store` API.
 
 SQLite (embedded, default) or PostgreSQL (``DATABASE_URL``); no Streamlit import.
 """
 
+from .classes import ClassInfo, ClassNotFound, DeleteOutcome, JoinResult, JoinStatus, Member, StudentClass
 from .engine import default_url, make_engine, migrate
 from .store import Answer, StorageError, Store, StudentInfo
+from .teachers import SignInResult, SignInStatus, TeacherExists, TeacherInfo
 
-__all__ = ["Answer", "StorageError", "Store", "StudentInfo", "default_url", "make_engine", "migrate"]
+__all__ = ["Answer", "ClassInfo", "ClassNotFound", "DeleteOutcome", "JoinResult", "JoinStatus", "Member",
+           "SignInResult", "SignInStatus", "StorageError", "Store", "StudentClass", "StudentInfo", "TeacherExists",
+           "TeacherInfo", "default_url", "make_engine", "migrate"]

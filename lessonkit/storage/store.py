@@ -1,25 +1,28 @@
 """The storage layer: what is kept about a student's learning, through SQLAlchemy (no Streamlit here).
 
-A student is a display name, an optional class code and a random resume code
-(192 bits, URL-safe) that is only a key: nothing is ever decoded from it.
+A student is a display name and a random resume code (192 bits, URL-safe)
+that is only a key: nothing is ever decoded from it. Teachers and classes are
+`Store` methods too, kept in their own modules (``teachers.py``, ``classes.py``).
 """
 
 from __future__ import annotations
 
-import functools
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..limits import CLASS_MAX, NAME_MAX, bounded_response, clean_line, is_resume_code
+from ..limits import NAME_MAX, bounded_response, clean_line, is_resume_code
 from ..quiz.exam import Attempt
+from .classes import ClassRecords
+from .common import StorageError, guard, utcnow
 from .engine import check_sqlite_file, make_engine, migrate, where
-from .faults import StorageError
-from .models import ExamAnswer, ExamAttempt, Flashcard, PracticeAnswer, SectionVisit, Student
+from .models import ClassMember, ExamAnswer, ExamAttempt, Flashcard, PracticeAnswer, SchoolClass, SectionVisit, Student
+from .teachers import TeacherRecords
+
+__all__ = ["Answer", "StorageError", "Store", "StudentInfo", "utcnow"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,6 @@ class StudentInfo:
     id: int
     code: str
     display_name: str
-    class_code: str | None
     created_at: datetime
 
 
@@ -42,11 +44,7 @@ class Answer:
     at: datetime
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-class Store:
+class Store(TeacherRecords, ClassRecords):
     def __init__(self, engine: Engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -67,12 +65,11 @@ class Store:
 
     # -- who is who -------------------------------------------------------------------------------------------
 
-    def create_student(self, display_name: str, class_code: str | None = None) -> StudentInfo:
+    def create_student(self, display_name: str) -> StudentInfo:
         name = clean_line(display_name, NAME_MAX)
         if not name:
             raise ValueError("nama tidak boleh kosong")
-        klass = clean_line(class_code, CLASS_MAX) or None
-        row = Student(code=secrets.token_urlsafe(24), display_name=name, class_code=klass, created_at=utcnow())
+        row = Student(code=secrets.token_urlsafe(24), display_name=name, created_at=utcnow())
         with self._session() as session, session.begin():
             session.add(row)
         return _info(row)
@@ -89,7 +86,7 @@ class Store:
         with self._session() as session, session.begin():
             attempts = select(ExamAttempt.id).where(ExamAttempt.student_id == student_id)
             session.execute(delete(ExamAnswer).where(ExamAnswer.attempt_id.in_(attempts)))
-            for table in (ExamAttempt, PracticeAnswer, SectionVisit, Flashcard):
+            for table in (ExamAttempt, PracticeAnswer, SectionVisit, Flashcard, ClassMember):
                 session.execute(delete(table).where(table.student_id == student_id))
             session.execute(delete(Student).where(Student.id == student_id))
 
@@ -189,8 +186,10 @@ class Store:
             student = session.get(Student, student_id)
             if student is None:
                 return []
+            classes = session.scalars(select(SchoolClass.name).join(ClassMember)
+                                      .where(ClassMember.student_id == student_id).order_by(SchoolClass.name))
             rows = [{"jenis": "profil", "waktu": student.created_at, "bagian": "", "soal": "",
-                     "jawaban": student.display_name, "skor": None, "keterangan": student.class_code or ""}]
+                     "jawaban": student.display_name, "skor": None, "keterangan": ", ".join(classes)}]
             for visit in session.scalars(select(SectionVisit).where(SectionVisit.student_id == student_id)):
                 note = f"pertama {visit.first_opened_at:%Y-%m-%d %H:%M}, {visit.times_opened} kali"
                 rows.append({"jenis": "materi dibuka", "waktu": visit.last_opened_at, "bagian": visit.section_id,
@@ -231,33 +230,14 @@ class Store:
                 row.box, row.due_at = box, due_at
 
 
-def _guard(method):
-    """Turn database failures (locked, read-only, gone) into `StorageError` for the callers to explain.
-
-    After a failure the pooled connections are dropped, so the next call opens fresh ones: a database
-    that comes back (a server restarted, a file writable again) is used again without a restart.
-    """
-
-    @functools.wraps(method)
-    def guarded(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except SQLAlchemyError as exc:
-            if isinstance(exc, DBAPIError):
-                self.engine.dispose()
-            raise StorageError.from_exception(exc, where(self.engine.url.render_as_string())) from exc
-
-    return guarded
-
-
 for _name in ("create_student", "student", "delete_student", "record_visit", "visits", "record_practice",
               "start_exam", "save_exam_answer", "submit_exam", "load_exam", "open_exam", "exam_history", "answers",
               "export", "cards", "set_card"):
-    setattr(Store, _name, _guard(getattr(Store, _name)))
+    setattr(Store, _name, guard(getattr(Store, _name)))
 
 
 def _info(row: Student) -> StudentInfo:
-    return StudentInfo(row.id, row.code, row.display_name, row.class_code, row.created_at)
+    return StudentInfo(row.id, row.code, row.display_name, row.created_at)
 
 
 def _attempt(session: Session, row: ExamAttempt) -> tuple[Attempt, dict]:

@@ -15,7 +15,9 @@ import re
 
 import pytest
 
-from lessonkit.limits import BIDI_CONTROLS, CLASS_MAX, NAME_MAX, clean_line
+from lessonkit.classes import clean_class_name
+from lessonkit.limits import BIDI_CONTROLS, NAME_MAX, clean_line
+from lessonkit.storage import Store
 from tests.browser.flows import register, start_exam
 from tests.browser.harness import Server
 from tests.hostile import CORPUS, OUTSIDE
@@ -100,13 +102,23 @@ def test_every_context_shows_the_text_as_typed_and_interprets_nothing(contexts_a
 
 
 NAME = "![x](http://example.invalid/p.png)<img src=x>:smile:\u202e**A**"  # the name box takes 60 characters
-CLASS = "[k](javascript:x) $1"  # and the class box 20
+CLASS = "[k](javascript:x) $1 <b>XI</b>"  # a class name a teacher typed
+
+
+def _class_code(server: Server, name: str) -> str:
+    """A class called ``name`` in the server's database; returns its join code."""
+    store = Store.open(f"sqlite:///{server.data_dir / 'lessonkit.db'}")
+    try:
+        teacher = store.add_teacher("Bu Sari", username="sari-teks")
+        return store.create_class(teacher.id, name).join_code
+    finally:
+        store.engine.dispose()
 
 
 def test_a_hostile_name_is_plain_text_on_every_page_and_in_the_export(quiz_server, visit):
     name = NAME
     v = visit("desktop")
-    code = register(v, quiz_server.url, name=name, class_code=CLASS)
+    code = register(v, quiz_server.url, name=name, class_code=_class_code(quiz_server, CLASS))
     shown = clean_line(name, NAME_MAX)
     for spec in PAGES:
         page = v.open(f"{quiz_server.url}/{'' if spec.key == 'beranda' else spec.key}?kode={code}")
@@ -119,7 +131,7 @@ def test_a_hostile_name_is_plain_text_on_every_page_and_in_the_export(quiz_serve
         expect(page.get_by_test_id("stException")).to_have_count(0)
     page = v.open(f"{quiz_server.url}/kemajuan?kode={code}")
     caption = page.get_by_test_id("stMain").get_by_test_id("stCaptionContainer").first
-    assert _seen(caption.inner_text()) == _seen(f"{shown} · kelas {clean_line(CLASS, CLASS_MAX)}")
+    assert _seen(caption.inner_text()) == _seen(f"{shown} · kelas {clean_class_name(CLASS)}")
     assert _interpreted(caption) == []
     with page.expect_download() as download:
         page.get_by_role("button", name="Unduh semua dataku (CSV)").click()

@@ -10,7 +10,6 @@ def _button(at, label):
 def _register(at, name="Ana"):
     at.run()
     at.text_input(key="new_name").input(name).run()
-    at.text_input(key="new_class").input("XI-2").run()
     _button(at, "Mulai menyimpan").click().run()
     return at.session_state["student"]
 

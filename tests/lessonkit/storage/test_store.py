@@ -21,9 +21,9 @@ def test_migrations_create_every_table_and_can_run_twice(store, db_url):
 
 
 def test_resume_code_is_random_url_safe_and_only_a_key(store):
-    ana = store.create_student("  Ana   Putri ", "XI-IPS-2")
+    ana = store.create_student("  Ana   Putri ")
     budi = store.create_student("Budi")
-    assert ana.display_name == "Ana Putri" and ana.class_code == "XI-IPS-2"
+    assert ana.display_name == "Ana Putri"
     assert len(ana.code) >= 22 and ana.code != budi.code
     assert all(c.isalnum() or c in "-_" for c in ana.code)
     assert store.student(ana.code) == ana
@@ -64,17 +64,23 @@ def test_exam_is_saved_answer_by_answer_and_resumes_with_its_deadline(store):
 
 
 def test_export_and_delete_cover_everything_about_the_student(store):
-    ana = store.create_student("Ana", "X1")
+    ana = store.create_student("Ana")
     other = store.create_student("Budi")
+    teacher = store.add_teacher("Bu Sari", username="sari")
+    klass = store.create_class(teacher.id, "XI IPS 2")
+    store.join_class(ana.id, klass.join_code)
     store.record_visit(ana.id, "pengantar")
     store.record_practice(ana.id, "kd-01", "pengantar", {1, 3}, 0.5)
     attempt_id = store.start_exam(ana.id, Attempt(["q1"], {"q1": None}, 0.0, 60.0), {})
     store.save_exam_answer(attempt_id, "q1", "pengantar", "kode etik", 1.0, 10.0)
     store.set_card(ana.id, "Kode etik", 2, datetime(2026, 1, 3))
     store.record_practice(other.id, "kd-02", "pengantar", 0, 1.0)
-    kinds = {row["jenis"] for row in store.export(ana.id)}
-    assert kinds == {"profil", "materi dibuka", "latihan", "ujian", "jawaban ujian", "kartu istilah"}
+    exported = store.export(ana.id)
+    assert {row["jenis"] for row in exported} == {"profil", "materi dibuka", "latihan", "ujian", "jawaban ujian",
+                                                  "kartu istilah"}
+    assert exported[0]["keterangan"] == "XI IPS 2"
     store.delete_student(ana.id)
+    assert store.members(teacher.id, klass.id) == []
     assert store.student(ana.code) is None
     assert store.export(ana.id) == [] and store.answers(ana.id) == [] and store.cards(ana.id) == {}
     assert store.visits(ana.id) == {} and store.exam_history(ana.id) == []

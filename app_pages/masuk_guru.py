@@ -1,0 +1,17 @@
+"""Masuk Guru: the teacher's sign-in page (and, once signed in, where to go next and how to sign out)."""
+
+import streamlit as st
+
+from ui import nav, teacher
+from ui.text import plain
+
+st.title("Masuk Guru")
+signed_in = teacher.current()
+if signed_in is None:
+    st.caption("Untuk guru: kelas, kode gabung, dan hasil belajar siswa. Siswa tidak perlu masuk di sini.")
+    teacher.sign_in_form()
+    st.stop()
+
+st.success(f"Kamu masuk sebagai **{plain(signed_in.display_name)}**.")
+nav.link("kelas", "Buka Kelas Saya")
+st.button("Keluar", on_click=teacher.sign_out)

@@ -1,0 +1,44 @@
+"""What every part of the storage layer shares: `StorageError`, the guard that raises it, and the clock."""
+
+from __future__ import annotations
+
+import functools
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from .engine import where
+from .faults import StorageError
+
+__all__ = ["StorageError", "guard", "guarded", "utcnow"]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def guard(method):
+    """Turn database failures (locked, read-only, gone) into `StorageError` for the callers to explain.
+
+    After a failure the pooled connections are dropped, so the next call opens fresh ones: a database
+    that comes back (a server restarted, a file writable again) is used again without a restart.
+    """
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except SQLAlchemyError as exc:
+            if isinstance(exc, DBAPIError):
+                self.engine.dispose()
+            raise StorageError.from_exception(exc, where(self.engine.url.render_as_string())) from exc
+
+    return guarded
+
+
+def guarded(cls):
+    """Class decorator: `guard` every public method defined in the class body."""
+    for name, value in list(vars(cls).items()):
+        if callable(value) and not name.startswith("_"):
+            setattr(cls, name, guard(value))
+    return cls
