@@ -10,6 +10,7 @@ student in Moodle reads it and the importer can split it off again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..quiz.base import QuestionBase
@@ -60,3 +61,27 @@ def split_stimulus(markdown: str) -> tuple[str | None, str]:
             if before and after:
                 return before, after
     return None, markdown.strip()
+
+
+RUBRIC_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+(.*?)\s*\((\d+(?:[.,]\d+)?)\s*poin\)\s*$", re.I)
+ESSAY_KEY = re.compile(r"^(.*?)#+\s*Jawaban model\s*\n(.*?)\n#+\s*Rubrik penilaian\s*\n(.*)$", re.S | re.I)
+
+
+def essay_key(question) -> str:
+    """An essay's model answer and rubric as Markdown (Moodle's grader information, GIFT's feedback)."""
+    rubric = "\n".join(f"{i}. {c.criterion} ({number(c.points)} poin)" for i, c in enumerate(question.rubric, 1))
+    return f"#### Jawaban model\n\n{question.model_answer.strip()}\n\n#### Rubrik penilaian\n\n{rubric}"
+
+
+def read_essay_key(markdown: str) -> tuple[str, str, list[dict]] | None:
+    """(text before, model answer, rubric) from Markdown laid out as `essay_key` writes it, else None."""
+    found = ESSAY_KEY.match(markdown.strip())
+    if not found:
+        return None
+    rubric = []
+    for line in found.group(3).splitlines():
+        match = RUBRIC_LINE.match(line)
+        if match:
+            points = float(match.group(2).replace(",", "."))
+            rubric.append({"criterion": match.group(1), "points": int(points) if points.is_integer() else points})
+    return found.group(1).strip(), found.group(2).strip(), rubric

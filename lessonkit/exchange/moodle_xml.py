@@ -176,10 +176,7 @@ def _short_answer(root, q, stimulus) -> None:
 
 
 def grader_info(q) -> str:
-    rubric = "".join(f"<li>{markup.to_inline_html(c.criterion)} ({metadata.number(c.points)} poin)</li>"
-                     for c in q.rubric)
-    return (f"<h4>Jawaban model</h4>{markup.to_html(q.model_answer)}"
-            f"<h4>Rubrik penilaian</h4><ol>{rubric}</ol>")
+    return markup.to_html(metadata.essay_key(q))
 
 
 def _essay(root, q, stimulus) -> None:

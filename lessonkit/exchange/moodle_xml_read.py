@@ -39,7 +39,6 @@ CLOZE_MARK = re.compile(r"\{(\d*):([A-Z_]+):(.*?)(?<!\\)\}")
 CHOICE_KINDS = {"MULTICHOICE", "MC", "MULTICHOICE_V", "MCV", "MULTICHOICE_H", "MCH", "MULTICHOICE_S", "MCS",
                 "MULTICHOICE_VS", "MCVS", "MULTICHOICE_HS", "MCHS"}
 TRUE_WORDS, FALSE_WORDS = {"benar", "true", "b", "betul"}, {"salah", "false", "s"}
-RUBRIC_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+(.*?)\s*\((\d+(?:[.,]\d+)?)\s*poin\)\s*$", re.I)
 
 
 class MoodleXmlError(ValueError):
@@ -249,20 +248,14 @@ def _true_false_choice(kind: str, body: str) -> bool | None:
 
 
 def _grader_info(markdown: str) -> tuple[str, list[dict]]:
-    """Model answer and rubric from grader information laid out as `moodle_xml.grader_info` writes it."""
-    found = re.search(r"#+\s*Jawaban model\s*\n(.*?)\n#+\s*Rubrik penilaian\s*\n(.*)", markdown, re.S | re.I)
-    if not found:
+    """Model answer and rubric from grader information laid out as `metadata.essay_key` writes it."""
+    found = metadata.read_essay_key(markdown)
+    if found is None:
         return markdown.strip(), []
-    rubric = []
-    for line in found.group(2).splitlines():
-        match = RUBRIC_LINE.match(line)
-        if match:
-            points = float(match.group(2).replace(",", "."))
-            rubric.append({"criterion": match.group(1), "points": int(points) if points.is_integer() else points})
-    return found.group(1).strip(), rubric
+    return found[1], found[2]
 
 
-def read(data: bytes, defaults: Defaults = Defaults()) -> Imported:
+def read(data: bytes, defaults: Defaults | None = None) -> Imported:
     """Questions of a Moodle XML file; raises `MoodleXmlError` when it cannot be read at all."""
     try:
         root = SafeET.fromstring(data)
@@ -272,7 +265,7 @@ def read(data: bytes, defaults: Defaults = Defaults()) -> Imported:
         raise MoodleXmlError(f"bukan XML yang valid ({exc})") from exc
     if root.tag != "quiz":
         raise MoodleXmlError("bukan file Moodle XML (elemen teratas harus <quiz>)")
-    return _Reader(defaults).read(root)
+    return _Reader(defaults or Defaults()).read(root)
 
 
 def looks_like(data: bytes) -> bool:
