@@ -59,6 +59,6 @@ def assert_same_questions(originals, status) -> None:
     assert set(by_id) == {q.id for q in originals}
     for original in originals:
         back = by_id[original.id]
-        assert canonical(back.model_dump(exclude={"stimulus"})) == canonical(original.model_dump(exclude={"stimulus"})), \
-            original.id
+        expected = canonical(original.model_dump(exclude={"stimulus"}))
+        assert canonical(back.model_dump(exclude={"stimulus"})) == expected, original.id
         assert (back.stimulus is None) == (original.stimulus is None), original.id

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from lessonkit.exchange import gift, gift_read
 from lessonkit.exchange.imported import Defaults
-from tests.lessonkit.exchange.helpers import FIXTURES, assert_same_questions, bank_selection, load_imported, with_question
+from tests.lessonkit.exchange.helpers import (
+    FIXTURES,
+    assert_same_questions,
+    bank_selection,
+    load_imported,
+    with_question,
+)
 from tests.lessonkit.exchange.test_moodle_xml import MATCHING_WITH_DISTRACTORS
 
 
