@@ -74,9 +74,20 @@ def _stimulus(pdf: Sheet, block: Block) -> None:
     pdf.ln(3)
 
 
+def _height(row: Printed) -> float:
+    """A rough height in mm of a question and its answer space, to avoid splitting it over two pages."""
+    q = row.question
+    prompt = 10 + 5.5 * (len(q.prompt) // 85 + q.prompt.count("\n") + 1)
+    answer = {"single": lambda: 7 * len(q.options), "multiple": lambda: 7 * len(q.options),
+              "true_false": lambda: 6 + 11 * len(q.statements),
+              "matching": lambda: 10 + 7 * len(q.pairs) + 6 * len(q.rights),
+              "ordering": lambda: 8 * len(q.items)}.get(q.type, lambda: 20)()
+    return min(prompt + answer, 140)
+
+
 def _prompt(pdf: Sheet, row: Printed) -> None:
     q = row.question
-    pdf.keep(30)
+    pdf.keep(_height(row))
     top = pdf.get_y()
     pdf.set_font(FONT, "B", 10.5)
     pdf.set_xy(pdf.l_margin, top + 2)
