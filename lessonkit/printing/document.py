@@ -38,7 +38,10 @@ _CELL = re.compile(r"(<t[dh](?:\s[^>]*)?>)(.*?)(</t[dh]>)", re.S)
 
 def _flat_cells(html: str) -> str:
     """fpdf2 cannot nest tags inside table cells: keep their text only."""
-    return _CELL.sub(lambda m: m.group(1) + re.sub(r"<[^>]+>", "", m.group(2)) + m.group(3), html)
+    def cell(match: re.Match) -> str:
+        opening = match.group(1) if "align" in match.group(1) else match.group(1)[:-1] + ' align="left">'
+        return opening + re.sub(r"<[^>]+>", "", match.group(2)) + match.group(3)
+    return _CELL.sub(cell, html)
 
 
 def html_of(markdown: str, inline: bool = False) -> str:

@@ -12,6 +12,7 @@ handout simply has no pictures.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 
 from ..content import CALLOUT_KINDS, Lesson, Section
@@ -54,14 +55,14 @@ def _objectives(pdf: Sheet, section: Section) -> None:
 
 
 def _callout(pdf: Sheet, kind: str, title: str, text: str) -> None:
-    pdf.keep(22)
+    pdf.keep(32)
     pdf.ln(2)
     pdf.set_fill_color(*TINTS.get(kind, (240, 240, 240)))
     pdf.set_font(FONT, "B", 10.5)
     label = CALLOUT_KINDS.get(kind, "")
     title = plain_of(title)
     heading = title if not title or title.lower().startswith(label.lower()) else f"{label}: {title}"
-    pdf.multi_cell(0, 7, f"  {heading}", fill=True, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 7, f"  {heading}", fill=True, align="L", new_x="LMARGIN", new_y="NEXT")
     top = pdf.get_y()
     pdf.ln(1.5)
     pdf.markdown(text, size=10, indent=4)
@@ -73,9 +74,24 @@ def _callout(pdf: Sheet, kind: str, title: str, text: str) -> None:
     pdf.ln(3)
 
 
+_FAMILY = re.compile(rb"font-family\s*(=\s*\"[^\"]*\"|=\s*'[^']*'|:\s*[^;\"']+)")
+
+
+def pdf_ready(image: bytes) -> bytes:
+    """SVG text set in the bundled font: fpdf2 maps generic families (sans-serif) to a core PDF font,
+    which cannot print "—" or curly quotes."""
+    if image.lstrip()[:5] not in (b"<svg ", b"<?xml") and b"<svg" not in image[:300]:
+        return image
+    return _FAMILY.sub(lambda m: b'font-family="DejaVu"' if m.group(1).startswith(b"=") else b"font-family:DejaVu",
+                       image)
+
+
 def _image(pdf: Sheet, data: bytes) -> None:
     pdf.keep(60)
-    pdf.image(io.BytesIO(data), w=pdf.width)
+    try:
+        pdf.image(io.BytesIO(pdf_ready(data)), w=pdf.width)
+    except Exception:  # a diagram fpdf2 cannot draw must not cost the teacher the whole handout
+        pdf.line_text("(Diagram bagian ini tidak dapat dicetak; lihat di aplikasi.)", "I", 9, color=MUTED)
     pdf.ln(4)
 
 

@@ -67,7 +67,7 @@ def _stimulus(pdf: Sheet, block: Block) -> None:
     pdf.keep(40)
     pdf.set_fill_color(*TINTS["contoh"])
     pdf.set_font(FONT, "B", 10)
-    pdf.multi_cell(0, 6.5, f"  Bacalah teks berikut untuk menjawab soal {numbers}.", fill=True,
+    pdf.multi_cell(0, 6.5, f"  Bacalah teks berikut untuk menjawab soal {numbers}.", fill=True, align="L",
                    new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1.5)
     pdf.markdown(block.stimulus, size=10, indent=3)

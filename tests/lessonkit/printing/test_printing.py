@@ -102,10 +102,13 @@ def test_handout_has_objectives_callouts_glossary_and_indonesian_typography():
 
 
 def test_handout_draws_the_diagrams_it_is_given():
-    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" viewBox="0 0 200 80">'
-           b'<rect x="5" y="5" width="190" height="70" fill="#0072B2"/></svg>')
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" viewBox="0 0 200 80">'
+           '<rect x="5" y="5" width="190" height="70" fill="#0072B2"/>'
+           '<text x="100" y="45" text-anchor="middle" font-family="sans-serif" font-size="12" fill="white">'
+           'Tahap 1 — “identifikasi”</text></svg>').encode()
     lesson = load_lesson(ROOT / "content")
     first = lesson.sections[1].id
     data = handout(lesson, "A4", diagrams=lambda section_id: [svg] if section_id == first else [])
     drawn = [i for i, page in enumerate(_pages(data)) if b"0 0.4471 0.698 rg" in page.get_contents().get_data()]
     assert len(drawn) == 1  # the SVG's blue rectangle, drawn as vector paths on one page
+    assert "Tahap 1 — “identifikasi”" in _pages(data)[drawn[0]].extract_text()  # SVG text in the bundled font
