@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import check, guru
+from .commands import cetak, check, ekspor, guru, impor
 
 USAGE_ERROR = 2
-SUBCOMMANDS = [check, guru]
+SUBCOMMANDS = [check, ekspor, impor, cetak, guru]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,7 +24,8 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m lessonkit",
-        description="Alat bantu modul pelajaran: memeriksa file materi dan kuis, mengelola akun guru.",
+        description="Alat bantu modul pelajaran: memeriksa, mengekspor, mengimpor, dan mencetak materi dan kuis, "
+                    "serta mengelola akun guru.",
         add_help=True,
     )
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)

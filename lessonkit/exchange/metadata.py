@@ -1,0 +1,87 @@
+"""What a question carries besides its text, in a form Moodle keeps: tags and separators.
+
+Moodle XML and GIFT have no place for this project's level, section or shared
+stimulus, so they travel as Moodle question tags (``level:L2``,
+``bagian:proses-profesi``, ``stimulus:kasus-banjir``; ``penilaian:semua-atau-tidak``
+and ``poin:2`` only where the format has no native field). A shared stimulus is
+printed above the prompt and separated from it by a horizontal rule, so a
+student in Moodle reads it and the importer can split it off again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..quiz.base import QuestionBase
+
+LEVEL, SECTION, STIMULUS, SCORING, POINTS = "level", "bagian", "stimulus", "penilaian", "poin"
+ALL_OR_NOTHING = "semua-atau-tidak"
+RULE = "---"  # Markdown horizontal rule between the stimulus and the prompt
+
+
+def number(value: float) -> str:
+    """``2`` for 2.0, ``1.5`` otherwise (for tags and grades)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def tags_for(question: QuestionBase, *, native_scoring: bool = False, native_points: bool = True) -> list[str]:
+    tags = [f"{LEVEL}:{question.level}", f"{SECTION}:{question.section}"]
+    if question.stimulus:
+        tags.append(f"{STIMULUS}:{question.stimulus}")
+    if question.scoring == "all_or_nothing" and not native_scoring:
+        tags.append(f"{SCORING}:{ALL_OR_NOTHING}")
+    if not native_points:
+        tags.append(f"{POINTS}:{number(question.points)}")
+    return tags
+
+
+def read_tags(tags: Iterable[str]) -> dict[str, str]:
+    """The ``key:value`` tags this project writes; other tags are ignored."""
+    known = {LEVEL, SECTION, STIMULUS, SCORING, POINTS}
+    found = {}
+    for tag in tags:
+        key, sep, value = tag.strip().partition(":")
+        if sep and key.strip().lower() in known and value.strip():
+            found[key.strip().lower()] = value.strip()
+    return found
+
+
+def with_stimulus(stimulus: str | None, prompt: str) -> str:
+    """Markdown shown in one-question formats: the stimulus, a rule, then the prompt."""
+    return f"{stimulus.strip()}\n\n{RULE}\n\n{prompt.strip()}" if stimulus else prompt.strip()
+
+
+def split_stimulus(markdown: str) -> tuple[str | None, str]:
+    """Inverse of `with_stimulus` on Markdown (a rule line written as ``---``, ``***`` or ``* * *``)."""
+    lines = markdown.splitlines()
+    for index, line in enumerate(lines):
+        if line.strip() in ("---", "***", "* * *", "___", "- - -"):
+            before, after = "\n".join(lines[:index]).strip(), "\n".join(lines[index + 1:]).strip()
+            if before and after:
+                return before, after
+    return None, markdown.strip()
+
+
+RUBRIC_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+(.*?)\s*\((\d+(?:[.,]\d+)?)\s*poin\)\s*$", re.I)
+ESSAY_KEY = re.compile(r"^(.*?)#+\s*Jawaban model\s*\n(.*?)\n#+\s*Rubrik penilaian\s*\n(.*)$", re.S | re.I)
+
+
+def essay_key(question) -> str:
+    """An essay's model answer and rubric as Markdown (Moodle's grader information, GIFT's feedback)."""
+    rubric = "\n".join(f"{i}. {c.criterion} ({number(c.points)} poin)" for i, c in enumerate(question.rubric, 1))
+    return f"#### Jawaban model\n\n{question.model_answer.strip()}\n\n#### Rubrik penilaian\n\n{rubric}"
+
+
+def read_essay_key(markdown: str) -> tuple[str, str, list[dict]] | None:
+    """(text before, model answer, rubric) from Markdown laid out as `essay_key` writes it, else None."""
+    found = ESSAY_KEY.match(markdown.strip())
+    if not found:
+        return None
+    rubric = []
+    for line in found.group(3).splitlines():
+        match = RUBRIC_LINE.match(line)
+        if match:
+            points = float(match.group(2).replace(",", "."))
+            rubric.append({"criterion": match.group(1), "points": int(points) if points.is_integer() else points})
+    return found.group(1).strip(), found.group(2).strip(), rubric

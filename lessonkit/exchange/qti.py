@@ -1,0 +1,347 @@
+"""QTI 3.0 content package: a zip with ``imsmanifest.xml``, one item file per question,
+shared stimuli as ``qti-assessment-stimulus`` files, and one assessment test whose
+sections are the quizzes' sections.
+
+Interactions and response processing (scores in points; ``MAXSCORE`` is the question's points):
+
+- single -> ``qti-choice-interaction`` (max 1), score when the response matches the key;
+- multiple -> ``qti-choice-interaction`` with a mapping: +points/k per key, -points/k per wrong
+  option, bounded by 0 and the points (the app's rule);
+- true_false -> ``qti-match-interaction`` statements x {Benar, Salah}, points/n per right pair;
+- matching -> ``qti-match-interaction``, points/n per right pair; distractors are extra
+  right-hand choices that belong to no pair;
+- ordering -> ``qti-order-interaction``, all or nothing (QTI's standard operators cannot express
+  the app's longest-ordered-run credit);
+- short_answer -> ``qti-text-entry-interaction`` mapped case-insensitively to every accepted answer
+  (QTI cannot drop punctuation the way the app does);
+- essay -> ``qti-extended-text-interaction`` scored by a person (``external-scored="human"``), the
+  model answer and rubric in a ``qti-rubric-block`` for the scorer.
+
+Option feedback and the explanation are ``qti-modal-feedback`` shown through a ``FEEDBACK``
+outcome. Text is this project's Markdown rendered to XHTML in the QTI namespace.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+
+from ..quiz.base import QuestionBase
+from . import markup, metadata
+from .moodle_xml import question_name
+from .selection import Item, Selection
+
+NS = "http://www.imsglobal.org/xsd/imsqtiasi_v3p0"
+CP_NS = "http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+SCHEMA = "https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqti_asiv3p0_v1p0.xsd"
+CP_SCHEMA = "https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqtiv3p0_imscpv1p2_v1p0.xsd"
+EXPLANATION = "PEMBAHASAN"
+ET.register_namespace("xsi", XSI)
+
+
+def identifier(text: str) -> str:
+    """A QTI identifier (an XML NCName) for one of this project's slugs."""
+    return text if re.match(r"^[A-Za-z_]", text) else f"q-{text}"
+
+
+def _el(parent: ET.Element | None, tag: str, attrs: dict | None = None, text: str | None = None) -> ET.Element:
+    """An element of the QTI namespace (declared once, as the root's default namespace)."""
+    element = ET.Element(tag, attrs or {}) if parent is None else ET.SubElement(parent, tag, attrs or {})
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _root(tag: str, attrs: dict, namespace: str = NS) -> ET.Element:
+    return ET.Element(tag, {"xmlns": namespace, **attrs})
+
+
+def _blocks(parent: ET.Element, markdown: str) -> None:
+    """Append the XHTML of a Markdown text (block elements) to ``parent``."""
+    wrapper = ET.fromstring(f"<div>{markup.to_html(markdown)}</div>")
+    for child in list(wrapper):
+        parent.append(child)
+
+
+def _inline(parent: ET.Element, markdown: str) -> ET.Element:
+    wrapper = ET.fromstring(f"<span>{markup.to_inline_html(markdown)}</span>")
+    parent.text = wrapper.text
+    for child in list(wrapper):
+        parent.append(child)
+    return parent
+
+
+def _value(parent: ET.Element, base_type: str, value: str) -> None:
+    _el(parent, "qti-base-value", {"base-type": base_type}, value)
+
+
+def _number(value: float) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".") or "0"
+
+
+class _Item:
+    """One ``qti-assessment-item`` under construction."""
+
+    def __init__(self, item: Item):
+        self.q: QuestionBase = item.question
+        self.root = _root("qti-assessment-item", {
+            "identifier": identifier(self.q.id), "title": question_name(self.q), "adaptive": "false",
+            "time-dependent": "false", XML_LANG: "id", f"{{{XSI}}}schemaLocation": f"{NS} {SCHEMA}"})
+        self.declarations = self.root
+        self.feedback: list[tuple[str, str]] = []
+
+    def response(self, cardinality: str, base_type: str, correct: list[str],
+                 mapping: dict[str, float] | None = None, bounds: tuple[float, float] | None = None,
+                 case_sensitive: bool = True) -> None:
+        declaration = _el(self.root, "qti-response-declaration", {
+            "identifier": "RESPONSE", "cardinality": cardinality, "base-type": base_type})
+        if correct:
+            holder = _el(declaration, "qti-correct-response")
+            for value in correct:
+                _el(holder, "qti-value", None, value)
+        if mapping:
+            attrs = {"default-value": "0"}
+            if bounds:
+                attrs |= {"lower-bound": _number(bounds[0]), "upper-bound": _number(bounds[1])}
+            holder = _el(declaration, "qti-mapping", attrs)
+            for key, value in mapping.items():
+                entry = {"map-key": key, "mapped-value": _number(value)}
+                if base_type == "string":
+                    entry["case-sensitive"] = "true" if case_sensitive else "false"
+                _el(holder, "qti-map-entry", entry)
+
+    def outcomes(self, human: bool = False) -> None:
+        score = {"identifier": "SCORE", "cardinality": "single", "base-type": "float"}
+        if human:
+            score |= {"external-scored": "human", "normal-maximum": _number(self.q.points)}
+        _el(self.root, "qti-outcome-declaration", score)
+        maximum = _el(self.root, "qti-outcome-declaration",
+                      {"identifier": "MAXSCORE", "cardinality": "single", "base-type": "float"})
+        _el(_el(maximum, "qti-default-value"), "qti-value", None, _number(self.q.points))
+        _el(self.root, "qti-outcome-declaration",
+            {"identifier": "FEEDBACK", "cardinality": "multiple", "base-type": "identifier"})
+
+    def body(self, stimulus: str | None) -> ET.Element:
+        if self.q.stimulus and stimulus:
+            _el(self.root, "qti-assessment-stimulus-ref", {
+                "identifier": identifier(self.q.stimulus), "href": f"../stimuli/{identifier(self.q.stimulus)}.xml",
+                "title": self.q.stimulus})
+        body = _el(self.root, "qti-item-body")
+        _blocks(body, self.q.prompt)
+        return body
+
+    def processing(self, scoring: str, feedback_from_response: bool) -> None:
+        """``scoring``: "match" (MAXSCORE when the response is the key, else 0), "map" (the mapping)
+        or "human" (not scored here). FEEDBACK always holds the explanation, plus the chosen
+        options' identifiers when ``feedback_from_response`` (their feedback is shown)."""
+        processing = _el(self.root, "qti-response-processing")
+        if scoring == "match":
+            condition = _el(processing, "qti-response-condition")
+            when = _el(condition, "qti-response-if")
+            match = _el(when, "qti-match")
+            _el(match, "qti-variable", {"identifier": "RESPONSE"})
+            _el(match, "qti-correct", {"identifier": "RESPONSE"})
+            _el(_el(when, "qti-set-outcome-value", {"identifier": "SCORE"}), "qti-variable",
+                {"identifier": "MAXSCORE"})
+            otherwise = _el(_el(condition, "qti-response-else"), "qti-set-outcome-value", {"identifier": "SCORE"})
+            _value(otherwise, "float", "0")
+        elif scoring == "map":
+            _el(_el(processing, "qti-set-outcome-value", {"identifier": "SCORE"}), "qti-map-response",
+                {"identifier": "RESPONSE"})
+        feedback = _el(_el(processing, "qti-set-outcome-value", {"identifier": "FEEDBACK"}), "qti-multiple")
+        if feedback_from_response:
+            _el(feedback, "qti-variable", {"identifier": "RESPONSE"})
+        _value(feedback, "identifier", EXPLANATION)
+        for ident, text in self.feedback + [(EXPLANATION, self.q.explanation)]:
+            modal = _el(self.root, "qti-modal-feedback", {
+                "outcome-identifier": "FEEDBACK", "identifier": ident, "show-hide": "show",
+                "title": "Pembahasan" if ident == EXPLANATION else "Umpan balik"})
+            _blocks(_el(modal, "qti-content-body"), text)
+
+
+def _choice_ids(count: int) -> list[str]:
+    return [f"P{i}" for i in range(1, count + 1)]
+
+
+def _single(item: _Item, stimulus: str | None) -> None:
+    q = item.q
+    ids = _choice_ids(len(q.options))
+    keys = [i for i, o in zip(ids, q.options, strict=True) if o.correct]
+    if q.type == "single":
+        item.response("single", "identifier", keys)
+    else:
+        share = q.points / len(keys)
+        mapping = {i: share if o.correct else -share for i, o in zip(ids, q.options, strict=True)}
+        item.response("multiple", "identifier", keys, mapping, (0, q.points))
+    item.outcomes()
+    body = item.body(stimulus)
+    interaction = _el(body, "qti-choice-interaction", {
+        "response-identifier": "RESPONSE", "shuffle": "true",
+        "max-choices": "1" if q.type == "single" else "0", "min-choices": "0"})
+    for ident, option in zip(ids, q.options, strict=True):
+        _inline(_el(interaction, "qti-simple-choice", {"identifier": ident}), option.text)
+        if option.feedback:
+            item.feedback.append((ident, option.feedback))
+    if q.type == "single" or q.scoring == "all_or_nothing":
+        item.processing("match", feedback_from_response=True)
+    else:
+        item.processing("map", feedback_from_response=True)
+
+
+def _pairs(item: _Item, stimulus: str | None, lefts: list[str], rights: list[str], correct: list[tuple[int, int]],
+           right_max: int) -> None:
+    q = item.q
+    left_ids = [f"K{i}" for i in range(1, len(lefts) + 1)]
+    right_ids = [f"J{i}" for i in range(1, len(rights) + 1)]
+    keys = [f"{left_ids[a]} {right_ids[b]}" for a, b in correct]
+    share = q.points / len(keys)
+    item.response("multiple", "directedPair", keys, {key: share for key in keys}, (0, q.points))
+    item.outcomes()
+    body = item.body(stimulus)
+    interaction = _el(body, "qti-match-interaction", {
+        "response-identifier": "RESPONSE", "shuffle": "false", "max-associations": str(len(lefts))})
+    for ids, texts, most in ((left_ids, lefts, 1), (right_ids, rights, right_max)):
+        match_set = _el(interaction, "qti-simple-match-set")
+        for ident, text in zip(ids, texts, strict=True):
+            _inline(_el(match_set, "qti-simple-associable-choice", {"identifier": ident, "match-max": str(most)}),
+                    text)
+    item.processing("match" if q.scoring == "all_or_nothing" else "map", feedback_from_response=False)
+
+
+def _true_false(item: _Item, stimulus: str | None) -> None:
+    q = item.q
+    correct = [(i, 0 if s.answer else 1) for i, s in enumerate(q.statements)]
+    _pairs(item, stimulus, [s.text for s in q.statements], ["Benar", "Salah"], correct, len(q.statements))
+
+
+def _matching(item: _Item, stimulus: str | None) -> None:
+    q = item.q
+    _pairs(item, stimulus, [p.left for p in q.pairs], q.rights, [(i, i) for i in range(len(q.pairs))], 1)
+
+
+def _ordering(item: _Item, stimulus: str | None) -> None:
+    q = item.q
+    ids = [f"U{i}" for i in range(1, len(q.items) + 1)]
+    item.response("ordered", "identifier", ids)
+    item.outcomes()
+    interaction = _el(item.body(stimulus), "qti-order-interaction",
+                      {"response-identifier": "RESPONSE", "shuffle": "true"})
+    for ident, text in zip(ids, q.items, strict=True):
+        _inline(_el(interaction, "qti-simple-choice", {"identifier": ident}), text)
+    item.processing("match", feedback_from_response=False)
+
+
+def _short_answer(item: _Item, stimulus: str | None) -> None:
+    q = item.q
+    item.response("single", "string", [q.accept[0]], {a: q.points for a in dict.fromkeys(q.accept)},
+                  (0, q.points), case_sensitive=False)
+    item.outcomes()
+    line = _el(item.body(stimulus), "p", None, "Jawaban: ")
+    longest = max(len(a) for a in q.accept)
+    _el(line, "qti-text-entry-interaction", {"response-identifier": "RESPONSE",
+                                             "expected-length": str(max(20, longest + 5))})
+    item.processing("map", feedback_from_response=False)
+
+
+def _essay(item: _Item, stimulus: str | None) -> None:
+    q = item.q
+    item.response("single", "string", [])
+    item.outcomes(human=True)
+    body = item.body(stimulus)
+    _el(body, "qti-extended-text-interaction", {"response-identifier": "RESPONSE", "expected-lines": "10"})
+    rubric = _el(body, "qti-rubric-block", {"use": "scoring", "view": "scorer"})
+    _blocks(_el(rubric, "qti-content-body"), metadata.essay_key(q))
+    item.processing("human", feedback_from_response=False)
+
+
+WRITERS = {"single": _single, "multiple": _single, "true_false": _true_false, "matching": _matching,
+           "ordering": _ordering, "short_answer": _short_answer, "essay": _essay}
+
+
+def item_xml(item: Item) -> bytes:
+    built = _Item(item)
+    WRITERS[item.question.type](built, item.stimulus)
+    return _document(built.root)
+
+
+def stimulus_xml(ident: str, title: str, text: str) -> bytes:
+    root = _root("qti-assessment-stimulus", {
+        "identifier": identifier(ident), "title": title, XML_LANG: "id",
+        f"{{{XSI}}}schemaLocation": f"{NS} {SCHEMA}"})
+    _blocks(_el(root, "qti-stimulus-body"), text)
+    return _document(root)
+
+
+def _document(root: ET.Element) -> bytes:
+    ET.indent(root, space="  ")
+    text = ET.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
+
+
+def test_xml(selection: Selection, title: str) -> bytes:
+    root = _root("qti-assessment-test", {
+        "identifier": "lessonkit-test", "title": title, f"{{{XSI}}}schemaLocation": f"{NS} {SCHEMA}"})
+    part = _el(root, "qti-test-part", {"identifier": "bagian-ujian", "navigation-mode": "nonlinear",
+                                        "submission-mode": "individual"})
+    for number, group in enumerate(selection.groups(), start=1):
+        section = _el(part, "qti-assessment-section", {
+            "identifier": f"S{number}", "title": f"{group.quiz.title} — {group.section_title}", "visible": "true"})
+        for item in group.items:
+            ident = identifier(item.question.id)
+            _el(section, "qti-assessment-item-ref", {"identifier": ident, "href": f"items/{ident}.xml"})
+    return _document(root)
+
+
+def manifest_xml(selection: Selection, title: str) -> bytes:
+    def cp(parent, tag, attrs=None, text=None):
+        return _el(parent, tag, attrs, text)
+
+    root = _root("manifest", {"identifier": "lessonkit-paket", f"{{{XSI}}}schemaLocation": f"{CP_NS} {CP_SCHEMA}"},
+                 CP_NS)
+    meta = cp(root, "metadata")
+    cp(meta, "schema", text="QTI Package")
+    cp(meta, "schemaversion", text="3.0.0")
+    cp(root, "organizations")
+    resources = cp(root, "resources")
+    test = cp(resources, "resource", {"identifier": "lessonkit-test", "type": "imsqti_test_xmlv3p0",
+                                      "href": "assessment.xml"})
+    cp(test, "file", {"href": "assessment.xml"})
+    for item in selection.items:
+        cp(test, "dependency", {"identifierref": identifier(item.question.id)})
+    stimuli: dict[str, str] = {}
+    for item in selection.items:
+        ident = identifier(item.question.id)
+        resource = cp(resources, "resource", {"identifier": ident, "type": "imsqti_item_xmlv3p0",
+                                              "href": f"items/{ident}.xml"})
+        cp(resource, "file", {"href": f"items/{ident}.xml"})
+        if item.question.stimulus and item.stimulus:
+            stimuli[identifier(item.question.stimulus)] = item.question.stimulus
+            cp(resource, "dependency", {"identifierref": f"stimulus-{identifier(item.question.stimulus)}"})
+    for ident in stimuli:
+        resource = cp(resources, "resource", {"identifier": f"stimulus-{ident}", "type": "imsqti_stimulus_xmlv3p0",
+                                              "href": f"stimuli/{ident}.xml"})
+        cp(resource, "file", {"href": f"stimuli/{ident}.xml"})
+    ET.indent(root, space="  ")
+    text = ET.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
+
+
+def export(selection: Selection, title: str = "Kelompok Profesi dan Kelompok Volunteer") -> bytes:
+    """The selection as a QTI 3.0 package (zip bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("imsmanifest.xml", manifest_xml(selection, title))
+        package.writestr("assessment.xml", test_xml(selection, title))
+        written: set[str] = set()
+        for item in selection.items:
+            package.writestr(f"items/{identifier(item.question.id)}.xml", item_xml(item))
+            q = item.question
+            if q.stimulus and item.stimulus and q.stimulus not in written:
+                written.add(q.stimulus)
+                package.writestr(f"stimuli/{identifier(q.stimulus)}.xml",
+                                 stimulus_xml(q.stimulus, q.stimulus, item.stimulus))
+    return buffer.getvalue()

@@ -1,0 +1,99 @@
+"""Kunci jawaban: the key of every question in the worksheet's own letters, with its
+explanation; the essays' model answers and rubrics follow on pages of their own (a
+teacher can hand out the key without them, or grade with them). With packets, one key
+per packet, each starting on a new page.
+"""
+
+from __future__ import annotations
+
+from ..exchange.selection import Selection
+from ..quiz.types import TYPE_NAMES
+from .document import FONT, MUTED, Sheet, plain_of
+from .layout import Printed, layout, letter
+from .worksheet import title_of
+
+INDENT = 9.0
+
+
+def key_of(row: Printed) -> str:
+    """The answer as the student writes it on this worksheet."""
+    q = row.question
+    if q.type == "single":
+        position = row.order.index(q.answer)
+        return f"{letter(position)}. {plain_of(q.options[q.answer].text)}"
+    if q.type == "multiple":
+        return ", ".join(letter(p) for p, i in enumerate(row.order) if q.options[i].correct)
+    if q.type == "true_false":
+        return "; ".join(f"{n}. {'B' if s.answer else 'S'}" for n, s in enumerate(q.statements, start=1))
+    if q.type == "matching":
+        return "; ".join(f"{n}–{letter(row.order.index(n - 1))}" for n in range(1, len(q.pairs) + 1))
+    if q.type == "ordering":
+        return "Urutan: " + ", ".join(letter(row.order.index(i)) for i in range(len(q.items)))
+    if q.type == "short_answer":
+        return " / ".join(q.accept)
+    return "lihat rubrik uraian"
+
+
+def _entry(pdf: Sheet, row: Printed) -> None:
+    q = row.question
+    pdf.keep(18)
+    y = pdf.get_y()
+    pdf.set_font(FONT, "B", 10.5)
+    pdf.cell(INDENT, 5.8, f"{row.number}.")
+    pdf.set_xy(pdf.l_margin + INDENT, y)
+    pdf.multi_cell(pdf.width - INDENT, 5.8, key_of(row), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.line_text(f"{TYPE_NAMES[q.type]} · {q.points:g} poin", "I", 8.5, indent=INDENT, height=4.4, color=MUTED)
+    pdf.line_text(q.explanation, size=9.5, indent=INDENT, height=5)
+    pdf.ln(2.5)
+
+
+def _rubric(pdf: Sheet, row: Printed) -> None:
+    q = row.question
+    pdf.keep(50)
+    pdf.heading(f"Soal nomor {row.number} ({q.points:g} poin)", size=12, space_before=2)
+    pdf.markdown(q.prompt, size=10)
+    pdf.line_text("Jawaban model", "B", 10)
+    pdf.markdown(q.model_answer, size=10, indent=3)
+    pdf.line_text("Rubrik penilaian", "B", 10)
+    total = sum(c.points for c in q.rubric)
+    for criterion in q.rubric:
+        pdf.keep(10)
+        y = pdf.get_y()
+        pdf.set_font(FONT, "", 10)
+        pdf.set_x(pdf.l_margin + 3)
+        pdf.multi_cell(pdf.width - 25, 5.2, f"•  {plain_of(criterion.criterion)}", align="L",
+                       new_x="LMARGIN", new_y="NEXT")
+        after = pdf.get_y()
+        pdf.set_xy(pdf.l_margin + pdf.width - 20, y)
+        pdf.cell(20, 5.2, f"{criterion.points:g} poin", align="R")
+        pdf.set_y(after + 0.8)
+    pdf.line_text(f"Skor rubrik maksimum {total:g}; nilai soal = skor ÷ {total:g} × {q.points:g} poin.",
+                  "I", 9, indent=3, color=MUTED)
+    pdf.ln(3)
+
+
+def render(pdf: Sheet, selection: Selection, title: str, paket: str | None) -> None:
+    rows = [row for block in layout(selection, paket) for row in block.questions]
+    pdf.add_page()
+    pdf.line_text("KUNCI JAWABAN" + (f" · PAKET {paket}" if paket else ""), "B", 9.5, color=MUTED)
+    pdf.heading(title, size=16, space_before=1)
+    pdf.line_text("Untuk guru. Huruf dan nomor sesuai lembar kerja dengan judul dan paket yang sama.", "I", 9,
+                  color=MUTED)
+    pdf.ln(3)
+    for row in rows:
+        _entry(pdf, row)
+    essays = [row for row in rows if row.question.type == "essay"]
+    if essays:
+        pdf.add_page()
+        pdf.line_text("RUBRIK URAIAN" + (f" · PAKET {paket}" if paket else ""), "B", 9.5, color=MUTED)
+        pdf.heading("Jawaban model dan rubrik penilaian", size=16, space_before=1)
+        for row in essays:
+            _rubric(pdf, row)
+
+
+def answer_key(selection: Selection, paper: str = "A4", packets: bool = False) -> bytes:
+    title = title_of(selection)
+    pdf = Sheet(paper, f"Kunci jawaban · {title}")
+    for paket in ("A", "B") if packets else (None,):
+        render(pdf, selection, title, paket)
+    return pdf.output_bytes()

@@ -1,0 +1,93 @@
+"""``python -m lessonkit ekspor | impor | cetak``: files written, exit codes 0/1/2, Indonesian messages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.lessonkit.exchange.helpers import FIXTURES
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lessonkit", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
+
+
+def _clean(result: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("fmt, marker", [("moodle", b"<quiz>"), ("gift", b"$CATEGORY:"), ("qti", b"PK")])
+def test_ekspor_writes_each_format_for_a_quiz(tmp_path, fmt, marker):
+    target = tmp_path / f"ekspor.{fmt}"
+    result = _run("ekspor", "--format", fmt, "--kuis", "konsep-dasar", "-o", str(target))
+    _clean(result)
+    assert result.returncode == 0, result.stderr
+    assert marker in target.read_bytes()[:400]
+    assert "soal diekspor" in result.stdout
+
+
+def test_ekspor_gift_lists_skipped_grids_with_the_reason(tmp_path):
+    result = _run("ekspor", "--format", "gift", "--bagian", "pengantar", "-o", str(tmp_path / "x.txt"))
+    assert result.returncode == 0
+    assert "dilewati: kd-03 (true_false): GIFT tidak punya" in result.stderr
+
+
+def test_ekspor_xlsx_explains_why_it_is_not_available(tmp_path):
+    result = _run("ekspor", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"))
+    _clean(result)
+    assert result.returncode == 1 and "dokumentasi publik" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["ekspor", "--format", "pdf", "-o", "x"], ["ekspor", "--format", "gift"],
+                                  ["ekspor", "--format", "gift", "--kuis", "tidak-ada", "-o", "/tmp/x"],
+                                  ["impor", "tidak-ada.xml", "-o", "/tmp/x.yaml"],
+                                  ["cetak", "rapor", "-o", "x.pdf"], ["cetak", "lembar", "--kertas", "A3", "-o", "x"]])
+def test_wrong_commands_exit_2_without_traceback(args):
+    result = _run(*args)
+    _clean(result)
+    assert result.returncode == 2, args
+
+
+def test_impor_writes_a_checked_quiz_and_lists_skipped_and_what_to_fill_in(tmp_path):
+    target = tmp_path / "quizzes" / "ulangan.yaml"
+    result = _run("impor", str(FIXTURES / "moodle_export.xml"), "-o", str(target), "--bagian", "pengantar",
+                  "--level", "L2")
+    _clean(result)
+    assert result.returncode == 1
+    assert target.exists()
+    assert "dilewati: Tahun berdirinya IDI (numerical)" in result.stderr
+    assert f"{target}:" in result.stdout and ": uraian-kode-etik: rubric: " in result.stdout
+
+
+def test_impor_of_a_complete_file_exits_0_and_never_overwrites_without_timpa(tmp_path):
+    exported = tmp_path / "bank.txt"
+    assert _run("ekspor", "--format", "gift", "--kuis", "kelompok-profesi", "-o", str(exported)).returncode == 0
+    target = tmp_path / "lain" / "impor.yaml"
+    result = _run("impor", str(exported), "-o", str(target))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Semua soal valid" in result.stdout
+    again = _run("impor", str(exported), "-o", str(target))
+    assert again.returncode == 2 and "--timpa" in again.stderr
+    assert _run("impor", str(exported), "-o", str(target), "--timpa").returncode == 0
+
+
+def test_impor_of_a_file_with_no_questions_exits_1(tmp_path):
+    source = tmp_path / "kosong.gift"
+    source.write_text("// hanya komentar\n", encoding="utf-8")
+    result = _run("impor", str(source), "-o", str(tmp_path / "q.yaml"))
+    _clean(result)
+    assert result.returncode == 1 and "tidak ada soal" in result.stderr
+
+
+@pytest.mark.parametrize("document", ["lembar", "kunci", "materi"])
+def test_cetak_writes_a_pdf_on_f4(tmp_path, document):
+    target = tmp_path / f"{document}.pdf"
+    result = _run("cetak", document, "--kuis", "konsep-dasar", "--kertas", "F4", "--paket", "-o", str(target))
+    _clean(result)
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "F4" in result.stdout
