@@ -15,6 +15,9 @@ An answer is accepted only from an active seat, for the session's current questi
 question is open or paused and the clock still accepts it (deadline + grace), and only once per
 (seat, question): a second answer is refused and changes nothing. Storage enforces the last rule with
 a unique key on (session, seat, question); ``already_answered`` lets the pure rule say it first.
+Storage also keeps a close from slipping between this check and the insert: it inserts the answer in
+a transaction that still sees the session row at the version ``accept`` was given (PostgreSQL: read
+the row ``FOR SHARE``, which makes a transition's UPDATE wait; SQLite: one writer at a time anyway).
 """
 
 from __future__ import annotations
