@@ -1,6 +1,7 @@
 """The HTML page is served as Indonesian; nothing else is touched."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from server.language import HtmlLanguage
 
@@ -22,7 +23,9 @@ def _serve(content_type: str, body: bytes, method: str = "GET"):
     async def receive():
         return {"type": "http.request"}
 
-    asyncio.run(HtmlLanguage(app, lang="id")({"type": "http", "method": method}, receive, send))
+    with ThreadPoolExecutor(1) as worker:  # the browser tests' Playwright loop may be running in this thread
+        worker.submit(asyncio.run, HtmlLanguage(app, lang="id")({"type": "http", "method": method}, receive, send)
+                      ).result()
     headers = dict(sent[0]["headers"])
     return headers, b"".join(m.get("body", b"") for m in sent[1:])
 
