@@ -1,10 +1,15 @@
-"""Steps several browser tests share: registering a student, picking from a select box, starting a quiz."""
+"""Steps several browser tests share: registering a student, picking from a select box, starting a quiz,
+making a teacher with the CLI, signing in and creating a class."""
 
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import expect
+
+from lessonkit.cli import main as cli
+
+PASSWORD = "rahasia-guru-1"
 
 
 def choose(v, label: str, option: str) -> None:
@@ -53,3 +58,48 @@ def start_exam(v, url: str, quiz_title: str):
     v.settle()
     expect(page.get_by_role("button", name="Kumpulkan jawaban")).to_be_visible()
     return page
+
+
+def db_url(data_dir) -> str:
+    return f"sqlite:///{data_dir / 'lessonkit.db'}"
+
+
+def make_teacher(data_dir, monkeypatch, username: str, name: str) -> None:
+    """A teacher made the way a school makes one: ``python -m lessonkit guru tambah`` (its functions)."""
+    typed = [PASSWORD, PASSWORD]
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": typed.pop(0))
+    assert cli(["guru", "--database", db_url(data_dir), "tambah", username, "--nama", name]) == 0
+
+
+def sign_in(v, url: str, username: str, password: str = PASSWORD):
+    page = v.open(url)
+    main = page.get_by_test_id("stMain")
+    main.get_by_label("Nama pengguna").fill(username)
+    main.get_by_label("Kata sandi").fill(password)
+    main.get_by_role("button", name="Masuk", exact=True).click()
+    v.settle()
+    return page
+
+
+def wait_for_cookie(v, present: bool = True) -> None:
+    """The cookie is set (or cleared) by a request the page sends right after the click; wait for it."""
+    for _ in range(100):
+        if any(c["name"] == "lessonkit_guru" for c in v.context.cookies()) == present:
+            return
+        v.page.wait_for_timeout(100)
+    raise AssertionError(f"session cookie {'not set' if present else 'not cleared'}")
+
+
+def shoot(page, folder, name: str) -> None:
+    page.wait_for_timeout(300)  # labels and fonts finish drawing after the rerun
+    page.screenshot(path=str(folder / name), full_page=True)
+
+
+def create_class(v, page, name: str) -> str:
+    main = page.get_by_test_id("stMain")
+    main.get_by_label("Nama kelas").fill(name)
+    main.get_by_role("button", name="Buat kelas").click()
+    v.settle()
+    code = page.locator(".join-code")
+    expect(code).to_be_visible()
+    return code.inner_text().strip()

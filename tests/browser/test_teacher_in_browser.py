@@ -8,58 +8,12 @@ import shutil
 
 import pytest
 
-from lessonkit.cli import main as cli
 from lessonkit.storage import Store
+from tests.browser.flows import PASSWORD, create_class, db_url, make_teacher, shoot, sign_in, wait_for_cookie
 from tests.browser.harness import free_port
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
-PASSWORD = "rahasia-guru-1"
-
-
-def db_url(data_dir) -> str:
-    return f"sqlite:///{data_dir / 'lessonkit.db'}"
-
-
-def make_teacher(data_dir, monkeypatch, username: str, name: str) -> None:
-    """A teacher made the way a school makes one: ``python -m lessonkit guru tambah`` (its functions)."""
-    typed = [PASSWORD, PASSWORD]
-    monkeypatch.setattr("getpass.getpass", lambda prompt="": typed.pop(0))
-    assert cli(["guru", "--database", db_url(data_dir), "tambah", username, "--nama", name]) == 0
-
-
-def sign_in(v, url: str, username: str, password: str = PASSWORD):
-    page = v.open(url)
-    main = page.get_by_test_id("stMain")
-    main.get_by_label("Nama pengguna").fill(username)
-    main.get_by_label("Kata sandi").fill(password)
-    main.get_by_role("button", name="Masuk", exact=True).click()
-    v.settle()
-    return page
-
-
-def wait_for_cookie(v, present: bool = True) -> None:
-    """The cookie is set (or cleared) by a request the page sends right after the click; wait for it."""
-    for _ in range(100):
-        if any(c["name"] == "lessonkit_guru" for c in v.context.cookies()) == present:
-            return
-        v.page.wait_for_timeout(100)
-    raise AssertionError(f"session cookie {'not set' if present else 'not cleared'}")
-
-
-def shoot(page, folder, name: str) -> None:
-    page.wait_for_timeout(300)  # labels and fonts finish drawing after the rerun
-    page.screenshot(path=str(folder / name), full_page=True)
-
-
-def create_class(v, page, name: str) -> str:
-    main = page.get_by_test_id("stMain")
-    main.get_by_label("Nama kelas").fill(name)
-    main.get_by_role("button", name="Buat kelas").click()
-    v.settle()
-    code = page.locator(".join-code")
-    expect(code).to_be_visible()
-    return code.inner_text().strip()
 
 
 def test_a_teacher_signs_in_keeps_the_session_collects_a_student_and_signs_out(server, visit, monkeypatch,
