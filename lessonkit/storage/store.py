@@ -1,8 +1,9 @@
 """The storage layer: what is kept about a student's learning, through SQLAlchemy (no Streamlit here).
 
 A student is a display name and a random resume code (192 bits, URL-safe)
-that is only a key: nothing is ever decoded from it. Teachers and classes are
-`Store` methods too, kept in their own modules (``teachers.py``, ``classes.py``).
+that is only a key: nothing is ever decoded from it. Teachers, classes and class
+exams are `Store` methods too, kept in their own modules (``teachers.py``, ``classes.py``,
+``class_exams.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..limits import NAME_MAX, bounded_response, clean_line, is_resume_code
 from ..quiz.exam import Attempt
+from .class_exams import ClassExamRecords
 from .classes import ClassRecords
 from .common import StorageError, guard, utcnow
 from .engine import check_sqlite_file, make_engine, migrate, where
@@ -44,7 +46,7 @@ class Answer:
     at: datetime
 
 
-class Store(TeacherRecords, ClassRecords):
+class Store(TeacherRecords, ClassRecords, ClassExamRecords):
     def __init__(self, engine: Engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
