@@ -50,6 +50,8 @@ PAGES = [
     PageSpec("presentasi", "app_pages/presentasi.py", "Mode Presentasi", "Mengajar"),
     PageSpec("masuk-guru", "app_pages/masuk_guru.py", "Masuk Guru", "Guru", GUEST),
     PageSpec("kelas", "app_pages/kelas.py", "Kelas Saya", "Guru", TEACHER),
+    PageSpec("ujian-kelas", "app_pages/ujian_kelas.py", "Ujian Kelas", "Guru", TEACHER),
+    PageSpec("hasil-kelas", "app_pages/hasil_kelas.py", "Hasil Kelas", "Guru", TEACHER),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}
 

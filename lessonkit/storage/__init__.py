@@ -9,6 +9,6 @@ from .engine import default_url, make_engine, migrate
 from .store import Answer, StorageError, Store, StudentInfo
 from .teachers import SignInResult, SignInStatus, TeacherExists, TeacherInfo
 
-__all__ = ["Answer", "ClassExamInfo", "ClassInfo", "ClassNotFound", "DeleteOutcome", "ExamTake", "JoinResult", "JoinStatus", "Member",
-           "SignInResult", "SignInStatus", "StorageError", "Store", "StudentClass", "StudentExam", "StudentInfo", "TeacherExists",
-           "TeacherInfo", "default_url", "make_engine", "migrate"]
+__all__ = ["Answer", "ClassExamInfo", "ClassInfo", "ClassNotFound", "DeleteOutcome", "ExamTake", "JoinResult",
+           "JoinStatus", "Member", "SignInResult", "SignInStatus", "StorageError", "Store", "StudentClass",
+           "StudentExam", "StudentInfo", "TeacherExists", "TeacherInfo", "default_url", "make_engine", "migrate"]
