@@ -101,7 +101,7 @@ def _exam_overview(board: Dashboard) -> None:
     middle.metric("Rata-rata nilai", f"{sum(marks) / len(marks):.0f}" if marks else "–")
     right.metric("Status", class_exam.status(chosen, time.time()).capitalize())
     if marks:
-        st.plotly_chart(analysis_charts.score_histogram(marks), config=CHART)
+        st.plotly_chart(analysis_charts.score_histogram(marks), config=CHART, key="hasil_ringkasan_nilai")
     started = {t.student_id for t in takes}
     waiting = [board.labels[m.student_id] for m in board.members if m.student_id not in started]
     if waiting:
@@ -152,7 +152,8 @@ def item_analysis(board: Dashboard) -> None:
     with left:
         st.markdown("**Sebaran nilai**")
         items = len(analysis.scores.columns)
-        st.plotly_chart(analysis_charts.score_histogram((analysis.totals / items * 100).tolist()), config=CHART)
+        st.plotly_chart(analysis_charts.score_histogram((analysis.totals / items * 100).tolist()), config=CHART,
+                        key="hasil_analisis_nilai")
     with right:
         st.markdown("**Tingkat kesukaran dan daya pembeda**")
         st.plotly_chart(analysis_charts.pd_scatter(analysis.items), config=CHART)
@@ -169,8 +170,8 @@ def _analysis_header(analysis) -> None:
     left, right = st.columns([1, 3], vertical_alignment="center")
     left.metric(f"Reliabilitas ({reliability.method})", _figure(reliability.value).replace(".", ","))
     right.markdown(reliability.text)
-    st.caption(f"{analysis.students} siswa, percobaan pertama. {analysis.groups.description}."
-               + (f" {analysis.groups.ties}." if analysis.groups.ties else ""))
+    notes = [f"{analysis.students} siswa, percobaan pertama", analysis.groups.description, analysis.groups.ties]
+    st.caption(" ".join(note.rstrip(".") + "." for note in notes if note))
 
 
 def _item_table(analysis) -> None:
