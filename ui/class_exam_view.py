@@ -108,6 +108,16 @@ def is_class_exam(session: ExamSession) -> bool:
     return class_exam.SETTING in session.settings
 
 
+def heading(session: ExamSession, learner: StudentInfo | None) -> None:
+    """Which class exam is running (its title and class), above its questions or results."""
+    if learner is None or not is_class_exam(session):
+        return
+    store = data.store()
+    found = student.save(store.student_class_exam, learner.id, session.settings[class_exam.SETTING]) if store else None
+    if found is not None:
+        st.markdown(f"**Ujian kelas: {plain(found.exam.title)}** · kelas {plain(found.exam.class_name)}")
+
+
 def after_results(session: ExamSession) -> None:
     """Below a class exam's results: back to the list (no retry with new questions)."""
     st.button("Kembali ke daftar ujian", type="primary", on_click=session.reset)

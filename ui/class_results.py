@@ -82,10 +82,14 @@ def overview(board: Dashboard) -> None:
     st.caption("Warna: rata-rata 5 jawaban terakhir setiap siswa di bagian itu (latihan dan ujian); tulisan: "
                "tingkatnya (– = belum ada jawaban).")
     averages, levels = mastery_frames({labels[sid]: p[1] for sid, p in progress.items()}, ids)
-    titles = [chart_label(quiz_view.section_title(s)) for s in ids]
+    titles = [chart_label(_short(f"{n}. {quiz_view.section_title(s)}")) for n, s in enumerate(ids, start=1)]
     st.plotly_chart(mastery_heatmap(averages, levels, titles, [chart_label(n) for n in averages.index]),
                     config=CHART)
     _exam_overview(board)
+
+
+def _short(text: str, limit: int = 26) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _exam_overview(board: Dashboard) -> None:
@@ -203,12 +207,11 @@ def _downloads(analysis, chosen: ClassExamInfo) -> None:
     st.subheader("Unduh")
     stem = "".join(c if c.isalnum() else "-" for c in chosen.title.lower()).strip("-")[:40] or "ujian"
     files = export.csv_files(analysis)
-    columns = st.columns(len(files) + 1)
-    columns[0].download_button("Excel (semua lembar)", data=export.workbook(analysis),
-                               file_name=f"analisis-{stem}.xlsx",
-                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    for column, (name, content) in zip(columns[1:], files.items(), strict=True):
-        column.download_button(f"CSV {name.removesuffix('.csv').replace('-', ' ')}", data=content,
+    with st.container(horizontal=True):
+        st.download_button("Excel (semua lembar)", data=export.workbook(analysis), file_name=f"analisis-{stem}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type="primary")
+        for name, content in files.items():
+            st.download_button(f"CSV {name.removesuffix('.csv').replace('-', ' ')}", data=content,
                                file_name=f"{stem}-{name}", mime="text/csv")
     st.caption(f"Ujian dibuka {when(chosen.opens_at)}, ditutup {when(chosen.closes_at)}.")
 

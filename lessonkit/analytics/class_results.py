@@ -56,8 +56,8 @@ def mastery_heatmap(averages: pd.DataFrame, levels: pd.DataFrame, section_titles
         zmin=0, zmax=100, colorscale=MASTERY_COLOURS, xgap=2, ygap=2, hoverongaps=False,
         colorbar={"title": {"text": "Rata-rata (%)"}, "thickness": 12},
         hovertemplate="%{y}<br>%{x}<br>Rata-rata %{z:.0f}% (%{text})<extra></extra>"))
-    figure.update_layout(height=140 + 34 * len(student_labels), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                         xaxis={"side": "top", "fixedrange": True, "automargin": True, "tickangle": 0},
+    figure.update_layout(height=200 + 40 * len(student_labels), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                         xaxis={"side": "top", "fixedrange": True, "automargin": True, "tickangle": -35},
                          yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True,
                                 "type": "category"})
     return figure

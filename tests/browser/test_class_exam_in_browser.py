@@ -53,8 +53,11 @@ def take(v, url: str, resume: str, answers: dict[str, str], screenshot=None) -> 
     page = v.open(f"{url}/ujian?kode={resume}")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Ujian dari gurumu")).to_be_visible()
+    if screenshot:
+        shoot(page, screenshot[0], screenshot[1].replace(".png", "-daftar.png"))
     main.get_by_role("button", name="Mulai ujian kelas").click()
     v.settle()
+    expect(main.get_by_text("Ujian kelas: Ulangan Singkat")).to_be_visible()
     if "pilihan" in answers:
         main.get_by_text(answers["pilihan"]).click()
         v.settle()
@@ -133,5 +136,10 @@ def test_three_students_take_a_class_exam_and_the_dashboard_shows_the_analysis(q
         shoot(page, screenshot_dir, f"hasil-kelas-ringkasan-{name}.png")
         page.get_by_role("tab", name="Analisis Butir").click()
         teacher.settle()
+    page.set_viewport_size({"width": 1366, "height": 3200})  # the whole dashboard: Streamlit scrolls inside the page
+    shoot(page, screenshot_dir, "hasil-kelas-analisis-semua.png")
+    page.get_by_role("tab", name="Ringkasan").click()
+    teacher.settle()
+    shoot(page, screenshot_dir, "hasil-kelas-ringkasan-semua.png")
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert teacher.outside_requests() == []
