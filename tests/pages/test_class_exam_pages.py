@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import time
 
-import pandas as pd
 import pytest
 
 from lessonkit.analytics import item_analysis
 from lessonkit.analytics.class_results import exam_matrix
 from lessonkit.content import load_lesson
-from lessonkit.quiz import exam, read_bank
+from lessonkit.quiz import read_bank
+from tests import class_exam_data as exam_data
 from tests.conftest import ROOT
-from tests.pages.test_teacher_pages import HASH, button, fresh, page, sign_in, store, texts  # noqa: F401
+from tests.pages.test_teacher_pages import HASH, button, fresh, page, sign_in, texts
 
-QUIZ = "konsep-dasar"
+QUIZ = exam_data.QUIZ
 
 
 @pytest.fixture(scope="module")
@@ -25,29 +25,7 @@ def bank():
 
 def class_with_exam(store, bank, teacher: str = "sari", opens: float | None = None):
     sari = store.add_teacher("Sari", username=teacher, password_hash=HASH)
-    klass = store.create_class(sari.id, "XI IPS 2")
-    ids = [q.id for q in next(q for q in bank.quizzes if q.id == QUIZ).questions if q.auto_graded]
-    now = time.time()
-    made = store.create_class_exam(sari.id, klass.id, "Ulangan Harian 1", minutes=30,
-                                   opens_at=now - 60 if opens is None else opens, closes_at=now + 3600,
-                                   question_ids=ids, source=QUIZ)
-    return sari, klass, made
-
-
-def take(store, bank, made, name: str, right: int, code: str) -> None:
-    """A member answers the first ``right`` questions correctly and the rest wrongly, then submits."""
-    learner = store.create_student(name)
-    store.join_class(learner.id, code)
-    now = time.time()
-    attempt = exam.start(bank, made.question_ids, made.minutes, now)
-    attempt_id = store.start_class_exam(learner.id, made.id, attempt, {"ujian_kelas": made.id}, now)
-    for n, qid in enumerate(made.question_ids):
-        q = bank.question(qid)
-        if q.type == "single":
-            correct = next(i for i, o in enumerate(q.options) if o.correct)
-            response = correct if n < right else (correct + 1) % len(q.options)
-            store.save_exam_answer(attempt_id, qid, q.section, response, 1.0 if n < right else 0.0, now)
-    store.submit_exam(attempt_id, now + 5, right / len(made.question_ids))
+    return (sari, *exam_data.class_with_exam(store, bank, sari, opens))
 
 
 @pytest.mark.parametrize("path", ["app_pages/ujian_kelas.py", "app_pages/hasil_kelas.py"])
@@ -130,7 +108,7 @@ def test_an_exam_not_open_yet_says_when_it_opens_and_offers_no_start(store, bank
 def test_the_dashboard_shows_the_p_values_the_analytics_module_computes(store, bank):
     sari, klass, made = class_with_exam(store, bank)
     for name, right in (("Ana", 11), ("Budi", 6), ("Cici", 3), ("Dodi", 8)):
-        take(store, bank, made, name, right, klass.join_code)
+        exam_data.take(store, bank, made, name, right, klass.join_code)
     store.join_class(store.create_student("Eka").id, klass.join_code)
     at = sign_in(page("app_pages/hasil_kelas.py"))
     assert not at.exception
@@ -151,7 +129,7 @@ def test_the_dashboard_shows_the_p_values_the_analytics_module_computes(store, b
 
 def test_teacher_b_sees_no_exam_or_result_of_teacher_a_even_with_a_forged_selection(store, bank):
     _, klass, made = class_with_exam(store, bank)
-    take(store, bank, made, "Ana", 5, klass.join_code)
+    exam_data.take(store, bank, made, "Ana", 5, klass.join_code)
     store.add_teacher("Budi", username="budi", password_hash=HASH)
     for path in ("app_pages/ujian_kelas.py", "app_pages/hasil_kelas.py"):
         at = fresh()
