@@ -131,7 +131,10 @@ def student_detail(board: Dashboard) -> None:
 # -- Analisis Butir ------------------------------------------------------------------------------------------------
 
 def _figure(value: float) -> str:
-    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.2f}"
+    """Two decimals with a decimal comma; "–" when there is no figure."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:.2f}".replace(".", ",")
 
 
 def item_analysis(board: Dashboard) -> None:
@@ -172,7 +175,7 @@ def _analysis_header(analysis) -> None:
         st.warning(analysis.warning)
     reliability = analysis.reliability
     left, right = st.columns([1, 3], vertical_alignment="center")
-    left.metric(f"Reliabilitas ({reliability.method})", _figure(reliability.value).replace(".", ","))
+    left.metric(f"Reliabilitas ({reliability.method})", _figure(reliability.value))
     right.markdown(reliability.text)
     notes = [f"{analysis.students} siswa, percobaan pertama", analysis.groups.description, analysis.groups.ties]
     st.caption(" ".join(note.rstrip(".") + "." for note in notes if note))
@@ -183,7 +186,10 @@ def _item_table(analysis) -> None:
     table["File"] = [f"{f}:{line}" if f else "" for f, line in zip(table["File"], table["Baris"], strict=True)]
     for column in ("P", "D", "r pbis"):
         table[column] = table[column].map(_figure)
-    st.table(safe_frame(table[ITEM_COLUMNS].set_index("No")))
+    st.dataframe(safe_frame(table[ITEM_COLUMNS]), hide_index=True, width="stretch", row_height=96,
+                 column_config={"No": st.column_config.NumberColumn(width=40),
+                                "Alasan": st.column_config.TextColumn(width="large"),
+                                "File": st.column_config.TextColumn(width="medium")})
     st.caption("P = tingkat kesukaran (≤ 0,30 sukar; 0,31–0,70 sedang; > 0,70 mudah). D = daya pembeda "
                "(negatif: buang; ≤ 0,20 jelek; 0,21–0,40 cukup; 0,41–0,70 baik; > 0,70 baik sekali). "
                "r pbis = korelasi butir dengan skor soal lainnya. File menunjukkan letak soal untuk diperbaiki.")

@@ -78,12 +78,13 @@ def take(v, url: str, resume: str, answers: dict[str, str], screenshot=None) -> 
 
 
 def shown_item_table(page) -> dict[str, str]:
-    """Question id → P as shown in the dashboard's item table."""
-    rows = page.get_by_test_id("stTable").locator("tbody tr")
+    """Question id → P as the dashboard's item table shows it (the grid's accessible table: No, Soal, P, …)."""
+    grid = page.get_by_test_id("stDataFrame").filter(has_text="Kategori P")
+    rows = grid.locator("table tbody tr")
     out = {}
     for n in range(rows.count()):
         cells = rows.nth(n).locator("td").all_inner_texts()
-        out[cells[0].strip()] = cells[1].strip()
+        out[cells[1].strip()] = cells[2].strip()
     return out
 
 
@@ -112,7 +113,7 @@ def test_three_students_take_a_class_exam_and_the_dashboard_shows_the_analysis(q
     expect(main.get_by_test_id("stPlotlyChart").first).to_be_visible()
     page.get_by_role("tab", name="Analisis Butir").click()
     teacher.settle()
-    expect(page.get_by_test_id("stTable")).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame").filter(has_text="Kategori P")).to_be_visible()
     expect(main.get_by_text("Hanya 3 siswa yang dianalisis", exact=False)).to_be_visible()
 
     store = Store.open(db_url(quiz_server.data_dir))
@@ -125,7 +126,7 @@ def test_three_students_take_a_class_exam_and_the_dashboard_shows_the_analysis(q
         store.engine.dispose()
     bank = read_bank([FIXTURES / "quizzes_timed"], section_ids=None)
     expected = item_analysis(exam_matrix(bank, made.question_ids, {t.display_name: t.responses for t in takes}).scores)
-    assert shown_item_table(page) == {qid: f"{p:.2f}" for qid, p in expected["p"].items()}
+    assert shown_item_table(page) == {qid: f"{p:.2f}".replace(".", ",") for qid, p in expected["p"].items()}
     assert expected.loc["ks-01", "p"] == pytest.approx(2 / 3)
 
     for size, name in (((1366, 900), "desktop"), ((1920, 1080), "projector")):
