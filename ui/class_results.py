@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from lessonkit.storage import ClassExamInfo, ClassInfo, ExamTake, Member, Store, TeacherInfo
 
 CHART = {"displayModeBar": False}
-ITEM_COLUMNS = ["No", "Soal", "P", "Kategori P", "D", "Kategori D", "r pbis", "Rekomendasi", "Alasan", "File"]
+ITEM_COLUMNS = ["Soal", "P", "Kategori P", "D", "Kategori D", "r pbis", "Rekomendasi", "File", "Alasan"]
 
 
 @dataclass(frozen=True)
@@ -186,13 +186,13 @@ def _item_table(analysis) -> None:
     table["File"] = [f"{f}:{line}" if f else "" for f, line in zip(table["File"], table["Baris"], strict=True)]
     for column in ("P", "D", "r pbis"):
         table[column] = table[column].map(_figure)
-    st.dataframe(safe_frame(table[ITEM_COLUMNS]), hide_index=True, width="stretch", row_height=96,
-                 column_config={"No": st.column_config.NumberColumn(width=40),
-                                "Alasan": st.column_config.TextColumn(width="large"),
+    st.dataframe(safe_frame(table[ITEM_COLUMNS]), hide_index=True, width="stretch", row_height=110,
+                 column_config={"Alasan": st.column_config.TextColumn(width="large"),
                                 "File": st.column_config.TextColumn(width="medium")})
     st.caption("P = tingkat kesukaran (≤ 0,30 sukar; 0,31–0,70 sedang; > 0,70 mudah). D = daya pembeda "
                "(negatif: buang; ≤ 0,20 jelek; 0,21–0,40 cukup; 0,41–0,70 baik; > 0,70 baik sekali). "
-               "r pbis = korelasi butir dengan skor soal lainnya. File menunjukkan letak soal untuk diperbaiki.")
+               "r pbis = korelasi butir dengan skor soal lainnya. File: letak soal untuk diperbaiki. Alasan lengkap ada "
+               "juga di unduhan Excel.")
 
 
 def _distractors(analysis) -> None:

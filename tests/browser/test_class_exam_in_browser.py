@@ -78,13 +78,13 @@ def take(v, url: str, resume: str, answers: dict[str, str], screenshot=None) -> 
 
 
 def shown_item_table(page) -> dict[str, str]:
-    """Question id → P as the dashboard's item table shows it (the grid's accessible table: No, Soal, P, …)."""
+    """Question id → P as the dashboard's item table shows it (the grid's accessible table: Soal, P, …)."""
     grid = page.get_by_test_id("stDataFrame").filter(has_text="Kategori P")
     rows = grid.locator("table tbody tr")
     out = {}
     for n in range(rows.count()):
         cells = rows.nth(n).locator("td").all_inner_texts()
-        out[cells[1].strip()] = cells[2].strip()
+        out[cells[0].strip()] = cells[1].strip()
     return out
 
 
