@@ -191,8 +191,8 @@ def _item_table(analysis) -> None:
                                 "File": st.column_config.TextColumn(width="medium")})
     st.caption("P = tingkat kesukaran (≤ 0,30 sukar; 0,31–0,70 sedang; > 0,70 mudah). D = daya pembeda "
                "(negatif: buang; ≤ 0,20 jelek; 0,21–0,40 cukup; 0,41–0,70 baik; > 0,70 baik sekali). "
-               "r pbis = korelasi butir dengan skor soal lainnya. File: letak soal untuk diperbaiki. Alasan lengkap ada "
-               "juga di unduhan Excel.")
+               "r pbis = korelasi butir dengan skor soal lainnya. File: letak soal untuk diperbaiki. Alasan lengkap "
+               "ada juga di unduhan Excel.")
 
 
 def _distractors(analysis) -> None:
