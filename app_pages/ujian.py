@@ -51,7 +51,7 @@ if attempt is None:
     st.button("Mulai ujian", type="primary", on_click=_begin, args=(settings,), disabled=count == 0)
     st.stop()
 
-class_exam_view.heading(session, learner)
+class_exam_view.heading(session, attempt, learner)
 if not attempt.submitted:
     session.show_running()
     st.stop()

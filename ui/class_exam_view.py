@@ -108,14 +108,22 @@ def is_class_exam(session: ExamSession) -> bool:
     return class_exam.SETTING in session.settings
 
 
-def heading(session: ExamSession, learner: StudentInfo | None) -> None:
-    """Which class exam is running (its title and class), above its questions or results."""
+def heading(session: ExamSession, attempt, learner: StudentInfo | None) -> None:
+    """Which class exam is running (its title and class), above its questions or results.
+
+    A teacher who closes the exam early moves its end: the running attempt's deadline follows on this run, so
+    it is submitted at once (the store already refuses answers after the stored deadline).
+    """
     if learner is None or not is_class_exam(session):
         return
     store = data.store()
     found = student.save(store.student_class_exam, learner.id, session.settings[class_exam.SETTING]) if store else None
-    if found is not None:
-        st.markdown(f"**Ujian kelas: {plain(found.exam.title)}** · kelas {plain(found.exam.class_name)}")
+    if found is None:
+        return
+    st.markdown(f"**Ujian kelas: {plain(found.exam.title)}** · kelas {plain(found.exam.class_name)}")
+    if not attempt.submitted and found.exam.closes_at < attempt.deadline:
+        attempt.deadline = max(found.exam.closes_at, attempt.started_at)
+        attempt.close_if_expired(time.time())
 
 
 def after_results(session: ExamSession) -> None:

@@ -138,3 +138,19 @@ def test_teacher_b_sees_no_exam_or_result_of_teacher_a_even_with_a_forged_select
         assert not at.exception
         shown = texts(at)
         assert made.title not in shown and "Ana" not in shown and "Belum ada kelas" in shown
+
+
+def test_closing_early_submits_a_running_class_exam_on_the_students_next_run(store, bank):
+    sari, klass, made = class_with_exam(store, bank)
+    ana = store.create_student("Ana")
+    store.join_class(ana.id, klass.join_code)
+    at = fresh()
+    at.query_params["kode"] = ana.code
+    at = page("app_pages/ujian.py", at)
+    at = button(at, "Mulai ujian kelas").click().run()
+    assert "Ujian kelas: Ulangan Harian 1** · kelas XI IPS 2" in texts(at)
+    store.close_class_exam(sari.id, made.id, time.time())
+    time.sleep(2.5)  # past the network grace
+    at.run()
+    assert not at.exception and "Waktu habis" in texts(at)
+    assert store.student_class_exam(ana.id, made.id).open_attempt_id is None, "the submission was saved"

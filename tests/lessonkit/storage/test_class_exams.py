@@ -112,6 +112,9 @@ def test_closing_early_stops_starts_and_cuts_open_attempts(school):
     assert closed.closes_at == OPENS + 100
     assert store.load_exam(running)[0].deadline == OPENS + 100
     assert store.start_class_exam(cici, exam.id, attempt(OPENS + 101), {}, now=OPENS + 101) is None
+    assert store.save_exam_answer(running, "q1", "satu", 0, 1.0, OPENS + 99) is True
+    assert store.save_exam_answer(running, "q2", "dua", 0, 1.0, OPENS + 110) is False, "after the early close"
+    assert store.class_exam_results(sari, exam.id)[0].responses == {"q1": 0}
 
 
 def test_deleting_an_exam_keeps_the_students_attempts_in_their_history(school):
