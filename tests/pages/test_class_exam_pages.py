@@ -123,6 +123,9 @@ def test_the_dashboard_shows_the_p_values_the_analytics_module_computes(store, b
     assert list(shown_table["P"]) == [f"{p:.2f}".replace(".", ",") for p in expected["p"]]
     assert list(shown_table["Rekomendasi"]) == list(expected["rekomendasi"])
     assert any("Hanya 4 siswa yang dianalisis" in w.value for w in at.warning)
+    assert at.selectbox(key="hasil_siswa").value == store.members(sari.id, klass.id)[0].student_id
+    assert "Yang dilihat Ana di halaman Kemajuan Saya (hanya baca)." in shown
+    assert "Penguasaan per bagian" in [s.value for s in at.subheader]
     assert [d.label for d in at.get("download_button")][0] == "Excel (semua lembar)"
 
 
