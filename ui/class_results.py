@@ -80,7 +80,7 @@ def overview(board: Dashboard) -> None:
 
     st.subheader("Penguasaan per bagian")
     st.caption("Warna: rata-rata 5 jawaban terakhir setiap siswa di bagian itu (latihan dan ujian); tulisan: "
-               "tingkatnya (– = belum ada jawaban).")
+               "tingkatnya (– dan abu-abu = belum ada jawaban).")
     averages, levels = mastery_frames({labels[sid]: p[1] for sid, p in progress.items()}, ids)
     titles = [chart_label(_short(f"{n}. {quiz_view.section_title(s)}")) for n, s in enumerate(ids, start=1)]
     st.plotly_chart(mastery_heatmap(averages, levels, titles, [chart_label(n) for n in averages.index]),

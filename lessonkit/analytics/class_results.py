@@ -19,6 +19,7 @@ from ..progress import LEVELS, mastery
 from ..quiz import Bank
 from .responses import ClassMatrix, class_matrix
 
+NO_ANSWERS = "#E4E4E4"  # cells without answers: grey, apart from the cream of 0%
 MASTERY_COLOURS = [[0.0, "#F4F1EA"], [0.5, "#9ECAE1"], [1.0, "#08519C"]]  # light to dark blue (colour-blind safe)
 
 
@@ -57,9 +58,11 @@ def mastery_heatmap(averages: pd.DataFrame, levels: pd.DataFrame, section_titles
         colorbar={"title": {"text": "Rata-rata (%)"}, "thickness": 12},
         hovertemplate="%{y}<br>%{x}<br>Rata-rata %{z:.0f}% (%{text})<extra></extra>"))
     figure.update_layout(height=200 + 40 * len(student_labels), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                         xaxis={"side": "top", "fixedrange": True, "automargin": True, "tickangle": -35},
+                         plot_bgcolor=NO_ANSWERS,
+                         xaxis={"side": "top", "fixedrange": True, "automargin": True, "tickangle": -35,
+                                "showgrid": False},
                          yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True,
-                                "type": "category"})
+                                "type": "category", "showgrid": False})
     return figure
 
 
