@@ -103,7 +103,8 @@ def create_form(class_id: int, expanded: bool) -> None:
         left.date_input("Ditutup tanggal", value=later.date(), key=_key("close_day"), format="DD/MM/YYYY")
         right.time_input("Ditutup pukul", value=later.time(), key=_key("close_time"), step=300)
         left.number_input("Kesempatan mengerjakan", min_value=1, max_value=10, value=1, key=_key("attempts"))
-        right.checkbox("Tampilkan pembahasan setelah siswa mengumpulkan", value=True, key=_key("review"))
+        right.checkbox("Tampilkan pembahasan", value=True, key=_key("review"),
+                       help="Siswa melihat pembahasan setiap soal setelah mengumpulkan jawaban.")
         st.caption(f"{count} soal" + (" acak untuk setiap siswa" if per_student else " yang sama untuk semua siswa")
                    + ". Nilai dan analisis butir memakai percobaan pertama setiap siswa.")
         st.button("Buat ujian", type="primary", on_click=_create, args=(class_id,), disabled=count == 0)

@@ -21,7 +21,7 @@ expect = pytest.importorskip("playwright.sync_api").expect
 QUIZ = "Kuis Singkat Berwaktu"
 
 
-def set_exam(v, page, url: str, title: str) -> None:
+def set_exam(v, page, url: str, title: str, screenshot_dir=None) -> None:
     page = v.open(f"{url}/ujian-kelas")
     main = page.get_by_test_id("stMain")
     main.get_by_label("Judul ujian").fill(title)
@@ -32,6 +32,8 @@ def set_exam(v, page, url: str, title: str) -> None:
     minutes.fill("15")
     minutes.press("Enter")
     v.settle()
+    if screenshot_dir is not None:
+        shoot(page, screenshot_dir, "ujian-kelas-formulir-desktop.png")
     main.get_by_role("button", name="Buat ujian").click()
     v.settle()
     expect(main.get_by_text(re.compile(f"Ujian {title} dibuat"))).to_be_visible()
@@ -94,7 +96,7 @@ def test_three_students_take_a_class_exam_and_the_dashboard_shows_the_analysis(q
     teacher = visit("desktop")
     page = sign_in(teacher, f"{quiz_server.url}/kelas", "bu_rina")
     code = create_class(teacher, page, "XI IPS 1 · 2026/2027")
-    set_exam(teacher, page, quiz_server.url, "Ulangan Singkat")
+    set_exam(teacher, page, quiz_server.url, "Ulangan Singkat", screenshot_dir)
     shoot(teacher.page, screenshot_dir, "ujian-kelas-desktop.png")
 
     students = [("Ana", {"pilihan": "Kelompok okupasional", "isian": "kode etik"}),
