@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from lessonkit.progress import RULE, history, mastery, to_csv, weakest
-from ui import data, nav, quiz_view, student
+from lessonkit.progress import to_csv, weakest
+from ui import data, nav, progress_view, quiz_view, student
 from ui.text import plain
 
 st.title("Kemajuan Saya")
 if st.session_state.pop("data_deleted", False):
     st.success("Semua datamu sudah dihapus.")
-learner, lesson = student.current(), data.lesson()
+learner = student.current()
 if learner is None:
     st.info("Kemajuanmu belum disimpan. Buka **Simpan kemajuanmu** di bilah samping, isi nama panggilan, "
             "lalu semua bagian yang kamu baca dan soal yang kamu kerjakan akan tercatat di sini.")
@@ -19,25 +19,9 @@ store = data.store()
 visits = student.save(store.visits, learner.id) or {}
 answers = student.save(store.answers, learner.id) or []
 exams = student.save(store.exam_history, learner.id) or []
-ids = lesson.section_ids
-opened = [s for s in ids if s in visits]
-
 classes = student.save(store.student_classes, learner.id) or []
 st.caption(" · ".join([plain(learner.display_name)] + [f"kelas {plain(c.name)}" for c in classes]))
-left, middle, right = st.columns(3)
-left.metric("Materi dibuka", f"{len(opened)} dari {len(ids)}")
-middle.metric("Jawaban latihan", sum(1 for a in answers if a.mode == "latihan"))
-right.metric("Ujian selesai", len(exams))
-st.progress(len(opened) / len(ids) if ids else 0.0, text="Penyelesaian materi")
-
-st.subheader("Penguasaan per bagian")
-st.markdown(RULE)
-levels = mastery(answers, ids)
-st.dataframe(
-    [{"Bagian": quiz_view.section_title(m.section), "Tingkat": m.level,
-      "Rata-rata": f"{round(m.average * 100)}%" if m.average is not None else "–", "Jawaban": m.count,
-      "Dibuka": "Ya" if m.section in visits else "Belum"} for m in levels],
-    hide_index=True, width="stretch")
+levels = progress_view.summary(visits, answers, exams)
 
 st.subheader("Tiga bagian yang perlu kamu perkuat")
 focus = weakest(levels)
@@ -52,16 +36,7 @@ for item in focus:
         with b:
             nav.link("latihan", "Latihan soal bagian ini", bagian=item.section)
 
-st.subheader("Riwayat latihan dan ujian")
-frame = history(answers, exams)
-if frame.empty:
-    st.info("Belum ada latihan atau ujian. Nilai-nilaimu akan tampil di sini.")
-else:
-    st.plotly_chart(data.history_chart(tuple(frame["Waktu"]), tuple(frame["Skor"]), tuple(frame["Jenis"])),
-                    config={"displayModeBar": False})
-    shown = frame.assign(Skor=(frame["Skor"] * 100).round().astype(int).astype(str) + "%",
-                         Waktu=frame["Waktu"].dt.strftime("%d-%m-%Y %H:%M"))
-    st.dataframe(shown.iloc[::-1], hide_index=True, width="stretch")
+progress_view.scores_over_time(answers, exams, "Belum ada latihan atau ujian. Nilai-nilaimu akan tampil di sini.")
 
 st.subheader("Dataku")
 st.markdown("Yang disimpan tentang kamu hanya nama panggilan, kode kelas, dan catatan belajarmu di modul ini.")

@@ -1,17 +1,18 @@
-"""Ujian: a practice exam the student sets up (a quiz or a random draw from the bank).
+"""Ujian: the class exams of a saved student's classes first ("Ujian dari gurumu"), then a practice exam the
+student sets up (a quiz or a random draw from the bank).
 
-Starting, resuming, saving answer by answer, the timer, submitting and the
+Class exams are `ui.class_exam_view`; starting, resuming, saving answer by answer, the timer, submitting and the
 results are `ui.exam_session`; the rules are `lessonkit.quiz.exam`.
 """
 
 import streamlit as st
 
 from lessonkit.quiz import exam
-from ui import data, exam_session, quiz_view, student
+from ui import class_exam_view, data, exam_session, quiz_view, student
 
 lesson, bank = data.lesson(), data.bank()
 learner = student.current()
-session = exam_session.ExamSession(bank, exam_session.student_keeper(learner))
+session = exam_session.ExamSession(bank, class_exam_view.keeper(learner))
 
 st.title("Ujian")
 quiz_view.broken_quizzes(bank)
@@ -24,6 +25,8 @@ def _begin(settings: dict) -> None:
 
 
 if attempt is None:
+    if class_exam_view.open_exams(session, learner):
+        st.subheader("Ujian latihan")
     st.markdown("Uji dirimu seperti ujian sungguhan: soal diacak, waktu dibatasi, dan nilai beserta pembahasan "
                 "baru muncul setelah kamu mengumpulkan jawaban.")
     auto = [q for q in bank.questions if q.auto_graded]
@@ -48,11 +51,15 @@ if attempt is None:
     st.button("Mulai ujian", type="primary", on_click=_begin, args=(settings,), disabled=count == 0)
     st.stop()
 
+class_exam_view.heading(session, attempt, learner)
 if not attempt.submitted:
     session.show_running()
     st.stop()
 
 session.show_results()
+if class_exam_view.is_class_exam(session):
+    class_exam_view.after_results(session)
+    st.stop()
 left, right_button = st.columns(2)
 left.button("Ulangi dengan soal baru", type="primary", on_click=_begin, args=(session.settings,), width="stretch")
 right_button.button("Atur ujian baru", on_click=session.reset, width="stretch")

@@ -7,7 +7,7 @@ what to start and which buttons follow the results.
 
 API::
 
-    session = ExamSession(bank, keeper=student_keeper(learner), prefix="exam", on_start=None)
+    session = ExamSession(bank, keeper=class_exam_view.keeper(learner), prefix="exam", on_start=None)
     attempt = session.current()        # resumes the open attempt from the keeper; auto-submits when due
     session.begin(plan, attempts_used=0)   # on_click; refuses outside plan.window / beyond plan.attempts
     session.show_notice()              # the refusal of the last begin(), in Indonesian, if any
@@ -22,7 +22,8 @@ API::
   used), ``show_review`` and ``settings`` stored with the attempt (put a class
   exam's id there; ``settings["review"]`` carries ``show_review`` across a resume).
 - ``keeper`` stores attempts (see `Keeper`; `StudentKeeper` uses the student's
-  `Store`; None keeps nothing, so a reload loses the exam). A class exam can
+  `Store`; `ui.class_exam_view.ClassExamKeeper` saves a class exam's attempt
+  only when the server allows it; None keeps nothing, so a reload loses the exam). A class exam can
   pass a keeper whose ``open()`` only finds attempts of that exam.
 - ``on_start(attempt_id, plan)`` runs after the keeper saved a new attempt:
   the hook to record which class exam an attempt belongs to.
@@ -55,10 +56,10 @@ import streamlit as st
 from lessonkit.quiz import Bank, exam, grade
 from lessonkit.quiz.base import QuestionBase
 from lessonkit.quiz.types import module_of
-from ui import countdown, data, quiz_view, student
+from ui import countdown, quiz_view, student
 
 if TYPE_CHECKING:
-    from lessonkit.storage import Store, StudentInfo
+    from lessonkit.storage import Store
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -99,12 +100,6 @@ class StudentKeeper:
 
     def submit(self, attempt_id, submitted_at, score):
         student.save(self.store.submit_exam, attempt_id, submitted_at, score)
-
-
-def student_keeper(learner: StudentInfo | None) -> StudentKeeper | None:
-    """The keeper for a student who saves progress; None without one (or without a database)."""
-    store = data.store() if learner is not None else None
-    return StudentKeeper(store, learner.id) if store is not None else None
 
 
 def when(seconds: float) -> str:

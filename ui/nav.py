@@ -50,6 +50,8 @@ PAGES = [
     PageSpec("presentasi", "app_pages/presentasi.py", "Mode Presentasi", "Mengajar"),
     PageSpec("masuk-guru", "app_pages/masuk_guru.py", "Masuk Guru", "Guru", GUEST),
     PageSpec("kelas", "app_pages/kelas.py", "Kelas Saya", "Guru", TEACHER),
+    PageSpec("ujian-kelas", "app_pages/ujian_kelas.py", "Ujian Kelas", "Guru", TEACHER),
+    PageSpec("hasil-kelas", "app_pages/hasil_kelas.py", "Hasil Kelas", "Guru", TEACHER),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}
 
@@ -65,7 +67,7 @@ def navigation(teacher: TeacherInfo | None = None) -> st.navigation:
         page = st.Page(spec.path, title=spec.title, url_path=spec.key, default=spec.key == "beranda",
                        visibility="visible" if listed(spec, teacher) else "hidden")
         groups.setdefault(spec.group, []).append(page)
-    return st.navigation(groups)
+    return st.navigation(groups, expanded=True)  # a teacher's menu is longer than 12: never hide a page
 
 
 def has_page(key: str) -> bool:

@@ -58,6 +58,8 @@ class ExamAttempt(Base):
     deadline: Mapped[float] = mapped_column(Float)
     submitted_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    class_exam_id: Mapped[int | None] = mapped_column(ForeignKey("class_exams.id", ondelete="SET NULL"),
+                                                      nullable=True, index=True)
 
 
 class ExamAnswer(Base):
@@ -142,3 +144,27 @@ class ClassMember(Base):
     class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
     student_id: Mapped[int] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"), index=True)
     joined_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ClassExam(Base):
+    """An exam a teacher sets for one class: fixed questions (``question_ids``) or a per-student draw (``draw``).
+
+    ``opens_at``/``closes_at`` are server seconds (like the attempts' times); ``draw`` keeps the random-draw
+    settings ``{"count", "sections", "levels"}`` (also for a draw made once for the whole class).
+    """
+
+    __tablename__ = "class_exams"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(120))
+    source: Mapped[str] = mapped_column(String(80))  # a quiz id, or "acak"
+    question_ids: Mapped[list] = mapped_column(JSON)
+    draw: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    per_student_draw: Mapped[bool] = mapped_column(Boolean, default=False)
+    minutes: Mapped[float] = mapped_column(Float)
+    opens_at: Mapped[float] = mapped_column(Float)
+    closes_at: Mapped[float] = mapped_column(Float)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    show_review: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -1,8 +1,9 @@
 """The storage layer: what is kept about a student's learning, through SQLAlchemy (no Streamlit here).
 
 A student is a display name and a random resume code (192 bits, URL-safe)
-that is only a key: nothing is ever decoded from it. Teachers and classes are
-`Store` methods too, kept in their own modules (``teachers.py``, ``classes.py``).
+that is only a key: nothing is ever decoded from it. Teachers, classes and class
+exams are `Store` methods too, kept in their own modules (``teachers.py``, ``classes.py``,
+``class_exams.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..limits import NAME_MAX, bounded_response, clean_line, is_resume_code
-from ..quiz.exam import Attempt
+from ..quiz.exam import GRACE_SECONDS, Attempt
+from .class_exams import ClassExamRecords
 from .classes import ClassRecords
 from .common import StorageError, guard, utcnow
 from .engine import check_sqlite_file, make_engine, migrate, where
@@ -44,7 +46,7 @@ class Answer:
     at: datetime
 
 
-class Store(TeacherRecords, ClassRecords):
+class Store(TeacherRecords, ClassRecords, ClassExamRecords):
     def __init__(self, engine: Engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -128,9 +130,13 @@ class Store(TeacherRecords, ClassRecords):
         return row.id
 
     def save_exam_answer(self, attempt_id: int, question_id: str, section_id: str, response, score: float | None,
-                         answered_at: float) -> None:
-        """Keep the latest answer to one exam question (saved answer by answer)."""
+                         answered_at: float) -> bool:
+        """Keep the latest answer to one exam question (saved answer by answer); False, and nothing kept, once
+        the attempt was submitted or its stored deadline (which closing a class exam early moves) has passed."""
         with self._session() as session, session.begin():
+            attempt = session.get(ExamAttempt, attempt_id)
+            if attempt is None or attempt.submitted_at is not None or answered_at > attempt.deadline + GRACE_SECONDS:
+                return False
             row = session.scalar(select(ExamAnswer).where(ExamAnswer.attempt_id == attempt_id,
                                                           ExamAnswer.question_id == question_id))
             if row is None:
@@ -138,6 +144,7 @@ class Store(TeacherRecords, ClassRecords):
                                        response=bounded_response(response), score=score, answered_at=answered_at))
             else:
                 row.response, row.score, row.answered_at = bounded_response(response), score, answered_at
+        return True
 
     def submit_exam(self, attempt_id: int, submitted_at: float, score: float) -> None:
         with self._session() as session, session.begin():

@@ -14,11 +14,14 @@ from collections.abc import Callable
 
 import pytest
 
+from lessonkit.auth.passwords import hash_password
 from lessonkit.content import load_lesson
 from lessonkit.quiz import read_bank
 from lessonkit.slides import build_deck
 from lessonkit.stages import load_diagrams
-from tests.browser.flows import register, start_exam, start_practice
+from lessonkit.storage import Store
+from tests import class_exam_data
+from tests.browser.flows import PASSWORD, db_url, register, sign_in, start_exam, start_practice
 from tests.browser.harness import Server
 from tests.conftest import ROOT
 
@@ -72,6 +75,28 @@ def _question_slide() -> int:
     deck = build_deck(lesson, load_diagrams(ROOT / "content", lesson.section_ids),
                       read_bank([ROOT / "quizzes"], section_ids=lesson.section_ids))
     return next(n for n, slide in enumerate(deck, start=1) if slide.kind == "question")
+
+
+_SEEDED: dict[str, str] = {}
+
+
+def _class_exam(server) -> str:
+    """A teacher "axe_guru" whose class has an exam three members took; the resume code of a fourth member."""
+    if server.url not in _SEEDED:
+        store = Store.open(db_url(server.data_dir))
+        try:
+            lesson = load_lesson(ROOT / "content")
+            bank = read_bank([ROOT / "quizzes"], section_ids=lesson.section_ids)
+            teacher = store.add_teacher("Bu Axe", username="axe_guru", password_hash=hash_password(PASSWORD))
+            klass, made = class_exam_data.class_with_exam(store, bank, teacher)
+            for name, right in (("Ana", 9), ("Budi", 5), ("Cici", 2)):
+                class_exam_data.take(store, bank, made, name, right, klass.join_code)
+            waiting = store.create_student("Dodi")
+            store.join_class(waiting.id, klass.join_code)
+            _SEEDED[server.url] = waiting.code
+        finally:
+            store.engine.dispose()
+    return _SEEDED[server.url]
 
 
 def _states(server, quiz_server) -> list[tuple[str, Callable]]:
@@ -136,6 +161,30 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         v.settle()
         expect(page.get_by_text("Pembahasan.", exact=False).first).to_be_visible()
 
+    def class_exam_for_student(v):
+        page = v.open(f"{server.url}/ujian?kode={_class_exam(server)}")
+        expect(page.get_by_role("heading", name="Ujian dari gurumu")).to_be_visible()
+
+    def teacher_exams(v):
+        _class_exam(server)
+        page = sign_in(v, f"{server.url}/ujian-kelas", "axe_guru")
+        expect(page.get_by_text("Ulangan Harian 1", exact=False).first).to_be_visible()
+        page.get_by_text("Buat ujian baru").click()
+        v.settle()
+        expect(page.get_by_label("Judul ujian")).to_be_visible()
+
+    def dashboard(v):
+        page = v.open(f"{server.url}/hasil-kelas")
+        expect(page.get_by_role("tab", name="Ringkasan")).to_be_visible()
+        expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
+
+    def item_analysis(v):
+        dashboard(v)
+        page = v.page
+        page.get_by_role("tab", name="Analisis Butir").click()
+        v.settle()
+        expect(page.get_by_test_id("stDataFrame").filter(has_text="Kategori P")).to_be_visible()
+
     return [
         ("beranda", open_("/")),
         ("materi", open_("/materi?bagian=proses-profesi")),
@@ -152,6 +201,11 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         ("presentasi: judul", open_("/presentasi")),
         ("presentasi: tahap", open_("/presentasi?slide=3")),
         ("presentasi: soal dengan jawaban", question_revealed),
+        ("ujian: ujian dari gurumu", class_exam_for_student),
+        ("ujian kelas tanpa sesi", open_("/ujian-kelas")),
+        ("ujian kelas: daftar dan formulir", teacher_exams),
+        ("hasil kelas: ringkasan", dashboard),
+        ("hasil kelas: analisis butir", item_analysis),
         ("kemajuan tersimpan, kode lanjut terbuka", progress_saved),  # last: it leaves the phone's sidebar open
     ]
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lessonkit.storage import Store, default_url
 from tests.conftest import FIXTURES, ROOT
+
+
+@pytest.fixture
+def store():
+    """The store the app under test opens (the test's own data folder)."""
+    opened = Store.open(default_url())
+    yield opened
+    opened.engine.dispose()
 
 
 @pytest.fixture

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from lessonkit.auth.passwords import hash_password
-from lessonkit.storage import Store, default_url
 from tests.conftest import ROOT
 from ui.class_admin import SELECTED
 from ui.text import plain
@@ -16,13 +14,6 @@ PASSWORD = "rahasia-guru-1"
 HASH = hash_password(PASSWORD)
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "c" * 32, "client_id": "id",
         "client_secret": "s", "server_metadata_url": "https://accounts.example/.well-known/openid-configuration"}
-
-
-@pytest.fixture
-def store():
-    opened = Store.open(default_url())
-    yield opened
-    opened.engine.dispose()
 
 
 def page(path: str = "app_pages/kelas.py", at: AppTest | None = None) -> AppTest:

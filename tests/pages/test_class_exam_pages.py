@@ -1,0 +1,159 @@
+"""Ujian Kelas and Hasil Kelas with AppTest: no data without a session, a teacher sets and follows an exam,
+a student sees it first on Ujian, the dashboard's figures are the analytics module's, and teacher B sees nothing."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from lessonkit.analytics import item_analysis
+from lessonkit.analytics.class_results import exam_matrix
+from lessonkit.content import load_lesson
+from lessonkit.quiz import read_bank
+from tests import class_exam_data as exam_data
+from tests.conftest import ROOT
+from tests.pages.test_teacher_pages import HASH, button, fresh, page, sign_in, texts
+
+QUIZ = exam_data.QUIZ
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return read_bank([ROOT / "quizzes"], section_ids=load_lesson(ROOT / "content").section_ids)
+
+
+def class_with_exam(store, bank, teacher: str = "sari", opens: float | None = None):
+    sari = store.add_teacher("Sari", username=teacher, password_hash=HASH)
+    return (sari, *exam_data.class_with_exam(store, bank, sari, opens))
+
+
+@pytest.mark.parametrize("path", ["app_pages/ujian_kelas.py", "app_pages/hasil_kelas.py"])
+def test_without_a_session_both_pages_show_the_sign_in_form_and_no_data(store, bank, path):
+    _, klass, made = class_with_exam(store, bank)
+    at = page(path)
+    assert not at.exception
+    shown = texts(at)
+    assert "Halaman ini khusus guru" in shown and at.text_input(key="teacher_password")
+    assert klass.name not in shown and made.title not in shown and not at.tabs
+
+
+def test_a_teacher_creates_a_class_exam_from_a_quiz_closes_it_and_deletes_it(store):
+    sari = store.add_teacher("Sari", username="sari", password_hash=HASH)
+    klass = store.create_class(sari.id, "XI IPS 2")
+    at = sign_in(page("app_pages/ujian_kelas.py"))
+    assert not at.exception and "Belum ada ujian untuk kelas ini." in texts(at)
+    at.text_input(key="ujian_baru_title").input("Ulangan Harian 1")
+    at.selectbox(key="ujian_baru_source").set_value(QUIZ).run()
+    at.checkbox(key="ujian_baru_review").uncheck()
+    at = button(at, "Buat ujian").click().run()
+    assert not at.exception
+    [made] = store.class_exams(sari.id, klass.id)
+    assert made.title == "Ulangan Harian 1" and len(made.question_ids) == 11 and not made.show_review
+    shown = texts(at)
+    assert "Ujian **Ulangan Harian 1** dibuat" in shown and "Sedang berlangsung" in shown
+    at = button(at, "Tutup ujian sekarang").click().run()
+    assert "Selesai" in texts(at) and store.class_exam(sari.id, made.id).closes_at <= time.time()
+    at = button(at, "Hapus ujian").click().run()
+    assert "Centang dulu" in texts(at) and store.class_exams(sari.id, klass.id)
+    at.checkbox(key=f"delete_sure_{made.id}").check()
+    at = button(at, "Hapus ujian").click().run()
+    assert store.class_exams(sari.id, klass.id) == [] and "Belum ada ujian untuk kelas ini." in texts(at)
+
+
+def test_a_bad_window_gets_a_clear_message_and_nothing_is_made(store):
+    sari = store.add_teacher("Sari", username="sari", password_hash=HASH)
+    klass = store.create_class(sari.id, "XI IPS 2")
+    at = sign_in(page("app_pages/ujian_kelas.py"))
+    at.text_input(key="ujian_baru_title").input("Salah waktu")
+    at.date_input(key="ujian_baru_close_day").set_value(at.date_input(key="ujian_baru_open_day").value)
+    at.time_input(key="ujian_baru_close_time").set_value(at.time_input(key="ujian_baru_open_time").value)
+    at = button(at, "Buat ujian").click().run()
+    assert "Waktu ditutup harus sesudah waktu dibuka." in texts(at)
+    assert store.class_exams(sari.id, klass.id) == []
+
+
+def test_a_member_sees_the_class_exam_first_starts_it_and_cannot_start_again(store, bank):
+    _, klass, made = class_with_exam(store, bank)
+    ana = store.create_student("Ana")
+    store.join_class(ana.id, klass.join_code)
+    at = fresh()
+    at.query_params["kode"] = ana.code
+    at = page("app_pages/ujian.py", at)
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders[:2] == ["Ujian dari gurumu", "Ujian latihan"]
+    assert "Ulangan Harian 1" in texts(at)
+    at = button(at, "Mulai ujian kelas").click().run()
+    assert not at.exception and button(at, "Kumpulkan jawaban")
+    [seen] = store.student_class_exams(ana.id, time.time())
+    assert seen.used == 1 and seen.open_attempt_id is not None
+    at = button(at, "Kumpulkan jawaban").click().run()
+    at = button(at, "Ya, kumpulkan sekarang").click().run()
+    assert "Pembahasan" in [s.value for s in at.subheader]
+    at = button(at, "Kembali ke daftar ujian").click().run()
+    assert "Kesempatanmu sudah habis" in texts(at)
+
+
+def test_an_exam_not_open_yet_says_when_it_opens_and_offers_no_start(store, bank):
+    _, klass, _ = class_with_exam(store, bank, opens=time.time() + 1800)
+    ana = store.create_student("Ana")
+    store.join_class(ana.id, klass.join_code)
+    at = fresh()
+    at.query_params["kode"] = ana.code
+    at = page("app_pages/ujian.py", at)
+    assert "Ujian ini baru bisa dimulai" in texts(at)
+    assert not [b for b in at.button if b.label == "Mulai ujian kelas"]
+
+
+def test_the_dashboard_shows_the_p_values_the_analytics_module_computes(store, bank):
+    sari, klass, made = class_with_exam(store, bank)
+    for name, right in (("Ana", 11), ("Budi", 6), ("Cici", 3), ("Dodi", 8)):
+        exam_data.take(store, bank, made, name, right, klass.join_code)
+    store.join_class(store.create_student("Eka").id, klass.join_code)
+    at = sign_in(page("app_pages/hasil_kelas.py"))
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Ringkasan", "Siswa", "Analisis Butir"]
+    shown = texts(at)
+    assert "Belum memulai ujian (1):** Eka" in shown and "Sudah mengumpulkan" in [m.label for m in at.metric]
+    takes = store.class_exam_results(sari.id, made.id)
+    expected = item_analysis(exam_matrix(bank, made.question_ids,
+                                         {t.display_name: t.responses for t in takes}).scores)
+    shown_table = next(d.value for d in at.dataframe if "Kategori P" in d.value.columns)
+    assert list(shown_table["Soal"]) == list(expected.index)
+    assert list(shown_table["P"]) == [f"{p:.2f}".replace(".", ",") for p in expected["p"]]
+    assert list(shown_table["Rekomendasi"]) == list(expected["rekomendasi"])
+    assert any("Hanya 4 siswa yang dianalisis" in w.value for w in at.warning)
+    assert at.selectbox(key="hasil_siswa").value == store.members(sari.id, klass.id)[0].student_id
+    assert "Yang dilihat Ana di halaman Kemajuan Saya (hanya baca)." in shown
+    assert "Penguasaan per bagian" in [s.value for s in at.subheader]
+    assert [d.label for d in at.get("download_button")][0] == "Excel (semua lembar)"
+
+
+def test_teacher_b_sees_no_exam_or_result_of_teacher_a_even_with_a_forged_selection(store, bank):
+    _, klass, made = class_with_exam(store, bank)
+    exam_data.take(store, bank, made, "Ana", 5, klass.join_code)
+    store.add_teacher("Budi", username="budi", password_hash=HASH)
+    for path in ("app_pages/ujian_kelas.py", "app_pages/hasil_kelas.py"):
+        at = fresh()
+        at.session_state["class_admin_selected"] = klass.id
+        at.session_state["hasil_analisis_ujian"] = made.id
+        at = sign_in(page(path, at), "budi")
+        assert not at.exception
+        shown = texts(at)
+        assert made.title not in shown and "Ana" not in shown and "Belum ada kelas" in shown
+
+
+def test_closing_early_submits_a_running_class_exam_on_the_students_next_run(store, bank):
+    sari, klass, made = class_with_exam(store, bank)
+    ana = store.create_student("Ana")
+    store.join_class(ana.id, klass.join_code)
+    at = fresh()
+    at.query_params["kode"] = ana.code
+    at = page("app_pages/ujian.py", at)
+    at = button(at, "Mulai ujian kelas").click().run()
+    assert "Ujian kelas: Ulangan Harian 1** · kelas XI IPS 2" in texts(at)
+    store.close_class_exam(sari.id, made.id, time.time())
+    time.sleep(2.5)  # past the network grace
+    at.run()
+    assert not at.exception and "Waktu habis" in texts(at)
+    assert store.student_class_exam(ana.id, made.id).open_attempt_id is None, "the submission was saved"

@@ -1,0 +1,229 @@
+"""The Hasil Kelas dashboard's tabs: Ringkasan (the class), Siswa (one member, read-only) and Analisis Butir.
+
+Each tab is a function of a `Dashboard` (the teacher, the class, its members
+and exams); the page lists them in ``TABS``, so a new tab is one line there.
+Every store call carries the signed-in teacher's id. Names reach the page as
+plain text: tables and select boxes show them as they are, charts get
+``chart_label``; downloads leave through `lessonkit.safe_export`.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import streamlit as st
+
+from lessonkit.analytics import charts as analysis_charts
+from lessonkit.analytics import export
+from lessonkit.analytics.class_results import distinct_labels, exam_matrix, mastery_frames, mastery_heatmap
+from lessonkit.quiz import class_exam
+from lessonkit.safe_export import safe_frame
+from ui import data, progress_view, quiz_view
+from ui.exam_session import when
+from ui.text import chart_label, plain
+
+if TYPE_CHECKING:
+    from lessonkit.storage import ClassExamInfo, ClassInfo, ExamTake, Member, Store, TeacherInfo
+
+CHART = {"displayModeBar": False}
+ITEM_COLUMNS = ["Soal", "P", "Kategori P", "D", "Kategori D", "r pbis", "Rekomendasi", "File", "Alasan"]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    store: Store
+    teacher: TeacherInfo
+    klass: ClassInfo
+    members: list[Member]
+    exams: list[ClassExamInfo]
+
+    @property
+    def labels(self) -> dict[int, str]:
+        """Member id → a distinct label (two students named Ana stay two)."""
+        return dict(zip((m.student_id for m in self.members),
+                        distinct_labels([m.display_name for m in self.members]), strict=True))
+
+    def takes(self, exam_id: int) -> list[ExamTake]:
+        return self.store.class_exam_results(self.teacher.id, exam_id)
+
+
+def _choose_exam(board: Dashboard, key: str) -> ClassExamInfo | None:
+    if not board.exams:
+        st.info("Kelas ini belum punya ujian. Buat ujian di halaman **Ujian Kelas**.")
+        return None
+    names = {e.id: f"{e.title} ({class_exam.status(e, time.time())})" for e in board.exams}
+    chosen = st.selectbox("Ujian kelas", list(names), format_func=names.get, key=key)
+    return next(e for e in board.exams if e.id == chosen)
+
+
+# -- Ringkasan ------------------------------------------------------------------------------------------------------
+
+def overview(board: Dashboard) -> None:
+    if not board.members:
+        st.info("Belum ada siswa yang bergabung. Tunjukkan kode gabung kelas di halaman **Kelas Saya**.")
+        return
+    lesson = data.lesson()
+    ids = lesson.section_ids
+    labels = board.labels
+    progress = {m.student_id: board.store.member_progress(board.teacher.id, board.klass.id, m.student_id)
+                for m in board.members}
+    st.subheader(f"Siswa yang bergabung ({len(board.members)})")
+    st.dataframe(pd.DataFrame([{
+        "Nama panggilan": labels[m.student_id], "Bergabung": m.joined_at.strftime("%d-%m-%Y %H:%M"),
+        "Materi dibuka": f"{sum(s in progress[m.student_id][0] for s in ids)} dari {len(ids)}",
+        "Jawaban latihan": sum(1 for a in progress[m.student_id][1] if a.mode == "latihan"),
+    } for m in board.members]), hide_index=True, width="stretch")
+
+    st.subheader("Penguasaan per bagian")
+    st.caption("Warna: rata-rata 5 jawaban terakhir setiap siswa di bagian itu (latihan dan ujian); tulisan: "
+               "tingkatnya (– dan abu-abu = belum ada jawaban).")
+    averages, levels = mastery_frames({labels[sid]: p[1] for sid, p in progress.items()}, ids)
+    titles = [chart_label(_short(f"{n}. {quiz_view.section_title(s)}")) for n, s in enumerate(ids, start=1)]
+    st.plotly_chart(mastery_heatmap(averages, levels, titles, [chart_label(n) for n in averages.index]),
+                    config=CHART)
+    _exam_overview(board)
+
+
+def _short(text: str, limit: int = 26) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _exam_overview(board: Dashboard) -> None:
+    st.subheader("Ujian kelas")
+    chosen = _choose_exam(board, "hasil_ringkasan_ujian")
+    if chosen is None:
+        return
+    takes = board.takes(chosen.id)
+    submitted = [t for t in takes if t.submitted_at is not None]
+    left, middle, right = st.columns(3)
+    left.metric("Sudah mengumpulkan", f"{len(submitted)} dari {len(board.members)}")
+    marks = [round((t.score or 0) * 100) for t in submitted]
+    middle.metric("Rata-rata nilai", f"{sum(marks) / len(marks):.0f}" if marks else "–")
+    right.metric("Status", class_exam.status(chosen, time.time()).capitalize())
+    if marks:
+        st.plotly_chart(analysis_charts.score_histogram(marks), config=CHART, key="hasil_ringkasan_nilai")
+    started = {t.student_id for t in takes}
+    waiting = [board.labels[m.student_id] for m in board.members if m.student_id not in started]
+    if waiting:
+        st.markdown(f"**Belum memulai ujian ({len(waiting)}):** " + ", ".join(plain(n) for n in waiting))
+    else:
+        st.success("Semua siswa sudah memulai ujian ini.")
+
+
+# -- Siswa ----------------------------------------------------------------------------------------------------------
+
+def student_detail(board: Dashboard) -> None:
+    if not board.members:
+        st.info("Belum ada siswa yang bergabung.")
+        return
+    labels = board.labels
+    chosen = st.selectbox("Siswa", list(labels), format_func=labels.get, key="hasil_siswa")
+    visits, answers, exams = board.store.member_progress(board.teacher.id, board.klass.id, chosen)
+    st.caption(f"Yang dilihat {plain(labels[chosen])} di halaman Kemajuan Saya (hanya baca).")
+    progress_view.summary(visits, answers, exams)
+    progress_view.scores_over_time(answers, exams, "Siswa ini belum mengerjakan latihan atau ujian.")
+
+
+# -- Analisis Butir ------------------------------------------------------------------------------------------------
+
+def _figure(value: float) -> str:
+    """Two decimals with a decimal comma; "–" when there is no figure."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:.2f}".replace(".", ",")
+
+
+def item_analysis(board: Dashboard) -> None:
+    chosen = _choose_exam(board, "hasil_analisis_ujian")
+    if chosen is None:
+        return
+    if chosen.per_student_draw:
+        st.info("Soal ujian ini diacak berbeda untuk setiap siswa, jadi analisis butir tidak dapat dibuat: "
+                "setiap soal hanya dikerjakan sebagian siswa.")
+        return
+    bank = data.bank()
+    labels = board.labels
+    submitted = [t for t in board.takes(chosen.id) if t.submitted_at is not None]
+    if len(submitted) < 2:
+        st.info(f"Analisis butir muncul setelah minimal 2 siswa mengumpulkan ujian ini "
+                f"(sekarang {len(submitted)}).")
+        return
+    responses = {labels.get(t.student_id, t.display_name): t.responses for t in submitted}
+    analysis = exam_matrix(bank, chosen.question_ids, responses).analyse()
+    _analysis_header(analysis)
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Sebaran nilai**")
+        items = len(analysis.scores.columns)
+        st.plotly_chart(analysis_charts.score_histogram((analysis.totals / items * 100).tolist()), config=CHART,
+                        key="hasil_analisis_nilai")
+    with right:
+        st.markdown("**Tingkat kesukaran dan daya pembeda**")
+        st.plotly_chart(analysis_charts.pd_scatter(analysis.items), config=CHART)
+    st.subheader("Tabel analisis butir")
+    _item_table(analysis)
+    _distractors(analysis)
+    _downloads(analysis, chosen)
+
+
+def _analysis_header(analysis) -> None:
+    if analysis.warning:
+        st.warning(analysis.warning)
+    reliability = analysis.reliability
+    left, right = st.columns([1, 3], vertical_alignment="center")
+    left.metric(f"Reliabilitas ({reliability.method})", _figure(reliability.value))
+    right.markdown(reliability.text)
+    notes = [f"{analysis.students} siswa, percobaan pertama", analysis.groups.description, analysis.groups.ties]
+    st.caption(" ".join(note.rstrip(".") + "." for note in notes if note))
+
+
+def _item_table(analysis) -> None:
+    table = export.item_table(analysis)
+    table["File"] = [f"{f}:{line}" if f else "" for f, line in zip(table["File"], table["Baris"], strict=True)]
+    for column in ("P", "D", "r pbis"):
+        table[column] = table[column].map(_figure)
+    st.dataframe(safe_frame(table[ITEM_COLUMNS]), hide_index=True, width="stretch", row_height=110,
+                 column_config={"Alasan": st.column_config.TextColumn(width="large"),
+                                "File": st.column_config.TextColumn(width="medium")})
+    st.caption("P = tingkat kesukaran (≤ 0,30 sukar; 0,31–0,70 sedang; > 0,70 mudah). D = daya pembeda "
+               "(negatif: buang; ≤ 0,20 jelek; 0,21–0,40 cukup; 0,41–0,70 baik; > 0,70 baik sekali). "
+               "r pbis = korelasi butir dengan skor soal lainnya. File: letak soal untuk diperbaiki. Alasan lengkap "
+               "ada juga di unduhan Excel.")
+
+
+def _distractors(analysis) -> None:
+    table = analysis.distractors
+    if table.empty:
+        return
+    st.subheader("Analisis pengecoh")
+    items = list(dict.fromkeys(table["soal"]))
+    chosen = st.selectbox("Soal pilihan ganda", items, key="hasil_pengecoh")
+    st.plotly_chart(analysis_charts.distractor_bars(table, chosen), config=CHART)
+    rows = export.distractor_table(analysis)
+    st.dataframe(safe_frame(rows[rows["Soal"] == chosen]), hide_index=True, width="stretch",
+                 column_config={name: st.column_config.NumberColumn(format="percent")
+                                for name in ("Kelompok atas", "Kelompok bawah", "Semua siswa")})
+
+
+def _downloads(analysis, chosen: ClassExamInfo) -> None:
+    st.subheader("Unduh")
+    stem = "".join(c if c.isalnum() else "-" for c in chosen.title.lower()).strip("-")[:40] or "ujian"
+    files = export.csv_files(analysis)
+    with st.container(horizontal=True):
+        st.download_button("Excel (semua lembar)", data=export.workbook(analysis), file_name=f"analisis-{stem}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type="primary")
+        for name, content in files.items():
+            st.download_button(f"CSV {name.removesuffix('.csv').replace('-', ' ')}", data=content,
+                               file_name=f"{stem}-{name}", mime="text/csv")
+    st.caption(f"Ujian dibuka {when(chosen.opens_at)}, ditutup {when(chosen.closes_at)}.")
+
+
+TABS = [
+    ("Ringkasan", overview),
+    ("Siswa", student_detail),
+    ("Analisis Butir", item_analysis),
+]
