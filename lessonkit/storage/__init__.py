@@ -5,9 +5,11 @@ SQLite (embedded, default) or PostgreSQL (``DATABASE_URL``); no Streamlit import
 
 from .classes import ClassInfo, ClassNotFound, DeleteOutcome, JoinResult, JoinStatus, Member, StudentClass
 from .engine import default_url, make_engine, migrate
+from .live import LiveClassResult, LiveRecord, LiveStudentTotal
 from .store import Answer, StorageError, Store, StudentInfo
 from .teachers import SignInResult, SignInStatus, TeacherExists, TeacherInfo
 
-__all__ = ["Answer", "ClassInfo", "ClassNotFound", "DeleteOutcome", "JoinResult", "JoinStatus", "Member",
+__all__ = ["Answer", "ClassInfo", "ClassNotFound", "DeleteOutcome", "JoinResult", "JoinStatus", "LiveClassResult",
+           "LiveRecord", "LiveStudentTotal", "Member",
            "SignInResult", "SignInStatus", "StorageError", "Store", "StudentClass", "StudentInfo", "TeacherExists",
            "TeacherInfo", "default_url", "make_engine", "migrate"]

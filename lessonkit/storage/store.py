@@ -2,7 +2,8 @@
 
 A student is a display name and a random resume code (192 bits, URL-safe)
 that is only a key: nothing is ever decoded from it. Teachers and classes are
-`Store` methods too, kept in their own modules (``teachers.py``, ``classes.py``).
+`Store` methods too, kept in their own modules (``teachers.py``, ``classes.py``),
+and so is the live quiz (``live.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..quiz.exam import Attempt
 from .classes import ClassRecords
 from .common import StorageError, guard, utcnow
 from .engine import check_sqlite_file, make_engine, migrate, where
+from .live import LiveRecords
 from .models import ClassMember, ExamAnswer, ExamAttempt, Flashcard, PracticeAnswer, SchoolClass, SectionVisit, Student
 from .teachers import TeacherRecords
 
@@ -44,7 +46,7 @@ class Answer:
     at: datetime
 
 
-class Store(TeacherRecords, ClassRecords):
+class Store(TeacherRecords, ClassRecords, LiveRecords):
     def __init__(self, engine: Engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
