@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from lessonkit.live import service
 from lessonkit.live.state import State
@@ -103,4 +102,4 @@ def countdown(session, big: bool) -> None:
     text = "Dijeda" if paused else f"{int(left + 0.999)} detik"
     html = (_COUNTDOWN.replace("__SIZE__", str(size)).replace("__TEXT__", text)
             .replace("__MS__", str(int(left * 1000))).replace("__PAUSED__", "true" if paused else "false"))
-    components.html(html, height=size + 24)
+    st.iframe(html, height=size + 24)
