@@ -194,7 +194,7 @@ def lobby(view: service.HostView) -> None:
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
         st.markdown("Buka **Kuis Langsung** di ponsel, lalu ketik kode ini:")
-        st.html(f'<p class="live-code" aria-label="Kode kuis">{code[:3]} {code[3:]}</p>')
+        st.html(f'<div class="live-code" aria-label="Kode kuis">{code[:3]} {code[3:]}</div>')
         st.code(link, language=None)
     right.image(qr_png(link), width=380, caption="Pindai untuk bergabung")
     _names(view)
@@ -234,6 +234,22 @@ def _answered(record) -> None:
     except StorageError:
         return
     st.markdown(f"## {summary.answered_text(answered, total)}")
+
+
+def _roster(shown: int):
+    """For the lobby's polling: rerun the page when someone joined (joining does not move the version)."""
+
+    def check(record) -> None:
+        from lessonkit.storage import StorageError
+
+        try:
+            seated = live_poll.store().live_seated(record.id)
+        except StorageError:
+            return
+        if seated != shown:
+            st.rerun(scope="app")
+
+    return check
 
 
 def question_open(view: service.HostView) -> None:
@@ -308,4 +324,7 @@ def projector(view: service.HostView) -> None:
         else:
             podium(view)
     controls(view)
-    live_poll.watch(view.record.id, view.record.version, extra=_answered if session.answerable else None)
+    extra = _answered if session.answerable else None
+    if session.state is State.LOBBY:
+        extra = _roster(sum(p.active for p in view.seats))
+    live_poll.watch(view.record.id, view.record.version, extra=extra)

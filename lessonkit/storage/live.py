@@ -246,6 +246,12 @@ class LiveRecords:
         with self._session() as db:
             return _answers(db, session_id)
 
+    def live_seated(self, session_id: int) -> int:
+        """How many active seats the session has (the lobby's count: joining does not move the version)."""
+        with self._session() as db:
+            return db.scalar(select(func.count()).select_from(LiveSeat)
+                             .where(LiveSeat.session_id == session_id, LiveSeat.removed_at.is_(None)))
+
     def live_answered(self, session_id: int, question_id: str) -> tuple[int, int]:
         """(active seats that answered ``question_id``, active seats): one cheap query for the live count."""
         with self._session() as db:
