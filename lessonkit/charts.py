@@ -43,13 +43,14 @@ def scores_over_time(times: Sequence, scores: Sequence[float], kinds: Sequence[s
 def answer_bars(labels: Sequence[str], counts: Sequence[int], correct: Sequence[bool], title: str) -> go.Figure:
     """A live question's answer distribution for the projector: one bar per answer, the key's bars
     green with "✓ " before their label (so the key does not rely on colour alone), the others grey."""
-    names = [("✓ " if key else "") + ("<br>".join(textwrap.wrap(label, 40)) or label)
+    names = [("✓ " if key else "") + ("<br>".join(textwrap.wrap(label, 36)) or label)
              for label, key in zip(labels, correct, strict=True)]
     figure = go.Figure(go.Bar(x=list(counts), y=names, orientation="h", text=list(counts), textposition="auto",
                               marker_color=[GREEN if key else GREY for key in correct],
                               hovertemplate="%{y}: %{x}<extra></extra>"))
     figure.update_layout(title={"text": title, "font": {"size": 22}}, font={"size": 20},
                          xaxis={"title": "Banyak siswa", "fixedrange": True, "rangemode": "tozero", "dtick": 1},
-                         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
-                         height=140 + 70 * len(names), margin={"l": 10, "r": 10, "t": 60, "b": 40})
+                         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True,
+                                "tickfont": {"size": 18}},
+                         height=140 + 80 * len(names), margin={"l": 10, "r": 10, "t": 60, "b": 40})
     return figure

@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 
 CURRENT = "live_host_session"
 NOTICE = "live_host_notice"
-LABELS = {"start": "Mulai kuis →", "close": "Tutup soal sekarang →", "resume": "Lanjutkan waktu →",
-          "next": "Lanjut →"}
+LABELS = {"start": "Mulai kuis", "close": "Tutup soal sekarang", "resume": "Lanjutkan waktu", "next": "Lanjut"}
 SOURCES = ["Kuis", "Bagian materi", "Pilih soal"]
 NO_CLASS = 0
 
@@ -151,7 +150,7 @@ def controls(view: service.HostView) -> None:
     primary = PRIMARY.get(session.state)
     label = LABELS.get(primary, "")
     if primary == "next" and session.state is State.LEADERBOARD and session.is_last:
-        label = "Lihat podium →"
+        label = "Lihat podium"
     columns = st.columns(4)
     if primary is not None:
         columns[0].button(label, type="primary", key="live_primary", shortcut="Right", width="stretch",
@@ -195,8 +194,9 @@ def lobby(view: service.HostView) -> None:
     with left:
         st.markdown("Buka **Kuis Langsung** di ponsel, lalu ketik kode ini:")
         st.html(f'<div class="live-code" aria-label="Kode kuis">{code[:3]} {code[3:]}</div>')
-        st.code(link, language=None)
-    right.image(qr_png(link), width=380, caption="Pindai untuk bergabung")
+        st.code(link, language=None, wrap_lines=True)
+    right.image(qr_png(link), width=380, caption="Pindai untuk bergabung",
+                alt="Kode QR berisi alamat untuk bergabung ke Kuis Langsung ini")
     _names(view)
 
 
@@ -252,27 +252,34 @@ def _roster(shown: int):
     return check
 
 
-def question_open(view: service.HostView) -> None:
+def question_open(view: service.HostView):
+    """The question beside its countdown; returns the side column, where the live count goes."""
     left, right = st.columns([4, 1], vertical_alignment="top")
     with left:
         _question(view)
     with right:
         live_poll.countdown(view.record.session, big=True)
+    return right
 
 
 def reveal(view: service.HostView) -> None:
-    _question(view)
+    """The prompt, the answer distribution (the key's bars green and ticked) beside the key and the explanation."""
+    public = view.public
+    st.caption(f"Soal {public.number} dari {public.count} · {TYPE_NAMES[public.type]}")
+    st.markdown(f"## {public.prompt}")
+    left, right = st.columns([3, 2])
     dist = view.distribution
     if dist is not None:
         from lessonkit.charts import answer_bars
 
         figure = answer_bars([chart_label(b.label) for b in dist.bars], [b.count for b in dist.bars],
                              [b.correct for b in dist.bars], chart_label(dist.caption))
-        st.plotly_chart(figure, config={"displayModeBar": False, "staticPlot": True})
-        st.caption(f"{dist.answered} dari {dist.players} siswa menjawab. Batang hijau bertanda ✓ adalah kunci.")
-    st.markdown(f"**Kunci:** {view.reveal.key_text}")
-    if view.reveal.explanation:
-        st.info(view.reveal.explanation)
+        left.plotly_chart(figure, config={"displayModeBar": False, "staticPlot": True})
+        left.caption(f"{dist.answered} dari {dist.players} siswa menjawab. Batang hijau bertanda ✓ adalah kunci.")
+    with right:
+        st.markdown(f"**Kunci:** {view.reveal.key_text}")
+        if view.reveal.explanation:
+            st.info(view.reveal.explanation)
 
 
 def board(view: service.HostView) -> None:
@@ -299,9 +306,12 @@ def podium(view: service.HostView) -> None:
     if scores:
         st.markdown("### Skor kelas per soal (yang paling sulit di atas)")
         bank = data.bank()
-        labels = [f"Soal {s.number}: {bank.question(s.question_id).prompt}" for s in scores]
-        st.plotly_chart(data.score_chart(tuple(labels[:12]), tuple(s.mean_score for s in scores[:12])),
-                        config={"displayModeBar": False})
+        left, right = st.columns([3, 2])
+        left.plotly_chart(data.score_chart(tuple(f"Soal {s.number}" for s in scores),
+                                           tuple(s.mean_score for s in scores)), config={"displayModeBar": False})
+        with right:
+            for s in sorted(scores, key=lambda s: s.number):
+                st.markdown(f"**Soal {s.number}.** {bank.question(s.question_id).prompt}")
     if view.record.class_id is not None and nav.has_page("dasbor-kelas"):
         nav.link("dasbor-kelas", "Lihat hasil kelas", kelas=str(view.record.class_id))
     elif view.record.class_id is not None:
@@ -312,11 +322,12 @@ def podium(view: service.HostView) -> None:
 def projector(view: service.HostView) -> None:
     """The screen of the current state, then its controls, and the polling that keeps it fresh."""
     session = view.record.session
+    side = None
     with st.container(key="live-projector"):
         if session.state is State.LOBBY:
             lobby(view)
         elif session.state in (State.QUESTION_OPEN, State.PAUSED):
-            question_open(view)
+            side = question_open(view)
         elif session.state is State.ANSWERS_SHOWN:
             reveal(view)
         elif session.state is State.LEADERBOARD:
@@ -327,4 +338,5 @@ def projector(view: service.HostView) -> None:
     extra = _answered if session.answerable else None
     if session.state is State.LOBBY:
         extra = _roster(sum(p.active for p in view.seats))
-    live_poll.watch(view.record.id, view.record.version, extra=extra)
+    with side if side is not None else st.container():
+        live_poll.watch(view.record.id, view.record.version, extra=extra)

@@ -101,13 +101,13 @@ def test_a_class_plays_a_three_question_live_quiz_from_lobby_to_podium(server, v
     expect(pages["Budi"].get_by_text("Peringkat 3 dari 3")).to_be_visible()
     expect(pages["Ana"].get_by_text("Benar")).to_be_visible(**WAIT)
     shoot(pages["Ana"], screenshot_dir, "live-siswa-hasil.png")
-    host.get_by_role("button", name="Lanjut →").click()
+    host.get_by_role("button", name="Lanjut").click()
     teacher.settle()
     expect(host.get_by_text("Papan peringkat")).to_be_visible(**WAIT)
     shoot(host, screenshot_dir, "live-guru-peringkat.png")
 
     # question 2: true/false grid; Budi's phone reloads before he answers and is back in his seat
-    host.get_by_role("button", name="Lanjut →").click()
+    host.get_by_role("button", name="Lanjut").click()
     teacher.settle()
     expect(host.get_by_text("Soal 2 dari 3")).to_be_visible(**WAIT)
     budi = pages["Budi"]
@@ -124,20 +124,20 @@ def test_a_class_plays_a_three_question_live_quiz_from_lobby_to_podium(server, v
         page.get_by_role("button", name="Kirim jawaban").click()
         v.settle()
     expect(host.get_by_text("Kunci:")).to_be_visible(**WAIT)
-    host.get_by_role("button", name="Lanjut →").click()
+    host.get_by_role("button", name="Lanjut").click()
     teacher.settle()
-    host.get_by_role("button", name="Lanjut →").click()
+    host.get_by_role("button", name="Lanjut").click()
     teacher.settle()
 
     # question 3: the teacher ends it early, nobody answered
     expect(host.get_by_text("Soal 3 dari 3")).to_be_visible(**WAIT)
-    host.get_by_role("button", name="Tutup soal sekarang →").click()
+    host.get_by_role("button", name="Tutup soal sekarang").click()
     teacher.settle()
     expect(host.get_by_text("Kunci:")).to_be_visible(**WAIT)
     expect(pages["Cici"].get_by_text("Tidak menjawab")).to_be_visible(**WAIT)
-    host.get_by_role("button", name="Lanjut →").click()
+    host.get_by_role("button", name="Lanjut").click()
     teacher.settle()
-    host.get_by_role("button", name="Lihat podium →").click()
+    host.get_by_role("button", name="Lihat podium").click()
     teacher.settle()
     expect(host.get_by_text("Juara Kuis Langsung")).to_be_visible(**WAIT)
     expect(host.get_by_text("Budi")).to_be_visible()  # his first seat, kept across the reload
