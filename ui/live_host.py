@@ -295,13 +295,14 @@ def podium(view: service.HostView) -> None:
     st.markdown("# Juara Kuis Langsung")
     top = leaderboard.podium(view.board)
     places = st.columns(3, vertical_alignment="bottom")
-    for column, index, height in zip(places, (1, 0, 2), (160, 220, 120), strict=True):
+    for column, index in zip(places, (1, 0, 2), strict=True):  # the winner in the middle, standing highest
         if index < len(top):
             row = top[index]
-            with column.container(border=True, height=height + 120):
+            with column.container(border=True):
                 st.markdown(f"## Peringkat {row.rank}")
                 st.markdown(f"### {plain(row.nickname)}")
                 st.markdown(f"**{row.points} poin** · {row.correct} benar")
+                st.space(["large", "medium", "small"][index])
     scores = view.class_scores
     if scores:
         st.markdown("### Skor kelas per soal (yang paling sulit di atas)")

@@ -141,6 +141,7 @@ def test_a_class_plays_a_three_question_live_quiz_from_lobby_to_podium(server, v
     teacher.settle()
     expect(host.get_by_text("Juara Kuis Langsung")).to_be_visible(**WAIT)
     expect(host.get_by_text("Budi")).to_be_visible()  # his first seat, kept across the reload
+    teacher.settle()
     shoot(host, screenshot_dir, "live-guru-podium.png")
     for page in pages.values():
         expect(page.get_by_text("Kuis selesai")).to_be_visible(**WAIT)
