@@ -31,6 +31,7 @@ NOTICE = "live_host_notice"
 LABELS = {"start": "Mulai kuis", "close": "Tutup soal sekarang", "resume": "Lanjutkan waktu", "next": "Lanjut"}
 SOURCES = ["Kuis", "Bagian materi", "Pilih soal"]
 NO_CLASS = 0
+RESULTS_PAGE = "hasil-kelas"  # the class dashboard (issue #11); linked from the podium once it exists
 
 
 def _run(action, *args, **kwargs):
@@ -313,10 +314,10 @@ def podium(view: service.HostView) -> None:
         with right:
             for s in sorted(scores, key=lambda s: s.number):
                 st.markdown(f"**Soal {s.number}.** {bank.question(s.question_id).prompt}")
-    if view.record.class_id is not None and nav.has_page("dasbor-kelas"):
-        nav.link("dasbor-kelas", "Lihat hasil kelas", kelas=str(view.record.class_id))
+    if view.record.class_id is not None and nav.has_page(RESULTS_PAGE):
+        nav.link(RESULTS_PAGE, "Lihat hasil kelas", kelas=str(view.record.class_id))
     elif view.record.class_id is not None:
-        st.caption("Hasil kuis ini sudah tercatat untuk kelasnya (dasbor kelas).")
+        st.caption("Hasil kuis ini sudah tercatat untuk kelasnya dan tampil di Hasil Kelas.")
     st.button("Buat Kuis Langsung baru", on_click=_new_session, type="primary")
 
 
