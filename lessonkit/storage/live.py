@@ -16,9 +16,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import and_, func, select, text, update
+from sqlalchemy import and_, delete, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
@@ -121,6 +121,29 @@ def _student_totals(session: Session, seats: list[Player], answers: list[LiveAns
     return tuple(LiveStudentTotal(s.seat, s.nickname, by_seat[s.seat].student_id, s.points, s.correct, s.answered,
                                   scores.get(s.seat, 0.0) / asked, s.rank)
                  for s in leaderboard.standings(seats, answers))
+
+
+def forget_live_seats(db: DbSession, student_id: int) -> None:
+    """A deleted student's live seats and answers go too (in the caller's transaction)."""
+    seats = db.execute(select(LiveSeat.session_id, LiveSeat.seat).where(LiveSeat.student_id == student_id)).all()
+    for session_id, seat in seats:
+        db.execute(delete(LiveAnswerRow).where(LiveAnswerRow.session_id == session_id, LiveAnswerRow.seat == seat))
+    db.execute(delete(LiveSeat).where(LiveSeat.student_id == student_id))
+
+
+def live_export_rows(db: DbSession, student_id: int) -> list[dict]:
+    """A saved student's live quiz seats and answers, as rows of their data export."""
+    rows = []
+    for seat in db.scalars(select(LiveSeat).where(LiveSeat.student_id == student_id)):
+        joined = datetime.fromtimestamp(seat.joined_at, UTC).replace(tzinfo=None)
+        rows.append({"jenis": "kuis langsung", "waktu": joined, "bagian": "", "soal": "", "jawaban": seat.nickname,
+                     "skor": None, "keterangan": "dikeluarkan guru" if seat.removed_at else "nama panggilan"})
+        for answer in db.scalars(select(LiveAnswerRow).where(LiveAnswerRow.session_id == seat.session_id,
+                                                             LiveAnswerRow.seat == seat.seat)):
+            rows.append({"jenis": "jawaban kuis langsung", "waktu": datetime.fromtimestamp(answer.answered_at, UTC)
+                         .replace(tzinfo=None), "bagian": "", "soal": answer.question_id, "jawaban": answer.response,
+                         "skor": answer.score, "keterangan": f"{answer.points} poin"})
+    return rows
 
 
 @guarded

@@ -20,7 +20,7 @@ from ..quiz.exam import Attempt
 from .classes import ClassRecords
 from .common import StorageError, guard, utcnow
 from .engine import check_sqlite_file, make_engine, migrate, where
-from .live import LiveRecords
+from .live import LiveRecords, forget_live_seats, live_export_rows
 from .models import ClassMember, ExamAnswer, ExamAttempt, Flashcard, PracticeAnswer, SchoolClass, SectionVisit, Student
 from .teachers import TeacherRecords
 
@@ -88,6 +88,7 @@ class Store(TeacherRecords, ClassRecords, LiveRecords):
         with self._session() as session, session.begin():
             attempts = select(ExamAttempt.id).where(ExamAttempt.student_id == student_id)
             session.execute(delete(ExamAnswer).where(ExamAnswer.attempt_id.in_(attempts)))
+            forget_live_seats(session, student_id)
             for table in (ExamAttempt, PracticeAnswer, SectionVisit, Flashcard, ClassMember):
                 session.execute(delete(table).where(table.student_id == student_id))
             session.execute(delete(Student).where(Student.id == student_id))
@@ -210,6 +211,7 @@ class Store(TeacherRecords, ClassRecords, LiveRecords):
                     rows.append({"jenis": "jawaban ujian", "waktu": when, "bagian": answer.section_id,
                                  "soal": answer.question_id, "jawaban": answer.response, "skor": answer.score,
                                  "keterangan": f"ujian {started:%Y-%m-%d %H:%M}"})
+            rows += live_export_rows(session, student_id)
             for card in session.scalars(select(Flashcard).where(Flashcard.student_id == student_id)):
                 rows.append({"jenis": "kartu istilah", "waktu": card.due_at, "bagian": "", "soal": card.term,
                              "jawaban": "", "skor": None, "keterangan": f"kotak {card.box}"})

@@ -204,3 +204,16 @@ def test_a_poller_closes_a_question_whose_time_is_up(live):
     closed = service.tick(store, record, now=T0 + 60)
     assert closed.session.state is State.ANSWERS_SHOWN
     assert service.tick(store, record, now=T0 + 61).session.state is State.ANSWERS_SHOWN  # the loser reads anew
+
+
+def test_a_saved_students_live_answers_are_in_their_export_and_go_with_them(live):
+    store, bank, sari, _, _, record = live
+    learner = store.create_student("Dewi")
+    _, dewi = service.join(store, record.code, "Dewi", student_id=learner.id, now=T0)
+    service.join(store, record.code, "Eko", now=T0)
+    service.command(store, sari, record.id, "start", now=T0)
+    service.answer(store, bank, record.id, dewi.token, IDS[0], 1, now=T0 + 1)
+    kinds = [row["jenis"] for row in store.export(learner.id)]
+    assert kinds.count("kuis langsung") == 1 and kinds.count("jawaban kuis langsung") == 1
+    store.delete_student(learner.id)
+    assert [p.nickname for p in store.live_players(record.id)] == ["Eko"] and store.live_answers(record.id) == []
