@@ -191,7 +191,7 @@ def _live_states(server) -> list[tuple[str, Callable]]:
     def projector_reveal(v):
         service.command(store, teacher.id, session["id"], "close")
         page = v.open(f"{server.url}/kuis-langsung-guru")
-        expect(page.get_by_test_id("stPlotlyChart")).to_be_visible()
+        expect(page.get_by_test_id("stPlotlyChart")).to_be_visible(timeout=15_000)
 
     def projector_podium(v):
         service.command(store, teacher.id, session["id"], "end")  # the open page follows by polling

@@ -95,7 +95,7 @@ def test_a_class_plays_a_three_question_live_quiz_from_lobby_to_podium(server, v
     tap_choice(phones["Budi"], pages["Budi"], (right + 1) % 5)
     tap_choice(phones["Cici"], pages["Cici"], right)
     expect(host.get_by_text("Kunci:")).to_be_visible(**WAIT)  # everyone answered: closed by itself
-    expect(host.get_by_test_id("stPlotlyChart")).to_be_visible()
+    expect(host.get_by_test_id("stPlotlyChart")).to_be_visible(**WAIT)
     shoot(host, screenshot_dir, "live-guru-jawaban.png")
     expect(pages["Budi"].get_by_text("Belum tepat")).to_be_visible(**WAIT)
     expect(pages["Budi"].get_by_text("Peringkat 3 dari 3")).to_be_visible()
