@@ -67,7 +67,7 @@ def navigation(teacher: TeacherInfo | None = None) -> st.navigation:
         page = st.Page(spec.path, title=spec.title, url_path=spec.key, default=spec.key == "beranda",
                        visibility="visible" if listed(spec, teacher) else "hidden")
         groups.setdefault(spec.group, []).append(page)
-    return st.navigation(groups)
+    return st.navigation(groups, expanded=True)  # every page listed: no "View more" hiding the teacher's pages
 
 
 def has_page(key: str) -> bool:
