@@ -18,11 +18,11 @@ QUESTIONS = ["kd-01", "kd-03", "kd-02"]  # single choice, true/false grid, singl
 WAIT = {"timeout": 15_000}
 
 
-def key_position(store: Store, index: int) -> int:
+def key_position(store: Store, code: str, index: int) -> int:
     """The display position of the key of question ``index`` (what a student who knows it taps)."""
     from ui import data
 
-    record = store.live_unfinished(1)[0]
+    record = store.live_find(code)
     live = record.session.questions[index]
     question = data.bank().question(live.question_id)
     return wire.encode(question, live.order, module_of(question).perfect(question))
@@ -57,10 +57,10 @@ def tap_choice(v, page, position: int) -> None:
 
 
 def test_a_class_plays_a_three_question_live_quiz_from_lobby_to_podium(server, visit, monkeypatch, screenshot_dir):
-    make_teacher(server.data_dir, monkeypatch, "sari", "Sari Dewi")
+    make_teacher(server.data_dir, monkeypatch, "guru_live", "Sari Dewi")
     store = Store.open(db_url(server.data_dir))
     teacher = visit("projector")
-    host = sign_in(teacher, f"{server.url}/kuis-langsung-guru", "sari")
+    host = sign_in(teacher, f"{server.url}/kuis-langsung-guru", "guru_live")
     expect(host.get_by_role("button", name="Buka ruang tunggu")).to_be_visible(**WAIT)
     pick_questions(teacher, host)
     host.get_by_role("button", name="Buka ruang tunggu").click()
@@ -88,7 +88,7 @@ def test_a_class_plays_a_three_question_live_quiz_from_lobby_to_podium(server, v
         assert "Kunci" not in page.inner_text("body")
     shoot(host, screenshot_dir, "live-guru-soal.png")
     shoot(pages["Ana"], screenshot_dir, "live-siswa-soal.png")
-    right = key_position(store, 0)
+    right = key_position(store, code, 0)
     tap_choice(phones["Ana"], pages["Ana"], right)
     expect(pages["Ana"].get_by_text("Jawaban terkirim")).to_be_visible(**WAIT)
     expect(host.get_by_text("1/3 sudah menjawab")).to_be_visible(**WAIT)
