@@ -9,6 +9,8 @@ import plotly.graph_objects as go
 
 BLUE = "#0072B2"  # Okabe–Ito blue: readable for colour-blind students, in light and dark themes
 ORANGE = "#E69F00"
+GREEN = "#007A5A"  # the key on the projector (a dark bluish green: white text on it stays readable)
+GREY = "#8A8F98"
 
 
 def score_bars(labels: Sequence[str], scores: Sequence[float]) -> go.Figure:
@@ -35,4 +37,20 @@ def scores_over_time(times: Sequence, scores: Sequence[float], kinds: Sequence[s
     figure.update_layout(yaxis={"range": [0, 105], "title": "Skor (%)", "fixedrange": True},
                          xaxis={"fixedrange": True}, height=320, margin={"l": 10, "r": 10, "t": 10, "b": 30},
                          legend={"orientation": "h", "y": -0.2})
+    return figure
+
+
+def answer_bars(labels: Sequence[str], counts: Sequence[int], correct: Sequence[bool], title: str) -> go.Figure:
+    """A live question's answer distribution for the projector: one bar per answer, the key's bars
+    green with "✓ " before their label (so the key does not rely on colour alone), the others grey."""
+    names = [("✓ " if key else "") + ("<br>".join(textwrap.wrap(label, 36)) or label)
+             for label, key in zip(labels, correct, strict=True)]
+    figure = go.Figure(go.Bar(x=list(counts), y=names, orientation="h", text=list(counts), textposition="auto",
+                              marker_color=[GREEN if key else GREY for key in correct],
+                              hovertemplate="%{y}: %{x}<extra></extra>"))
+    figure.update_layout(title={"text": title, "font": {"size": 22}}, font={"size": 20},
+                         xaxis={"title": "Banyak siswa", "fixedrange": True, "rangemode": "tozero", "dtick": 1},
+                         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True,
+                                "tickfont": {"size": 18}},
+                         height=140 + 80 * len(names), margin={"l": 10, "r": 10, "t": 60, "b": 40})
     return figure

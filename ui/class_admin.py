@@ -73,6 +73,11 @@ def create_form(expanded: bool) -> None:
 def choose(classes: list[ClassInfo]) -> int:
     """The class the teacher works on: only ever one of their own (a foreign id is not an option)."""
     names = {c.id: f"{c.name} ({c.member_count} siswa)" for c in classes}
+    linked = st.query_params.get("kelas", "")  # a link such as the live quiz's "Lihat hasil kelas" (a class id)
+    if linked:
+        del st.query_params["kelas"]  # applied once; the select box decides from here on
+        if linked.isdigit() and int(linked) in names:
+            st.session_state[SELECTED] = int(linked)
     if st.session_state.get(SELECTED) not in names:
         st.session_state[SELECTED] = classes[0].id
     return st.selectbox("Kelas", options=list(names), format_func=names.get, key=SELECTED)

@@ -1,4 +1,5 @@
-"""The Hasil Kelas dashboard's tabs: Ringkasan (the class), Siswa (one member, read-only) and Analisis Butir.
+"""The Hasil Kelas dashboard's tabs: Ringkasan (the class), Siswa (one member, read-only), Analisis Butir and
+Kuis Langsung (`ui.class_live_results`).
 
 Each tab is a function of a `Dashboard` (the teacher, the class, its members
 and exams); the page lists them in ``TABS``, so a new tab is one line there.
@@ -22,7 +23,7 @@ from lessonkit.analytics import export
 from lessonkit.analytics.class_results import distinct_labels, exam_matrix, mastery_frames, mastery_heatmap
 from lessonkit.quiz import class_exam
 from lessonkit.safe_export import safe_frame
-from ui import data, progress_view, quiz_view
+from ui import class_live_results, data, progress_view, quiz_view
 from ui.exam_session import when
 from ui.text import chart_label, plain
 
@@ -226,4 +227,5 @@ TABS = [
     ("Ringkasan", overview),
     ("Siswa", student_detail),
     ("Analisis Butir", item_analysis),
+    ("Kuis Langsung", class_live_results.show),
 ]

@@ -47,11 +47,13 @@ PAGES = [
     PageSpec("ujian", "app_pages/ujian.py", "Ujian", "Latihan"),
     PageSpec("kartu", "app_pages/kartu.py", "Kartu Istilah", "Latihan"),
     PageSpec("kemajuan", "app_pages/kemajuan.py", "Kemajuan Saya", "Latihan"),
+    PageSpec("kuis-langsung", "app_pages/kuis_langsung.py", "Kuis Langsung", "Latihan"),
     PageSpec("presentasi", "app_pages/presentasi.py", "Mode Presentasi", "Mengajar"),
     PageSpec("masuk-guru", "app_pages/masuk_guru.py", "Masuk Guru", "Guru", GUEST),
     PageSpec("kelas", "app_pages/kelas.py", "Kelas Saya", "Guru", TEACHER),
     PageSpec("ujian-kelas", "app_pages/ujian_kelas.py", "Ujian Kelas", "Guru", TEACHER),
     PageSpec("hasil-kelas", "app_pages/hasil_kelas.py", "Hasil Kelas", "Guru", TEACHER),
+    PageSpec("kuis-langsung-guru", "app_pages/live_guru.py", "Kuis Langsung (Guru)", "Guru", TEACHER),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}
 

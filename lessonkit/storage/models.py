@@ -168,3 +168,57 @@ class ClassExam(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     show_review: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LiveSession(Base):
+    """A Kuis Langsung session: its state (``lessonkit.live.codec`` JSON) and the version moved by every transition.
+
+    ``open_code`` is the join code while the session is not finished and NULL after, so the unique index on it
+    keeps codes unique among running sessions while a finished session's code can be drawn again.
+    """
+
+    __tablename__ = "live_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    join_code: Mapped[str] = mapped_column(String(6), index=True)
+    open_code: Mapped[str | None] = mapped_column(String(6), unique=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teachers.id", ondelete="CASCADE"), index=True)
+    class_id: Mapped[int | None] = mapped_column(ForeignKey("classes.id", ondelete="SET NULL"), index=True)
+    state: Mapped[str] = mapped_column(String(20))
+    data: Mapped[dict] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LiveSeat(Base):
+    """A phone's seat in a live session; only the SHA-256 of its token is kept."""
+
+    __tablename__ = "live_seats"
+    __table_args__ = (UniqueConstraint("session_id", "seat"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("live_sessions.id", ondelete="CASCADE"), index=True)
+    seat: Mapped[int] = mapped_column(Integer)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    nickname: Mapped[str] = mapped_column(String(40))
+    student_id: Mapped[int | None] = mapped_column(ForeignKey("students.id", ondelete="SET NULL"), index=True)
+    joined_at: Mapped[float] = mapped_column(Float)
+    removed_at: Mapped[float | None] = mapped_column(Float)
+
+
+class LiveAnswerRow(Base):
+    """One accepted live answer; unique per (session, seat, question), so a second one is refused by the database."""
+
+    __tablename__ = "live_answers"
+    __table_args__ = (UniqueConstraint("session_id", "seat", "question_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("live_sessions.id", ondelete="CASCADE"), index=True)
+    seat: Mapped[int] = mapped_column(Integer)
+    question_id: Mapped[str] = mapped_column(String(80))
+    response: Mapped[object] = mapped_column(JSON, nullable=True)
+    score: Mapped[float] = mapped_column(Float)
+    points: Mapped[int] = mapped_column(Integer)
+    elapsed: Mapped[float] = mapped_column(Float)
+    answered_at: Mapped[float] = mapped_column(Float)

@@ -1,9 +1,9 @@
 """The storage layer: what is kept about a student's learning, through SQLAlchemy (no Streamlit here).
 
 A student is a display name and a random resume code (192 bits, URL-safe)
-that is only a key: nothing is ever decoded from it. Teachers, classes and class
-exams are `Store` methods too, kept in their own modules (``teachers.py``, ``classes.py``,
-``class_exams.py``).
+that is only a key: nothing is ever decoded from it. Teachers, classes, class
+exams and the live quiz are `Store` methods too, kept in their own modules (``teachers.py``,
+``classes.py``, ``class_exams.py``, ``live.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .class_exams import ClassExamRecords
 from .classes import ClassRecords
 from .common import StorageError, guard, utcnow
 from .engine import check_sqlite_file, make_engine, migrate, where
+from .live import LiveRecords, forget_live_seats, live_export_rows
 from .models import ClassMember, ExamAnswer, ExamAttempt, Flashcard, PracticeAnswer, SchoolClass, SectionVisit, Student
 from .teachers import TeacherRecords
 
@@ -46,7 +47,7 @@ class Answer:
     at: datetime
 
 
-class Store(TeacherRecords, ClassRecords, ClassExamRecords):
+class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords):
     def __init__(self, engine: Engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -88,6 +89,7 @@ class Store(TeacherRecords, ClassRecords, ClassExamRecords):
         with self._session() as session, session.begin():
             attempts = select(ExamAttempt.id).where(ExamAttempt.student_id == student_id)
             session.execute(delete(ExamAnswer).where(ExamAnswer.attempt_id.in_(attempts)))
+            forget_live_seats(session, student_id)
             for table in (ExamAttempt, PracticeAnswer, SectionVisit, Flashcard, ClassMember):
                 session.execute(delete(table).where(table.student_id == student_id))
             session.execute(delete(Student).where(Student.id == student_id))
@@ -215,6 +217,7 @@ class Store(TeacherRecords, ClassRecords, ClassExamRecords):
                     rows.append({"jenis": "jawaban ujian", "waktu": when, "bagian": answer.section_id,
                                  "soal": answer.question_id, "jawaban": answer.response, "skor": answer.score,
                                  "keterangan": f"ujian {started:%Y-%m-%d %H:%M}"})
+            rows += live_export_rows(session, student_id)
             for card in session.scalars(select(Flashcard).where(Flashcard.student_id == student_id)):
                 rows.append({"jenis": "kartu istilah", "waktu": card.due_at, "bagian": "", "soal": card.term,
                              "jawaban": "", "skor": None, "keterangan": f"kotak {card.box}"})

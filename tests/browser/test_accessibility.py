@@ -10,6 +10,7 @@ downloaded while testing).
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 
 import pytest
@@ -21,7 +22,7 @@ from lessonkit.slides import build_deck
 from lessonkit.stages import load_diagrams
 from lessonkit.storage import Store
 from tests import class_exam_data
-from tests.browser.flows import PASSWORD, db_url, register, sign_in, start_exam, start_practice
+from tests.browser.flows import PASSWORD, db_url, register, sign_in, start_exam, start_practice, wait_for_cookie
 from tests.browser.harness import Server
 from tests.conftest import ROOT
 
@@ -185,6 +186,7 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         v.settle()
         expect(page.get_by_test_id("stDataFrame").filter(has_text="Kategori P")).to_be_visible()
 
+    live = _live_states(server)
     return [
         ("beranda", open_("/")),
         ("materi", open_("/materi?bagian=proses-profesi")),
@@ -206,8 +208,70 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         ("ujian kelas: daftar dan formulir", teacher_exams),
         ("hasil kelas: ringkasan", dashboard),
         ("hasil kelas: analisis butir", item_analysis),
+        *live,
         ("kemajuan tersimpan, kode lanjut terbuka", progress_saved),  # last: it leaves the phone's sidebar open
     ]
+
+
+def _live_states(server) -> list[tuple[str, Callable]]:
+    """Kuis Langsung: the phone joining and answering, the projector's lobby, question, reveal and podium."""
+    from lessonkit.auth.passwords import hash_password
+    from lessonkit.live import service
+    from lessonkit.storage import Store
+    from ui import data
+
+    store = Store.open(db_url(server.data_dir))
+    username = f"axe{secrets.token_hex(4)}"  # one teacher per viewport's run on the shared server
+    teacher = store.add_teacher("Guru Axe", username=username, password_hash=hash_password(PASSWORD))
+    ids = [q.id for q in data.bank().questions if q.type == "single"][:2]
+    session = {}
+
+    def phone_question(v):
+        record = service.create(store, data.bank(), teacher.id, ids, base_seconds=120, speed_bonus=True)
+        session["id"] = record.id
+        page = v.open(f"{server.url}/kuis-langsung?kuis={record.code}")
+        page.get_by_test_id("stMain").get_by_label("Nama panggilan").fill("Ana")
+        page.get_by_test_id("stMain").get_by_role("button", name="Gabung").click()
+        v.settle()
+        service.join(store, record.code, "Budi")
+        service.command(store, teacher.id, record.id, "start")
+        expect(page.get_by_text("Soal 1 dari 2")).to_be_visible(timeout=15_000)
+
+    def projector_question(v):
+        page = sign_in(v, f"{server.url}/kuis-langsung-guru", username)
+        wait_for_cookie(v)  # the next states are new page loads, signed in by the cookie
+        expect(page.get_by_text("sudah menjawab")).to_be_visible(timeout=15_000)
+
+    def projector_reveal(v):
+        service.command(store, teacher.id, session["id"], "close")
+        page = v.open(f"{server.url}/kuis-langsung-guru")
+        expect(page.get_by_test_id("stPlotlyChart")).to_be_visible(timeout=15_000)
+
+    def projector_podium(v):
+        service.command(store, teacher.id, session["id"], "end")  # the open page follows by polling
+        expect(v.page.get_by_text("Juara Kuis Langsung")).to_be_visible(timeout=15_000)
+        v.settle()
+
+    def projector_lobby(v):
+        service.create(store, data.bank(), teacher.id, ids, base_seconds=20, speed_bonus=True)
+        page = v.open(f"{server.url}/kuis-langsung-guru")
+        expect(page.locator(".live-code")).to_be_visible()
+
+    def projector_setup(v):
+        page = v.page
+        page.get_by_role("button", name="Akhiri kuis").click()
+        v.settle()
+        page.get_by_role("button", name="Buat Kuis Langsung baru").click()
+        v.settle()
+        expect(page.get_by_role("button", name="Buka ruang tunggu")).to_be_visible()
+
+    return [("kuis langsung: gabung", lambda v: v.open(f"{server.url}/kuis-langsung")),
+            ("kuis langsung: soal di ponsel", phone_question),
+            ("kuis langsung guru: soal", projector_question),
+            ("kuis langsung guru: jawaban", projector_reveal),
+            ("kuis langsung guru: podium", projector_podium),
+            ("kuis langsung guru: ruang tunggu", projector_lobby),
+            ("kuis langsung guru: atur", projector_setup)]
 
 
 def _all(v, check: str, node: dict) -> bool:

@@ -112,7 +112,7 @@ def test_the_dashboard_shows_the_p_values_the_analytics_module_computes(store, b
     store.join_class(store.create_student("Eka").id, klass.join_code)
     at = sign_in(page("app_pages/hasil_kelas.py"))
     assert not at.exception
-    assert [t.label for t in at.tabs] == ["Ringkasan", "Siswa", "Analisis Butir"]
+    assert [t.label for t in at.tabs] == ["Ringkasan", "Siswa", "Analisis Butir", "Kuis Langsung"]
     shown = texts(at)
     assert "Belum memulai ujian (1):** Eka" in shown and "Sudah mengumpulkan" in [m.label for m in at.metric]
     takes = store.class_exam_results(sari.id, made.id)

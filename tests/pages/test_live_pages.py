@@ -1,0 +1,150 @@
+"""Kuis Langsung pages with AppTest: the teacher's states from setup to podium, the phone's from joining to its rank,
+wrong and finished codes, a phone back at its seat after a reload, the key never shown before the close, and a
+teacher who cannot drive another teacher's session."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lessonkit.live import service
+from lessonkit.live.state import State
+from lessonkit.storage import Store, default_url
+from tests.pages.test_teacher_pages import HASH, fresh, page, sign_in, texts
+
+TEACHER_PAGE = "app_pages/live_guru.py"
+PHONE_PAGE = "app_pages/kuis_langsung.py"
+
+
+@pytest.fixture
+def store():
+    opened = Store.open(default_url())
+    opened.add_teacher("Sari", username="sari", password_hash=HASH)
+    opened.add_teacher("Budi", username="budi", password_hash=HASH)
+    yield opened
+    opened.engine.dispose()
+
+
+def teacher(username: str = "sari") -> AppTest:
+    return sign_in(page(TEACHER_PAGE), username)
+
+
+def phone(**query: str) -> AppTest:
+    at = fresh()
+    for name, value in query.items():
+        at.query_params[name] = value
+    return page(PHONE_PAGE, at)
+
+
+def all_text(at: AppTest) -> str:
+    return texts(at) + "\n" + "\n".join(b.label for b in at.button) + "\n" + "\n".join(t.value for t in at.text)
+
+
+def press(at: AppTest, prefix: str) -> AppTest:
+    return next(b for b in at.button if b.label.startswith(prefix)).click().run()
+
+
+def test_a_teacher_runs_a_session_from_setup_to_podium_and_a_phone_follows(store):
+    host = teacher()
+    assert "Buka ruang tunggu" in all_text(host) and not host.exception
+    next(s for s in host.selectbox if s.key == "live_quiz").set_value("konsep-dasar")
+    host = press(host, "Buka ruang tunggu")
+    (record,) = store.live_unfinished(1)
+    assert f"{record.code[:3]} {record.code[3:]}" in "\n".join(str(h.proto) for h in host.get("html"))
+    assert "0 siswa sudah bergabung" in all_text(host)
+
+    ana = phone(kuis=record.code)
+    assert ana.text_input(key="live_code").value == record.code
+    ana.text_input(key="live_name").input("Ana")
+    ana = press(ana, "Gabung")
+    assert "Tunggu guru memulai kuis" in all_text(ana) and ana.query_params["kursi"]
+    host.run()
+    assert "1 siswa sudah bergabung" in all_text(host) and "Ana" in all_text(host)
+
+    host = press(host, "Mulai kuis")
+    ana.run()
+    record = store.live_get(record.id)
+    key = service.phone_view(store, _bank(), record, store.live_rejoin(record.id, ana.query_params["kursi"]))
+    assert key.reveal is None and "Kunci" not in all_text(ana)  # nothing of the key before the close
+    assert "Soal 1 dari" in all_text(ana)
+    host = press(host, "Tutup soal sekarang")
+    assert "Kunci" in all_text(host) and host.get("plotly_chart")
+    ana.run()
+    assert "Tidak menjawab" in all_text(ana) and "Peringkat 1 dari 1" in all_text(ana)
+    host = press(host, "Lanjut")
+    assert "Papan peringkat" in all_text(host)
+    host = press(host, "Akhiri kuis")
+    assert "Juara Kuis Langsung" in all_text(host) and "Ana" in all_text(host)
+    assert store.live_get(record.id).session.state is State.FINISHED
+    ana.run()
+    assert "Kuis selesai" in all_text(ana)
+    host = press(host, "Buat Kuis Langsung baru")
+    assert "Buka ruang tunggu" in all_text(host)
+
+
+def _bank():
+    from ui import data
+
+    return data.bank()
+
+
+def test_a_phone_answers_sees_its_answer_locked_and_comes_back_to_its_seat_after_a_reload(store):
+    bank = _bank()
+    record = service.create(store, bank, 1, _two(bank), base_seconds=20, speed_bonus=True)
+    ana = phone(kuis=record.code)
+    ana.text_input(key="live_name").input("Ana")
+    ana = press(ana, "Gabung")
+    service.join(store, record.code, "Budi")  # a second phone, so one answer does not close the question
+    service.command(store, 1, record.id, "start")
+    ana.run()
+    public = service.phone_view(store, bank, store.live_get(record.id),
+                                store.live_rejoin(record.id, ana.query_params["kursi"])).public
+    assert public.type == "single", "the test bank's first question is a single choice"
+    ana = next(b for b in ana.button if b.key and b.key.endswith("-0")).click().run()
+    assert "Jawaban terkirim" in all_text(ana)
+    again = phone(kuis=record.code, kursi=ana.query_params["kursi"])  # the phone reloaded: same seat
+    assert "Jawaban terkirim" in all_text(again) and "Ana" in all_text(again)
+
+
+def _two(bank) -> list[str]:
+    return [q.id for q in bank.questions if q.type == "single"][:2]
+
+
+def test_wrong_finished_and_malformed_codes_get_a_clear_message(store):
+    ana = phone()
+    ana.text_input(key="live_code").input("12")
+    ana.text_input(key="live_name").input("Ana")
+    assert "6 angka" in all_text(press(ana, "Gabung"))
+    ana.text_input(key="live_code").input("100001")
+    assert "tidak ditemukan" in all_text(press(ana, "Gabung"))
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=False)
+    service.command(store, 1, record.id, "end")
+    ana.text_input(key="live_code").input(record.code)
+    assert "sudah selesai" in all_text(press(ana, "Gabung"))
+    stale = phone(kuis=record.code, kursi="x" * 32)
+    assert "tidak ditemukan" in all_text(stale) and not stale.exception
+
+
+def test_a_removed_phone_is_told_so(store):
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    _, ana = service.join(store, record.code, "Ana")
+    host = teacher()
+    host.selectbox(key="live_remove_pick").set_value(ana.seat)
+    host = press(host, "Keluarkan")
+    assert "0 siswa sudah bergabung" in all_text(host)
+    assert "dikeluarkan" in all_text(phone(kuis=record.code, kursi=ana.token))
+
+
+def test_another_teacher_sees_only_their_own_setup(store):
+    service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    other = teacher("budi")
+    assert "Buka ruang tunggu" in all_text(other) and "siswa sudah bergabung" not in all_text(other)
+    other.session_state["live_host_session"] = 1  # a session id that is not Budi's
+    other.run()
+    assert "siswa sudah bergabung" not in all_text(other) and not other.exception
+
+
+def test_the_teacher_page_without_sign_in_shows_no_session(store):
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    at = page(TEACHER_PAGE)
+    assert "Halaman ini khusus guru" in all_text(at) and record.code not in all_text(at)

@@ -1,0 +1,344 @@
+"""The teacher's side of Kuis Langsung: setting a session up, the lobby, each question, the reveal, the podium.
+
+Built for a projector (1920x1080): large type, a 150 px join code with its QR code, a live answered count.
+Every action goes through ``teacher_action`` (the teacher signed in *now*) and ``service`` with the teacher's
+id. The primary button of each state carries the keyboard shortcut → (a presentation clicker's "next"):
+Streamlit allows one shortcut per button, so Space works only while that button has the focus.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from lessonkit.live import leaderboard, questions, service, summary
+from lessonkit.live.errors import LiveError
+from lessonkit.live.state import PRIMARY, State
+from lessonkit.quiz.types import TYPE_NAMES
+from lessonkit.quiz.types.single import LETTERS
+from ui import data, live_poll, nav
+from ui.student import qr_png
+from ui.teacher import teacher_action
+from ui.text import chart_label, plain
+
+if TYPE_CHECKING:
+    from lessonkit.storage import TeacherInfo
+
+CURRENT = "live_host_session"
+NOTICE = "live_host_notice"
+LABELS = {"start": "Mulai kuis", "close": "Tutup soal sekarang", "resume": "Lanjutkan waktu", "next": "Lanjut"}
+SOURCES = ["Kuis", "Bagian materi", "Pilih soal"]
+NO_CLASS = 0
+RESULTS_PAGE = "hasil-kelas"  # the class dashboard (issue #11); linked from the podium once it exists
+
+
+def _run(action, *args, **kwargs):
+    """A service call; a refusal or a storage failure becomes a message, not a traceback."""
+    from lessonkit.storage import ClassNotFound, StorageError
+
+    try:
+        return action(*args, **kwargs)
+    except LiveError as refused:
+        st.session_state[NOTICE] = ("warning", refused.message)
+    except ClassNotFound:
+        st.session_state[NOTICE] = ("warning", "Kelas itu tidak ditemukan di kelasmu.")
+    except StorageError:
+        st.session_state[NOTICE] = ("error", live_poll.STORAGE_DOWN)
+    return None
+
+
+def notice() -> None:
+    if (found := st.session_state.pop(NOTICE, None)) is not None:
+        getattr(st, found[0])(plain(found[1]))
+
+
+def current(teacher: TeacherInfo):
+    """The session this teacher works on: the one chosen in this tab, else their newest unfinished one."""
+    store = live_poll.store()
+    chosen = st.session_state.get(CURRENT)
+    if chosen is not None:
+        return service.host_view(store, data.bank(), teacher.id, chosen)
+    unfinished = store.live_unfinished(teacher.id)
+    if unfinished:
+        st.session_state[CURRENT] = unfinished[0].id
+        return service.host_view(store, data.bank(), teacher.id, unfinished[0].id)
+    return None
+
+
+# -- setup ------------------------------------------------------------------------------------------------------------
+
+def _chosen_ids() -> list[str]:
+    bank = data.bank()
+    source = st.session_state.get("live_source", SOURCES[0])
+    if source == "Kuis":
+        return questions.select(bank, quiz_id=st.session_state.get("live_quiz"))
+    if source == "Bagian materi":
+        return questions.select(bank, section=st.session_state.get("live_section"))
+    return questions.select(bank, question_ids=st.session_state.get("live_pick") or [])
+
+
+@teacher_action
+def _create(teacher: TeacherInfo) -> None:
+    ids = _run(_chosen_ids)
+    if not ids:
+        return
+    class_id = st.session_state.get("live_class") or None
+    record = _run(service.create, live_poll.store(), data.bank(), teacher.id, ids,
+                  base_seconds=st.session_state.get("live_seconds", questions.BASE_SECONDS),
+                  speed_bonus=st.session_state.get("live_speed", True), class_id=class_id)
+    if record is not None:
+        st.session_state[CURRENT] = record.id
+
+
+def setup(teacher: TeacherInfo) -> None:
+    """Choose the questions, the time, the speed bonus and optionally a class; then open the lobby."""
+    bank, lesson = data.bank(), data.lesson()
+    usable = [q for q in bank.questions if questions.usable(q)]
+    if not usable:
+        st.info("Belum ada soal yang bisa dipakai untuk Kuis Langsung.")
+        return
+    source = st.segmented_control("Soal dari", SOURCES, default=SOURCES[0], required=True, key="live_source")
+    if source == "Kuis":
+        quizzes = {q.id: q for q in bank.quizzes}
+        st.selectbox("Kuis", list(quizzes), key="live_quiz",
+                     format_func=lambda i: f"{quizzes[i].title} ({len(quizzes[i].questions)} soal)")
+    elif source == "Bagian materi":
+        sections = [s for s in lesson.sections if any(q.section == s.id for q in usable)]
+        titles = {s.id: s.title for s in sections}
+        st.selectbox("Bagian materi", list(titles), key="live_section", format_func=titles.get)
+    else:
+        names = {q.id: f"{q.id} · {TYPE_NAMES[q.type]}" for q in usable}
+        st.multiselect("Soal (urut sesuai pilihanmu)", list(names), key="live_pick", format_func=names.get,
+                       placeholder="Pilih soal satu per satu")
+    left, middle = st.columns(2)
+    left.number_input("Waktu dasar per soal (detik)", min_value=5, max_value=120, value=questions.BASE_SECONDS,
+                      step=5, key="live_seconds",
+                      help="Soal pilihan ganda kompleks, benar-salah, dan isian mendapat 1,5 kali; mengurutkan "
+                           "2 kali; menjodohkan 2,5 kali; soal dengan bacaan mendapat tambahan waktu dasar.")
+    middle.toggle("Jawaban cepat dapat poin lebih", value=True, key="live_speed",
+                  help="Jawaban benar bernilai 500 sampai 1000 poin, makin cepat makin banyak.")
+    classes = live_poll.store().classes(teacher.id)
+    names = {NO_CLASS: "Tanpa kelas", **{c.id: c.name for c in classes}}
+    st.selectbox("Kelas (hasil masuk ke dasbor kelas ini)", list(names), key="live_class", format_func=names.get)
+    st.button("Buka ruang tunggu", type="primary", on_click=_create)
+    notice()
+
+
+# -- commands -------------------------------------------------------------------------------------------------------
+
+@teacher_action
+def _command(teacher: TeacherInfo, session_id: int, name: str) -> None:
+    _run(service.command, live_poll.store(), teacher.id, session_id, name)
+
+
+@teacher_action
+def _remove(teacher: TeacherInfo, session_id: int) -> None:
+    seat = st.session_state.get("live_remove_pick")
+    if seat is not None:
+        _run(service.remove, live_poll.store(), teacher.id, session_id, seat)
+
+
+def _new_session() -> None:
+    st.session_state.pop(CURRENT, None)
+
+
+def controls(view: service.HostView) -> None:
+    """The buttons of the current state (exactly the commands the state allows)."""
+    session = view.record.session
+    allowed = session.allowed()
+    primary = PRIMARY.get(session.state)
+    label = LABELS.get(primary, "")
+    if primary == "next" and session.state is State.LEADERBOARD and session.is_last:
+        label = "Lihat podium"
+    columns = st.columns(4)
+    if primary is not None:
+        columns[0].button(label, type="primary", key="live_primary", shortcut="Right", width="stretch",
+                          on_click=_command, args=(view.record.id, primary), help="Tombol pintas: panah kanan →")
+    if "pause" in allowed:
+        columns[1].button("Jeda waktu", key="live_pause", on_click=_command, args=(view.record.id, "pause"),
+                          width="stretch", shortcut="P")
+    if "extend" in allowed:
+        columns[2].button("+10 detik", key="live_extend", on_click=_command, args=(view.record.id, "extend"),
+                          width="stretch", shortcut="T")
+    if "end" in allowed:
+        columns[3].button("Akhiri kuis", key="live_end", on_click=_command, args=(view.record.id, "end"),
+                          width="stretch", type="tertiary")
+    notice()
+
+
+# -- screens --------------------------------------------------------------------------------------------------------
+
+def join_link(code: str) -> str:
+    """``<this server>/kuis-langsung?kuis=CODE``, from the address the teacher's browser uses."""
+    parts = urlsplit(st.context.url or "")
+    base = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+    return f"{base}/kuis-langsung?kuis={code}"
+
+
+def _names(view: service.HostView) -> None:
+    seated = [p for p in view.seats if p.active]
+    st.markdown(f"### {len(seated)} siswa sudah bergabung")
+    if seated:
+        st.text(" · ".join(p.nickname for p in seated))
+        with st.expander("Keluarkan nama dari kuis"):
+            names = {p.seat: p.nickname for p in seated}
+            st.selectbox("Nama", list(names), key="live_remove_pick", format_func=names.get)
+            st.button("Keluarkan", key="live_remove", on_click=_remove, args=(view.record.id,))
+
+
+def lobby(view: service.HostView) -> None:
+    code = view.record.code
+    link = join_link(code)
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    with left:
+        st.markdown("Buka **Kuis Langsung** di ponsel, lalu ketik kode ini:")
+        st.html(f'<div class="live-code" aria-label="Kode kuis">{code[:3]} {code[3:]}</div>')
+        st.code(link, language=None, wrap_lines=True)
+    right.image(qr_png(link), width=380, caption="Pindai untuk bergabung",
+                alt="Kode QR berisi alamat untuk bergabung ke Kuis Langsung ini")
+    _names(view)
+
+
+def _question(view: service.HostView) -> None:
+    public = view.public
+    st.caption(f"Soal {public.number} dari {public.count} · {TYPE_NAMES[public.type]}")
+    if public.stimulus:
+        with st.container(border=True):
+            st.markdown(public.stimulus)
+    st.markdown(f"# {public.prompt}")
+    if public.choices:
+        for position, text in enumerate(public.choices):
+            st.markdown(f"**{LETTERS[position]}.** {text}")
+    for i, text in enumerate(public.statements, start=1):
+        st.markdown(f"**{i}.** {text}")
+    if public.lefts:
+        left, right = st.columns(2)
+        for text in public.lefts:
+            left.markdown(f"- {text}")
+        for text in public.rights:
+            right.markdown(f"- {text}")
+    for text in public.items:
+        st.markdown(f"- {text}")
+
+
+def _answered(record) -> None:
+    """The live count, redrawn by the polling fragment (answers do not move the version)."""
+    from lessonkit.storage import StorageError
+
+    session = record.session
+    if session.current is None or not session.answerable:
+        return
+    try:
+        answered, total = live_poll.store().live_answered(record.id, session.current.question_id)
+    except StorageError:
+        return
+    st.markdown(f"## {summary.answered_text(answered, total)}")
+
+
+def _roster(shown: int):
+    """For the lobby's polling: rerun the page when someone joined (joining does not move the version)."""
+
+    def check(record) -> None:
+        from lessonkit.storage import StorageError
+
+        try:
+            seated = live_poll.store().live_seated(record.id)
+        except StorageError:
+            return
+        if seated != shown:
+            st.rerun(scope="app")
+
+    return check
+
+
+def question_open(view: service.HostView):
+    """The question beside its countdown; returns the side column, where the live count goes."""
+    left, right = st.columns([4, 1], vertical_alignment="top")
+    with left:
+        _question(view)
+    with right:
+        live_poll.countdown(view.record.session, big=True)
+    return right
+
+
+def reveal(view: service.HostView) -> None:
+    """The prompt, the answer distribution (the key's bars green and ticked) beside the key and the explanation."""
+    public = view.public
+    st.caption(f"Soal {public.number} dari {public.count} · {TYPE_NAMES[public.type]}")
+    st.markdown(f"## {public.prompt}")
+    left, right = st.columns([3, 2])
+    dist = view.distribution
+    if dist is not None:
+        from lessonkit.charts import answer_bars
+
+        figure = answer_bars([chart_label(b.label) for b in dist.bars], [b.count for b in dist.bars],
+                             [b.correct for b in dist.bars], chart_label(dist.caption))
+        left.plotly_chart(figure, config={"displayModeBar": False, "staticPlot": True})
+        left.caption(f"{dist.answered} dari {dist.players} siswa menjawab. Batang hijau bertanda ✓ adalah kunci.")
+    with right:
+        st.markdown(f"**Kunci:** {view.reveal.key_text}")
+        if view.reveal.explanation:
+            st.info(view.reveal.explanation)
+
+
+def board(view: service.HostView) -> None:
+    st.markdown("# Papan peringkat")
+    rows = leaderboard.top(view.board)
+    if not rows:
+        st.info("Belum ada siswa di papan peringkat.")
+    for row in rows:
+        st.markdown(f"## {row.rank}. {plain(row.nickname)} · {row.points} poin")
+
+
+def podium(view: service.HostView) -> None:
+    st.markdown("# Juara Kuis Langsung")
+    top = leaderboard.podium(view.board)
+    places = st.columns(3, vertical_alignment="bottom")
+    for column, index in zip(places, (1, 0, 2), strict=True):  # the winner in the middle, standing highest
+        if index < len(top):
+            row = top[index]
+            with column.container(border=True):
+                st.markdown(f"## Peringkat {row.rank}")
+                st.markdown(f"### {plain(row.nickname)}")
+                st.markdown(f"**{row.points} poin** · {row.correct} benar")
+                st.space(["large", "medium", "small"][index])
+    scores = view.class_scores
+    if scores:
+        st.markdown("### Skor kelas per soal (yang paling sulit di atas)")
+        bank = data.bank()
+        left, right = st.columns([3, 2])
+        left.plotly_chart(data.score_chart(tuple(f"Soal {s.number}" for s in scores),
+                                           tuple(s.mean_score for s in scores)), config={"displayModeBar": False})
+        with right:
+            for s in sorted(scores, key=lambda s: s.number):
+                st.markdown(f"**Soal {s.number}.** {bank.question(s.question_id).prompt}")
+    if view.record.class_id is not None and nav.has_page(RESULTS_PAGE):
+        nav.link(RESULTS_PAGE, "Lihat hasil kelas", kelas=str(view.record.class_id))
+    elif view.record.class_id is not None:
+        st.caption("Hasil kuis ini sudah tercatat untuk kelasnya dan tampil di Hasil Kelas.")
+    st.button("Buat Kuis Langsung baru", on_click=_new_session, type="primary")
+
+
+def projector(view: service.HostView) -> None:
+    """The screen of the current state, then its controls, and the polling that keeps it fresh."""
+    session = view.record.session
+    side = None
+    with st.container(key="live-projector"):
+        if session.state is State.LOBBY:
+            lobby(view)
+        elif session.state in (State.QUESTION_OPEN, State.PAUSED):
+            side = question_open(view)
+        elif session.state is State.ANSWERS_SHOWN:
+            reveal(view)
+        elif session.state is State.LEADERBOARD:
+            board(view)
+        else:
+            podium(view)
+    controls(view)
+    extra = _answered if session.answerable else None
+    if session.state is State.LOBBY:
+        extra = _roster(sum(p.active for p in view.seats))
+    with side if side is not None else st.container():
+        live_poll.watch(view.record.id, view.record.version, extra=extra)

@@ -1,0 +1,222 @@
+"""The phone's side of Kuis Langsung: joining, the seat kept in the address, answering, the result after each question.
+
+The address carries the join code (``?kuis=``, not a secret) and, once seated, the seat token (``?kursi=``):
+a phone that slept or reloaded comes back to its seat with its score. Both are only keys looked up in the
+database; nothing is decoded from them. The phone receives a question's texts in display order and answers
+with display positions (``lessonkit.live.wire``); the key is read only after the question has closed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from lessonkit.live import players, service
+from lessonkit.live.errors import LiveError
+from lessonkit.live.state import State
+from lessonkit.quiz.types.single import LETTERS
+from ui import data, live_poll
+from ui import student as saved
+from ui.text import plain
+
+if TYPE_CHECKING:
+    from lessonkit.live.players import Player
+    from lessonkit.live.questions import PublicQuestion
+    from lessonkit.storage import LiveRecord
+
+CODE, SEAT = "kuis", "kursi"
+NOTICE = "live_player_notice"
+TRUE_FALSE = ["Benar", "Salah"]
+
+
+def _say(kind: str, message: str) -> None:
+    st.session_state[NOTICE] = (kind, message)
+
+
+def notice() -> None:
+    if (found := st.session_state.pop(NOTICE, None)) is not None:
+        getattr(st, found[0])(plain(found[1]))
+
+
+def _seated(record: LiveRecord, player: Player) -> None:
+    st.query_params[CODE] = record.code
+    st.query_params[SEAT] = player.token
+
+
+def _join(student_id: int | None = None) -> None:
+    from lessonkit.storage import StorageError
+
+    try:
+        record, player = service.join(live_poll.store(), st.session_state.get("live_code"),
+                                      st.session_state.get("live_name"), student_id=student_id)
+    except LiveError as refused:
+        _say("warning", refused.message)
+        return
+    except StorageError:
+        _say("error", live_poll.STORAGE_DOWN)
+        return
+    _seated(record, player)
+
+
+def seat() -> tuple[LiveRecord, Player] | None:
+    """The session and seat in the address, or None (then a message says why, if something was there)."""
+    code = players.read_join_code(st.query_params.get(CODE))
+    token = st.query_params.get(SEAT)
+    if code is None or not token:
+        return None
+    store = live_poll.store()
+    record = store.live_find(code)
+    try:
+        if record is None:
+            raise LiveError(service.UNKNOWN_CODE)
+        return record, store.live_rejoin(record.id, token)
+    except LiveError as refused:
+        del st.query_params[SEAT]
+        st.warning(plain(refused.message))
+        return None
+
+
+def join_form() -> None:
+    """Code and nickname (or the saved student's name); a code from the QR link is filled in already."""
+    if "live_code" not in st.session_state and (linked := players.read_join_code(st.query_params.get(CODE))):
+        st.session_state["live_code"] = linked
+    learner = saved.current()
+    with st.form("live_join", enter_to_submit=True):
+        st.text_input("Kode kuis (6 angka)", key="live_code", max_chars=11, placeholder="misalnya 482913")
+        if learner is None:
+            st.text_input("Nama panggilan", key="live_name", max_chars=players.NICKNAME_MAX)
+            st.form_submit_button("Gabung", type="primary", on_click=_join, width="stretch")
+        else:
+            st.form_submit_button(f"Gabung sebagai {plain(learner.display_name)}", type="primary", on_click=_join,
+                                  args=(learner.id,), width="stretch")
+    notice()
+    if learner is None:
+        st.caption("Nama panggilanmu tampil di layar kelas. Pakai nama yang sopan.")
+
+
+def leave() -> None:
+    for name in (SEAT, CODE):
+        if name in st.query_params:
+            del st.query_params[name]
+
+
+# -- answering ------------------------------------------------------------------------------------------------------
+
+def _send(session_id: int, token: str, question_id: str, raw) -> None:
+    from lessonkit.storage import StorageError
+
+    try:
+        service.answer(live_poll.store(), data.bank(), session_id, token, question_id, raw)
+    except LiveError as refused:
+        _say("warning", refused.message)
+    except StorageError:
+        _say("error", live_poll.STORAGE_DOWN)
+
+
+def _read(public: PublicQuestion, key: str):
+    """The phone's answer in display positions from the widgets (None when nothing is chosen yet)."""
+    state = st.session_state
+    if public.type == "multiple":
+        return sorted(state.get(key) or [])
+    if public.type == "true_false":
+        marks = [state.get(f"{key}-{i}") for i in range(len(public.statements))]
+        return [None if m is None else m == "Benar" for m in marks]
+    if public.type == "matching":
+        return [state.get(f"{key}-{i}") for i in range(len(public.lefts))]
+    if public.type == "ordering":
+        return list(state.get(f"{key}-order", []))
+    return state.get(key, "")
+
+
+def _send_widgets(session_id: int, token: str, public: PublicQuestion, key: str) -> None:
+    _send(session_id, token, public.question_id, _read(public, key))
+
+
+def _tap(key: str, position: int) -> None:
+    st.session_state[f"{key}-order"] = [*st.session_state.get(f"{key}-order", []), position]
+
+
+def _untap(key: str) -> None:
+    st.session_state[f"{key}-order"] = []
+
+
+def answer_form(record: LiveRecord, player: Player, public: PublicQuestion) -> None:
+    """Large touch targets for the question's type; a single choice is sent with one tap."""
+    key = f"live-{record.id}-{public.question_id}"
+    send = {"on_click": _send_widgets, "args": (record.id, player.token, public, key)}
+    with st.container(key="live-answer"):
+        st.caption(plain(public.instruction))
+        if public.type == "single":
+            for position, text in enumerate(public.choices):
+                st.button(f"{LETTERS[position]}. {text}", key=f"{key}-{position}", width="stretch",
+                          on_click=_send, args=(record.id, player.token, public.question_id, position))
+            return
+        if public.type == "multiple":
+            st.pills("Pilihan", list(range(len(public.choices))), selection_mode="multi", key=key,
+                     format_func=lambda i: f"{LETTERS[i]}. {public.choices[i]}", label_visibility="collapsed")
+        elif public.type == "true_false":
+            for i, text in enumerate(public.statements):
+                st.segmented_control(text, TRUE_FALSE, key=f"{key}-{i}", width="stretch")
+        elif public.type == "matching":
+            for i, text in enumerate(public.lefts):
+                st.selectbox(text, list(range(len(public.rights))), index=None, key=f"{key}-{i}",
+                             format_func=lambda j: public.rights[j], placeholder="Pilih pasangannya")
+        elif public.type == "ordering":
+            chosen = st.session_state.get(f"{key}-order", [])
+            for n, position in enumerate(chosen, start=1):
+                st.markdown(f"**{n}.** {public.items[position]}")
+            for position, text in enumerate(public.items):
+                if position not in chosen:
+                    st.button(text, key=f"{key}-{position}", width="stretch", on_click=_tap, args=(key, position))
+            if chosen:
+                st.button("Ulangi urutan", key=f"{key}-reset", on_click=_untap, args=(key,), type="tertiary")
+        else:
+            st.text_input("Jawabanmu", key=key, max_chars=public.max_chars)
+        st.button("Kirim jawaban", key=f"{key}-send", type="primary", width="stretch", **send)
+
+
+# -- the seat's screens ---------------------------------------------------------------------------------------------
+
+def screen(record: LiveRecord, player: Player) -> None:
+    """What the phone shows for the session's current version."""
+    view = service.phone_view(live_poll.store(), data.bank(), record, player)
+    session = record.session
+    st.caption(f"Kuis {record.code} · kamu bermain sebagai **{plain(player.nickname)}**")
+    if session.state is State.LOBBY:
+        st.info("Kamu sudah masuk. Tunggu guru memulai kuis; soal pertama akan muncul sendiri di sini.")
+    elif session.answerable and view.public is not None:
+        public = view.public
+        st.subheader(f"Soal {public.number} dari {public.count}")
+        if view.mine is not None:
+            st.success("Jawaban terkirim. Tunggu sampai waktu habis untuk melihat hasilnya.")
+        else:
+            live_poll.countdown(session, big=False)
+            if public.stimulus:
+                with st.container(border=True):
+                    st.markdown(public.stimulus)
+            st.markdown(public.prompt)
+            answer_form(record, player, public)
+            notice()
+    elif view.feedback is not None:
+        _result(view, session.state is State.FINISHED)
+    elif session.state is State.FINISHED:
+        st.info("Kuis ini sudah selesai.")
+    live_poll.watch(record.id, record.version)
+
+
+def _result(view: service.PhoneView, finished: bool) -> None:
+    feedback = view.feedback
+    if finished:
+        st.subheader("Kuis selesai")
+        st.markdown(f"## {view.standing.points} poin")
+        st.markdown(f"### {feedback.rank}")
+        st.caption("Terima kasih sudah ikut. Hasilmu sudah tersimpan untuk gurumu.")
+        return
+    box = {"benar": st.success, "sebagian": st.warning}.get(feedback.status, st.error)
+    box(f"**{feedback.label}** · +{feedback.points} poin")
+    st.markdown(f"### {feedback.rank}")
+    st.markdown(f"Total poinmu: **{feedback.total}**")
+    if view.reveal is not None:
+        st.markdown(f"**Kunci:** {view.reveal.key_text}")
+    st.caption("Lihat layar kelas. Soal berikutnya akan muncul sendiri di sini.")
