@@ -17,9 +17,9 @@ NS = "{http://www.w3.org/2000/svg}"
 
 
 def test_a_wrapped_label_becomes_one_anchored_text_per_line_in_the_bundled_font():
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><title>Diagram</title>'
-           '<text font-family="sans-serif" text-anchor="end" font-size="9"><tspan x="90" y="10">Pelaksanaan dan'
-           '</tspan><tspan x="90" y="20">evaluasi</tspan></text></svg>').encode()
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><title>Diagram</title>'
+           b'<text font-family="sans-serif" text-anchor="end" font-size="9"><tspan x="90" y="10">Pelaksanaan dan'
+           b'</tspan><tspan x="90" y="20">evaluasi</tspan></text></svg>')
     root = ET.fromstring(pdf_ready(svg))
     texts = root.findall(f"{NS}text")
     assert [(t.text, t.get("x"), t.get("y"), t.get("text-anchor")) for t in texts] == [
