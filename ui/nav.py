@@ -50,6 +50,7 @@ PAGES = [
     PageSpec("presentasi", "app_pages/presentasi.py", "Mode Presentasi", "Mengajar"),
     PageSpec("masuk-guru", "app_pages/masuk_guru.py", "Masuk Guru", "Guru", GUEST),
     PageSpec("kelas", "app_pages/kelas.py", "Kelas Saya", "Guru", TEACHER),
+    PageSpec("unduh-cetak", "app_pages/unduh_cetak.py", "Unduh & Cetak", "Guru", TEACHER),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}
 
