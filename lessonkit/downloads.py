@@ -33,13 +33,13 @@ class Format:
 
 
 FORMATS = {f.key: f for f in (
-    Format("moodle", "Moodle XML", "soal-moodle", "xml", "application/xml"),
-    Format("gift", "GIFT", "soal-gift", "txt", "text/plain"),
-    Format("qti", "Paket QTI 3.0", "soal-qti3", "zip", "application/zip"),
-    Format("lembar", "Lembar kerja (PDF)", "lembar-kerja", "pdf", "application/pdf", printed=True),
-    Format("kunci", "Kunci jawaban (PDF)", "kunci-jawaban", "pdf", "application/pdf", printed=True),
+    Format("moodle", "Unduh Moodle XML", "soal-moodle", "xml", "application/xml"),
+    Format("gift", "Unduh GIFT", "soal-gift", "txt", "text/plain"),
+    Format("qti", "Unduh paket QTI 3.0", "soal-qti3", "zip", "application/zip"),
+    Format("lembar", "Unduh lembar kerja (PDF)", "lembar-kerja", "pdf", "application/pdf", printed=True),
+    Format("kunci", "Unduh kunci jawaban (PDF)", "kunci-jawaban", "pdf", "application/pdf", printed=True),
 )}
-HANDOUT = Format("materi", "Bahan ajar (PDF)", "bahan-ajar", "pdf", "application/pdf", printed=True)
+HANDOUT = Format("materi", "Unduh bahan ajar (PDF)", "bahan-ajar", "pdf", "application/pdf", printed=True)
 
 
 def file_name(fmt: Format, paper: str = "A4", packets: bool = False) -> str:

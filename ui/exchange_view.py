@@ -27,11 +27,12 @@ KEEP = ""  # "fill in nothing": the imported file keeps what it has
 UPLOAD_MB = 20  # Streamlit's own (English) refusal only past this; our Indonesian limit is MAX_BYTES
 # The uploader's built-in words are English ("Upload", "200MB per file"): replaced by Indonesian ones.
 STYLE = f"""<style>
-.st-key-impor_file [data-testid="stFileUploaderDropzone"] button > * {{display: none;}}
-.st-key-impor_file [data-testid="stFileUploaderDropzone"] button::after {{content: "Pilih file";}}
+.st-key-impor_file [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] > * {{display: none;}}
+.st-key-impor_file [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"]::after {{
+    content: "Pilih file";}}
 .st-key-impor_file [data-testid="stFileUploaderDropzoneInstructions"] span {{display: none;}}
 .st-key-impor_file [data-testid="stFileUploaderDropzoneInstructions"] div::after {{
-    content: "atau tarik ke sini · .xml, .gift, .txt · paling besar {MAX_BYTES // 1024 // 1024} MB";}}
+    content: "atau tarik ke sini · .xml, .gift, .txt · paling besar {MAX_BYTES // 1024 // 1024} MB"; font-size: .9rem;}}
 </style>"""
 
 
@@ -177,5 +178,7 @@ def _show_preview(found: Preview) -> None:
         st.markdown("**Catatan:**\n\n" + "\n".join(f"- {plain(note)}" for note in found.notes))
     st.download_button(f"Unduh {found.file_name}", data=found.yaml_text, file_name=found.file_name,
                        mime="application/x-yaml", on_click="ignore", key="impor_unduh", type="primary")
+    st.caption("Lengkapi file itu, simpan ke folder quizzes/ di server, lalu periksa lagi dengan "
+               "`python -m lessonkit check`.")
     with st.expander("Lihat isi YAML"):
         st.code(found.yaml_text, language="yaml")
