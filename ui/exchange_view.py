@@ -178,7 +178,7 @@ def _show_preview(found: Preview) -> None:
         st.markdown("**Catatan:**\n\n" + "\n".join(f"- {plain(note)}" for note in found.notes))
     st.download_button(f"Unduh {found.file_name}", data=found.yaml_text, file_name=found.file_name,
                        mime="application/x-yaml", on_click="ignore", key="impor_unduh", type="primary")
-    st.caption("Lengkapi file itu, simpan ke folder quizzes/ di server, lalu periksa lagi dengan "
-               "`python -m lessonkit check`.")
+    st.markdown("Lengkapi file itu, simpan ke folder quizzes/ di server, lalu periksa lagi dengan "
+                "`python -m lessonkit check`.")
     with st.expander("Lihat isi YAML"):
-        st.code(found.yaml_text, language="yaml")
+        st.code(found.yaml_text, language=None)  # no highlighting: its token colours fail WCAG contrast

@@ -143,7 +143,7 @@ def test_an_uploaded_moodle_file_becomes_checked_yaml_to_download_and_nothing_is
     assert "soal tidak bisa diimpor" in shown, "unsupported questions are listed with their reasons"
     problems = [c.value for c in at.code if c.value.startswith("ujian-moodle.yaml:")]
     assert problems and all(line.count(": ") >= 3 for line in problems[0].splitlines())
-    [yaml_text] = [c.value for c in at.code if c.language == "yaml"]
+    [yaml_text] = [c.value for c in at.code if c.value.startswith("id: ")]
     assert "questions:" in yaml_text and "level: L2" in yaml_text
     assert [b.proto.label for b in at.get("download_button") if b.proto.label.endswith(".yaml")] == [
         "Unduh ujian-moodle.yaml"]
