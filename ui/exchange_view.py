@@ -19,6 +19,7 @@ from lessonkit.exchange.imported import Defaults
 from lessonkit.exchange.selection import Selection, select
 from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, preview
 from lessonkit.quiz.base import LEVEL_NAMES
+from lessonkit.quiz.types import TYPE_NAMES
 from ui import data
 from ui.text import plain
 
@@ -47,7 +48,7 @@ def _selection(quizzes: tuple[str, ...], sections: tuple[str, ...], levels: tupl
 @st.cache_data(show_spinner=False, max_entries=64)
 def _gift_skipped(quizzes: tuple[str, ...], sections: tuple[str, ...], levels: tuple[str, ...],
                   version: str) -> list[str]:
-    return [f"{s.question_id} ({s.type}): {s.reason}" for s in
+    return [f"{s.question_id} ({TYPE_NAMES.get(s.type, s.type)}): {s.reason}" for s in
             downloads.gift_skipped(_selection(quizzes, sections, levels))]
 
 

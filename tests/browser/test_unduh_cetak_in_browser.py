@@ -53,6 +53,9 @@ def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(
     assert all(url.startswith(server.url) or url.startswith("data:") or url.startswith("blob:")
                for url in v.requests), "nothing is fetched from outside"
 
+    page.get_by_role("tab", name="Bahan ajar").click()
+    expect(page.get_by_role("button", name="Unduh bahan ajar (PDF)")).to_be_visible()
+    shoot(page, screenshot_dir, "unduh-cetak-bahan-ajar-desktop.png")
     page.get_by_role("tab", name="Impor soal").click()
     shoot(page, screenshot_dir, "unduh-cetak-impor-kosong-desktop.png")
     gift = tmp_path / "soal-guru.gift"
