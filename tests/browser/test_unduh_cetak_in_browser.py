@@ -68,6 +68,8 @@ def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(
     shoot(page, screenshot_dir, "unduh-cetak-impor-desktop.png")
     _shoot_lower(page, screenshot_dir, "unduh-cetak-impor-desktop-bawah.png")
 
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    shoot(page, screenshot_dir, "unduh-cetak-impor-projector.png")
     page.set_viewport_size({"width": 390, "height": 844})
     page.get_by_role("tab", name="Soal", exact=True).click()
     shoot(page, screenshot_dir, "unduh-cetak-phone.png")
