@@ -9,7 +9,8 @@ adapts any SVG to what fpdf2 draws correctly:
 - a ``<text>`` holding several positioned ``<tspan>`` lines (a wrapped label) becomes one
   ``<text>`` per line: fpdf2 ignores the parent's ``text-anchor`` for such lines, so
   centred and right-aligned labels would start at their anchor and run into the nodes;
-- ``<title>`` dropped (fpdf2 does not draw it and warns for each one).
+- ``<title>`` dropped (fpdf2 does not draw it and warns for each one); the handout prints it
+  above the drawing as its caption (`title_of`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,44 @@ def _split_lines(parent: ET.Element) -> None:
             single = ET.Element(text.tag, {**text.attrib, **line.attrib})
             single.text = line.text
             parent.insert(index + offset, single)
+
+
+def _svg(image: bytes) -> ET.Element | None:
+    if b"<svg" not in image[:300]:
+        return None
+    try:
+        return ET.fromstring(image)
+    except ET.ParseError:
+        return None
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        return float(str(value).removesuffix("px"))
+    except ValueError:
+        return None
+
+
+def aspect_of(image: bytes) -> float | None:
+    """Height over width of an SVG (from ``width``/``height``, else ``viewBox``); None when unknown."""
+    root = _svg(image)
+    if root is None:
+        return None
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    sizes = [(root.get("width"), root.get("height"))] + ([(box[2], box[3])] if len(box) == 4 else [])
+    for width, height in sizes:
+        w, h = _number(width), _number(height)
+        if w and h:
+            return h / w
+    return None
+
+
+def title_of(image: bytes) -> str:
+    """An SVG's ``<title>`` (printed as the diagram's caption), or "" when it has none or is no SVG."""
+    root = _svg(image)
+    if root is None:
+        return ""
+    return next(("".join(t.itertext()).strip() for t in root.iter() if _tag(t) == "title"), "")
 
 
 def pdf_ready(image: bytes) -> bytes:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..content import CALLOUT_KINDS, Lesson, Section
 from .document import FONT, MUTED, TINTS, Sheet, plain_of
-from .figures import DiagramSource, pdf_ready
+from .figures import DiagramSource, aspect_of, pdf_ready, title_of
 
 
 def _no_diagrams(section_id: str) -> Sequence[bytes]:
@@ -74,7 +74,13 @@ def _callout(pdf: Sheet, kind: str, title: str, text: str) -> None:
 
 
 def _image(pdf: Sheet, data: bytes) -> None:
-    pdf.keep(60)
+    """The diagram under its caption, both moved to the next page when the drawing does not fit below."""
+    caption = title_of(data)
+    ratio = aspect_of(data) or 0.35
+    pdf.keep(min(pdf.width * ratio + (8 if caption else 0), pdf.page_break_trigger - pdf.t_margin - 10))
+    if caption:
+        pdf.line_text(caption, "B", 10)
+        pdf.ln(1)
     try:
         pdf.image(io.BytesIO(pdf_ready(data)), w=pdf.width)
     except Exception:  # a diagram fpdf2 cannot draw must not cost the teacher the whole handout

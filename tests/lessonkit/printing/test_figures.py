@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from lessonkit.content import load_lesson
 from lessonkit.printing import handout
-from lessonkit.printing.figures import pdf_ready, stage_images
+from lessonkit.printing.figures import aspect_of, pdf_ready, stage_images, title_of
 from lessonkit.stages import load_diagrams
 from tests.conftest import ROOT
 
@@ -28,6 +28,22 @@ def test_a_wrapped_label_becomes_one_anchored_text_per_line_in_the_bundled_font(
     assert root.find(f"{NS}title") is None
 
 
+def test_the_size_of_a_drawing_comes_from_width_and_height_else_from_its_view_box():
+    assert aspect_of(b'<svg xmlns="http://www.w3.org/2000/svg" width="200px" height="50"/>') == 0.25
+    assert aspect_of(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 80"/>') == 0.8
+    assert aspect_of(b'<svg xmlns="http://www.w3.org/2000/svg"/>') is None
+
+
+def test_a_caption_never_stays_alone_at_the_foot_of_a_page():
+    lesson = load_lesson(ROOT / "content")
+    source = stage_images(load_diagrams(ROOT / "content", lesson.section_ids))
+    for paper in ("A4", "F4"):
+        reader = PdfReader(io.BytesIO(handout(lesson, paper, source)))
+        for page in reader.pages:
+            lines = [line for line in page.extract_text().splitlines() if line.strip()]
+            assert not lines[-2].startswith("Diagram:"), (paper, lines[-3:])  # last line: the page number
+
+
 def test_a_png_passes_through_unchanged():
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 40
     assert pdf_ready(png) == png
@@ -39,6 +55,9 @@ def test_the_handout_prints_every_stage_diagram_under_its_section():
     source = stage_images(diagrams)
     assert sum(len(source(s.id)) for s in lesson.sections) == len(diagrams.items)
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(handout(lesson, "A4", source))).pages)
+    captions = [title_of(image) for section in lesson.sections for image in source(section.id)]
+    assert len(captions) == len(diagrams.items) and all(captions)
+    assert all(caption in " ".join(text.split()) for caption in captions), "each diagram is captioned"
     for item in diagrams.processes.values():
         for stage in item.stages:
             assert stage.label.split()[0] in text, stage.label
