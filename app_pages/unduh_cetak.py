@@ -11,11 +11,7 @@ st.caption("Bawa soal modul ini ke LMS sekolah, cetak lembar kerja dan bahan aja
            "atau ubah soal dari Moodle dan GIFT menjadi file kuis aplikasi ini.")
 questions, lesson, incoming = st.tabs(["Soal", "Bahan ajar", "Impor soal"])
 with questions:
-    chosen = exchange_view.choose_questions()
-    if chosen:
-        exchange_view.lms_files(*chosen)
-        st.divider()
-        exchange_view.printed_files(chosen[0])
+    exchange_view.questions()
 with lesson:
     exchange_view.handout()
 with incoming:

@@ -1,6 +1,7 @@
 """The "Unduh & Cetak" page's pieces: choose questions, download them for an LMS or print, the handout, import.
 
-Nothing is built while the teacher chooses: every download button is given a
+Each tab is a fragment: a change in one reruns only that tab. Nothing is built
+while the teacher chooses: every download button is given a
 function (Streamlit calls it on the click, on its own thread), so changing the
 selection reruns in milliseconds and each file costs only when asked for. What
 the page shows about a selection (counts by type, what GIFT leaves out) and an
@@ -20,7 +21,7 @@ from lessonkit.exchange.selection import Selection, select
 from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, preview
 from lessonkit.quiz.base import LEVEL_NAMES
 from lessonkit.quiz.types import TYPE_NAMES
-from ui import data
+from ui import data, teacher
 from ui.text import plain
 
 WHOLE_BANK, SOME_QUIZZES = "Seluruh bank soal", "Kuis tertentu"
@@ -35,6 +36,14 @@ STYLE = f"""<style>
 .st-key-impor_file [data-testid="stFileUploaderDropzoneInstructions"] div::after {{
     content: "atau tarik ke sini · .xml, .gift, .txt · paling besar {MAX_BYTES // 1024 // 1024} MB"; font-size: .9rem;}}
 </style>"""
+
+
+def _signed_in() -> bool:
+    """A fragment reruns without the page: check the teacher again, so a session ended elsewhere gets nothing."""
+    if teacher.current() is not None:
+        return True
+    st.info("Sesi gurumu sudah berakhir. Muat ulang halaman ini untuk masuk lagi.")
+    return False
 
 
 def _section_titles() -> dict[str, str]:
@@ -89,6 +98,18 @@ def _download(fmt: downloads.Format, build, *, paper: str = "A4", packets: bool 
                        on_click="ignore", key=key, width="stretch")
 
 
+@st.fragment
+def questions() -> None:
+    """The "Soal" tab; a change there reruns only this tab."""
+    if not _signed_in():
+        return
+    chosen = choose_questions()
+    if chosen:
+        lms_files(*chosen)
+        st.divider()
+        printed_files(chosen[0])
+
+
 def lms_files(selection: Selection, choice: tuple[tuple[str, ...], ...]) -> None:
     """Moodle XML, GIFT and QTI 3.0, with what GIFT leaves out."""
     st.subheader("Untuk LMS sekolah")
@@ -122,8 +143,11 @@ def printed_files(selection: Selection) -> None:
                "Kunci jawaban: jawaban dan pembahasan, rubrik uraian di halaman terpisah.")
 
 
+@st.fragment
 def handout() -> None:
     """The whole lesson as a handout with its stage diagrams."""
+    if not _signed_in():
+        return
     st.caption("Seluruh materi untuk siswa tanpa gawai: tujuan tiap bagian, kotak contoh dan wawasan, "
                "diagram tahapan, rangkuman, dan glosarium.")
     paper = st.radio("Ukuran kertas", downloads.PAPERS, horizontal=True, key="unduh_kertas_materi")
@@ -141,8 +165,11 @@ def _preview(content: bytes, name: str, section: str, level: str, version: str) 
         return str(exc)
 
 
+@st.fragment
 def importer() -> None:
     """A Moodle XML or GIFT file in; the quiz YAML, its checker problems and what was left out, out."""
+    if not _signed_in():
+        return
     st.html(STYLE)
     st.caption("Ubah soal dari Moodle (XML) atau file GIFT menjadi file kuis aplikasi ini. Hasilnya diunduh; "
                "simpan ke folder quizzes/ di server setelah diperiksa.")

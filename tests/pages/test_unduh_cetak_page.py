@@ -165,3 +165,13 @@ def test_a_broken_upload_gets_an_indonesian_message_not_a_traceback(store, conte
     assert not at.exception
     assert [e.value for e in at.error if message in e.value]
     assert not [b for b in at.get("download_button") if b.proto.label.endswith(".yaml")]
+
+
+def test_a_session_ended_elsewhere_gets_no_more_files_from_the_next_change(store, files):
+    at = _signed_in(store)
+    store.set_teacher_active("sari", False)  # ends every session of hers
+    files.clear()
+    at.multiselect(key="unduh_level").set_value(["L2"]).run()
+    assert not at.exception
+    assert not files, "no download is offered any more"
+    assert "soal terpilih" not in texts(at)
