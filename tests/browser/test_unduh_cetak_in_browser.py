@@ -1,5 +1,6 @@
 """Unduh & Cetak in Chromium: a teacher signs in and really downloads a Moodle XML file and a worksheet PDF,
-imports a GIFT file, and the page is photographed on a laptop and a phone."""
+imports a GIFT file, and the page is photographed on a laptop, a projector and a phone; once her session ends,
+the next change gives nothing."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pypdf import PdfReader
 
 from lessonkit.content import load_lesson
 from lessonkit.quiz import read_bank
-from tests.browser.flows import make_teacher, shoot, sign_in
+from lessonkit.storage import Store
+from tests.browser.flows import db_url, make_teacher, shoot, sign_in
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -76,3 +78,12 @@ def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(
     _shoot_lower(page, screenshot_dir, "unduh-cetak-phone-bawah.png")
     page.get_by_role("tab", name="Impor soal").click()
     shoot(page, screenshot_dir, "unduh-cetak-impor-phone.png")
+
+    store = Store.open(db_url(server.data_dir))
+    store.set_teacher_active("rina", False)  # her sessions end, e.g. from the command line
+    store.engine.dispose()
+    page.get_by_role("tab", name="Soal", exact=True).click()
+    page.get_by_text("Kuis tertentu").click()  # reruns only this tab's fragment
+    v.settle()
+    expect(page.get_by_text("Sesi gurumu sudah berakhir", exact=False)).to_be_visible()
+    expect(page.get_by_role("button", name="Unduh Moodle XML")).to_have_count(0)
