@@ -60,6 +60,11 @@ def bank() -> Bank:
     return _bank(str(QUIZ_DIR), _version(CONTENT_DIR), _version(QUIZ_DIR))
 
 
+def files_version() -> str:
+    """A short string that changes whenever a lesson or quiz file changes: a cache key for what they give."""
+    return _version(CONTENT_DIR, QUIZ_DIR)
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _diagrams(content_dir: str, version: str) -> Diagrams:
     return load_diagrams(content_dir, lesson().section_ids)

@@ -54,6 +54,7 @@ PAGES = [
     PageSpec("ujian-kelas", "app_pages/ujian_kelas.py", "Ujian Kelas", "Guru", TEACHER),
     PageSpec("hasil-kelas", "app_pages/hasil_kelas.py", "Hasil Kelas", "Guru", TEACHER),
     PageSpec("kuis-langsung-guru", "app_pages/live_guru.py", "Kuis Langsung (Guru)", "Guru", TEACHER),
+    PageSpec("unduh-cetak", "app_pages/unduh_cetak.py", "Unduh & Cetak", "Guru", TEACHER),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from ..content import load_lesson
 from ..printing import answer_key, handout, worksheet
+from ..printing.figures import stage_images
+from ..stages import load_diagrams
 from . import selecting
 
 DOCUMENTS = {"lembar": "lembar kerja", "kunci": "kunci jawaban", "materi": "bahan ajar"}
@@ -31,7 +33,7 @@ def main(args, prog: str) -> int:
                 print(problem)
             print(f"{prog}: materi bermasalah; perbaiki dulu (lihat 'python -m lessonkit check').", file=sys.stderr)
             return selecting.PROBLEMS
-        data = handout(lesson, args.kertas)
+        data = handout(lesson, args.kertas, stage_images(load_diagrams(args.content, lesson.section_ids)))
         what = f"{len(lesson.sections)} bagian materi"
     else:
         selection = selecting.load(args, prog)

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from ..content import load_lesson
-from ..exchange import gift_read, moodle_xml_read
 from ..exchange.imported import Defaults, write
+from ..exchange.upload import UploadError, read_any
 
 USAGE_ERROR, PROBLEMS = 2, 1
 
@@ -42,13 +42,11 @@ def main(args, prog: str) -> int:
               file=sys.stderr)
         return USAGE_ERROR
     try:
-        data = source.read_bytes()
-        reader = moodle_xml_read if moodle_xml_read.looks_like(data) else gift_read
-        imported = reader.read(data, Defaults(args.level, args.bagian))
+        kind, imported = read_any(source.read_bytes(), Defaults(args.level, args.bagian))
     except OSError as exc:
         print(f"{prog}: '{source}' tidak dapat dibaca ({exc.strerror})", file=sys.stderr)
         return PROBLEMS
-    except (moodle_xml_read.MoodleXmlError, gift_read.GiftError) as exc:
+    except UploadError as exc:
         print(f"{prog}: {source}: {exc}", file=sys.stderr)
         return PROBLEMS
     for item in imported.skipped:
@@ -65,7 +63,6 @@ def main(args, prog: str) -> int:
         return PROBLEMS
     for problem in problems:
         print(problem)
-    kind = "Moodle XML" if reader is moodle_xml_read else "GIFT"
     summary = f"{len(imported.questions)} soal dari {source.name} ({kind}) ditulis ke {target}."
     if problems:
         print(f"\n{summary} Ada {len(problems)} hal yang perlu dilengkapi di file itu.", file=sys.stderr)

@@ -8,7 +8,8 @@ One module per format:
 
 Shared pieces: ``selection`` (which questions), ``markup`` (Markdown <-> HTML),
 ``tags`` (metadata the formats carry as Moodle tags), ``imported`` (an import
-written as one checked quiz YAML file). Quizizz/Wayground spreadsheets are not
+written as one checked quiz YAML file), ``upload`` (a file brought in: format
+recognised from its content, checked without writing into quizzes/). Quizizz/Wayground spreadsheets are not
 offered: their import template could not be confirmed from public documentation.
 """
 

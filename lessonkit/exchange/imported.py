@@ -131,10 +131,19 @@ def to_yaml(imported: Imported, quiz_id: str, source: str) -> str:
 
 def write(imported: Imported, target: Path, source: str, section_ids: list[str] | None) -> list[Problem]:
     """Save the quiz file and check it (together with its neighbours, so clashing ids show)."""
-    quiz_id = slug(re.sub(r"^\d+-", "", target.stem), "kuis-impor")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(to_yaml(imported, quiz_id, source), encoding="utf-8")
+    target.write_text(to_yaml(imported, quiz_id_for(target), source), encoding="utf-8")
     neighbours = [p for p in quiz_files([target.parent]) if p.resolve() != target.resolve()]
+    return check_file(target, neighbours, section_ids)
+
+
+def quiz_id_for(target: Path) -> str:
+    """The quiz id a file name gives: ``quizzes/06-kuis-baru.yaml`` is ``kuis-baru``."""
+    return slug(re.sub(r"^\d+-", "", target.stem), "kuis-impor")
+
+
+def check_file(target: Path, neighbours: list[Path], section_ids: list[str] | None) -> list[Problem]:
+    """The checker's problems in ``target``, read together with ``neighbours`` so clashing ids show."""
     bank = read_bank(neighbours + [target], section_ids=section_ids)
     mine = next(f for f in bank.files if Path(f.file).resolve() == target.resolve())
     return sorted(mine.problems)

@@ -4,7 +4,8 @@
   numbers and the drawing helpers every PDF shares;
 - ``layout``: the printed order of questions and options (Paket A/B), shared by the
   worksheet and its key so their letters agree;
-- ``worksheet`` / ``answer_key`` / ``handout``: the three documents.
+- ``worksheet`` / ``answer_key`` / ``handout``: the three documents;
+- ``figures``: the stage diagrams (the app's SVG) made ready for the handout.
 
 Built with fpdf2 (pure Python, small, draws answer lines and boxes exactly where we want
 them and embeds SVG images); its built-in fonts cannot print "—" or curly quotes, so

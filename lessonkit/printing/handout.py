@@ -5,20 +5,19 @@ reading time, a box with its objectives, the text with its callouts (Contoh, Waw
 Ingat) as tinted boxes, the diagrams, the summary; the glossary at the end.
 
 Diagrams: ``diagrams(section_id)`` returns the images for a section (SVG or PNG bytes),
-in order; each is drawn at the full text width under the section text. Without it the
-handout simply has no pictures.
+in order; each is drawn at the full text width under the section text.
+``figures.stage_images`` supplies the lesson's stage diagrams (the app and the CLI pass
+it); without a source the handout simply has no pictures.
 """
 
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..content import CALLOUT_KINDS, Lesson, Section
 from .document import FONT, MUTED, TINTS, Sheet, plain_of
-
-DiagramSource = Callable[[str], Sequence[bytes]]
+from .figures import DiagramSource, aspect_of, pdf_ready, title_of
 
 
 def _no_diagrams(section_id: str) -> Sequence[bytes]:
@@ -74,20 +73,14 @@ def _callout(pdf: Sheet, kind: str, title: str, text: str) -> None:
     pdf.ln(3)
 
 
-_FAMILY = re.compile(rb"font-family\s*(=\s*\"[^\"]*\"|=\s*'[^']*'|:\s*[^;\"']+)")
-
-
-def pdf_ready(image: bytes) -> bytes:
-    """SVG text set in the bundled font: fpdf2 maps generic families (sans-serif) to a core PDF font,
-    which cannot print "—" or curly quotes."""
-    if image.lstrip()[:5] not in (b"<svg ", b"<?xml") and b"<svg" not in image[:300]:
-        return image
-    return _FAMILY.sub(lambda m: b'font-family="DejaVu"' if m.group(1).startswith(b"=") else b"font-family:DejaVu",
-                       image)
-
-
 def _image(pdf: Sheet, data: bytes) -> None:
-    pdf.keep(60)
+    """The diagram under its caption, both moved to the next page when the drawing does not fit below."""
+    caption = title_of(data)
+    ratio = aspect_of(data) or 0.35
+    pdf.keep(min(pdf.width * ratio + (8 if caption else 0), pdf.page_break_trigger - pdf.t_margin - 10))
+    if caption:
+        pdf.line_text(caption, "B", 10)
+        pdf.ln(1)
     try:
         pdf.image(io.BytesIO(pdf_ready(data)), w=pdf.width)
     except Exception:  # a diagram fpdf2 cannot draw must not cost the teacher the whole handout

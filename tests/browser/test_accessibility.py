@@ -187,6 +187,27 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         expect(page.get_by_test_id("stDataFrame").filter(has_text="Kategori P")).to_be_visible()
 
     live = _live_states(server)
+    def teacher_downloads(v):
+        store = Store.open(db_url(server.data_dir))
+        try:
+            if store.teacher("axe-guru") is None:
+                store.add_teacher("Guru Axe", username="axe-guru", password_hash=hash_password(PASSWORD))
+        finally:
+            store.engine.dispose()
+        page = v.open(f"{server.url}/unduh-cetak")
+        if page.get_by_test_id("stMain").get_by_label("Kata sandi").count():  # not signed in yet in this browser
+            page = sign_in(v, f"{server.url}/unduh-cetak", "axe-guru")
+        expect(page.get_by_role("button", name="Unduh Moodle XML")).to_be_visible()
+
+    def teacher_import(v):
+        teacher_downloads(v)
+        page = v.page
+        page.get_by_role("tab", name="Impor soal").click()
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+            files=[{"name": "soal.gift", "mimeType": "text/plain", "buffer": b"::a:: Apa? {=PGRI ~IDI}\n"}])
+        v.settle()
+        expect(page.get_by_text("1 soal terbaca dari file GIFT", exact=False)).to_be_visible()
+
     return [
         ("beranda", open_("/")),
         ("materi", open_("/materi?bagian=proses-profesi")),
@@ -209,6 +230,8 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         ("hasil kelas: ringkasan", dashboard),
         ("hasil kelas: analisis butir", item_analysis),
         *live,
+        ("unduh & cetak: guru masuk", teacher_downloads),
+        ("unduh & cetak: file diimpor", teacher_import),
         ("kemajuan tersimpan, kode lanjut terbuka", progress_saved),  # last: it leaves the phone's sidebar open
     ]
 

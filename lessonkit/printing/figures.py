@@ -1,0 +1,109 @@
+"""Stage diagrams on paper: the app's own SVG drawings (``lessonkit.diagram_svg``) made ready for fpdf2.
+
+`stage_images` is the handout's ``diagrams`` source: every diagram of a section, in file
+order, drawn in the wide layout (the same drawing the app shows on a laptop). `pdf_ready`
+adapts any SVG to what fpdf2 draws correctly:
+
+- text set in the bundled DejaVu Sans: fpdf2 maps generic families (sans-serif) to a core
+  PDF font, which cannot print "—" or curly quotes;
+- a ``<text>`` holding several positioned ``<tspan>`` lines (a wrapped label) becomes one
+  ``<text>`` per line: fpdf2 ignores the parent's ``text-anchor`` for such lines, so
+  centred and right-aligned labels would start at their anchor and run into the nodes;
+- ``<title>`` dropped (fpdf2 does not draw it and warns for each one); the handout prints it
+  above the drawing as its caption (`title_of`).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+
+from ..diagram_svg import draw
+from ..stages import Diagrams
+
+SVG_NS = "http://www.w3.org/2000/svg"
+FONT = "DejaVu"
+_STYLE_FAMILY = re.compile(r"font-family\s*:\s*[^;]+")
+DiagramSource = Callable[[str], Sequence[bytes]]
+
+
+def _tag(element: ET.Element) -> str:
+    return element.tag.rsplit("}", 1)[-1]
+
+
+def _split_lines(parent: ET.Element) -> None:
+    for index, text in reversed(list(enumerate(parent))):
+        lines = [t for t in text if _tag(t) == "tspan"] if _tag(text) == "text" else []
+        if not lines or not all("x" in t.attrib and "y" in t.attrib for t in lines):
+            _split_lines(text)
+            continue
+        parent.remove(text)
+        for offset, line in enumerate(lines):
+            single = ET.Element(text.tag, {**text.attrib, **line.attrib})
+            single.text = line.text
+            parent.insert(index + offset, single)
+
+
+def _svg(image: bytes) -> ET.Element | None:
+    if b"<svg" not in image[:300]:
+        return None
+    try:
+        return ET.fromstring(image)
+    except ET.ParseError:
+        return None
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        return float(str(value).removesuffix("px"))
+    except ValueError:
+        return None
+
+
+def aspect_of(image: bytes) -> float | None:
+    """Height over width of an SVG (from ``width``/``height``, else ``viewBox``); None when unknown."""
+    root = _svg(image)
+    if root is None:
+        return None
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    sizes = [(root.get("width"), root.get("height"))] + ([(box[2], box[3])] if len(box) == 4 else [])
+    for width, height in sizes:
+        w, h = _number(width), _number(height)
+        if w and h:
+            return h / w
+    return None
+
+
+def title_of(image: bytes) -> str:
+    """An SVG's ``<title>`` (printed as the diagram's caption), or "" when it has none or is no SVG."""
+    root = _svg(image)
+    if root is None:
+        return ""
+    return next(("".join(t.itertext()).strip() for t in root.iter() if _tag(t) == "title"), "")
+
+
+def pdf_ready(image: bytes) -> bytes:
+    """An SVG as fpdf2 draws it faithfully (see the module doc); other images (PNG, JPEG) unchanged."""
+    if b"<svg" not in image[:300]:
+        return image
+    ET.register_namespace("", SVG_NS)
+    root = ET.fromstring(image)
+    for parent in list(root.iter()):
+        for child in [c for c in parent if _tag(c) == "title"]:
+            parent.remove(child)
+    _split_lines(root)
+    for element in root.iter():
+        if "font-family" in element.attrib:
+            element.set("font-family", FONT)
+        if "font-family" in element.get("style", ""):
+            element.set("style", _STYLE_FAMILY.sub(f"font-family:{FONT}", element.get("style")))
+    return ET.tostring(root, encoding="utf-8")
+
+
+def stage_images(diagrams: Diagrams) -> DiagramSource:
+    """Each section's stage diagrams as SVG bytes, for ``handout(..., diagrams=...)``."""
+    def images(section_id: str) -> list[bytes]:
+        return [draw(item, diagrams.processes, layout="wide").svg.encode("utf-8")
+                for item in diagrams.for_section(section_id)]
+    return images
