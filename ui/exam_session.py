@@ -75,8 +75,9 @@ class Keeper(Protocol):
     def start(self, attempt: exam.Attempt, settings: dict) -> int | None:
         """Save a new attempt; its id, or None when it could not be saved."""
 
-    def answer(self, attempt_id: int, question: QuestionBase, response, score: float | None, at: float) -> None:
-        """Save one accepted answer."""
+    def answer(self, attempt_id: int, question: QuestionBase, response, score: float | None, at: float) -> bool | None:
+        """Save one answer: True if kept, False if the server refused it (the attempt was submitted elsewhere, or
+        its stored deadline passed: a teacher may close a class exam early), None if the database failed."""
 
     def submit(self, attempt_id: int, submitted_at: float, score: float) -> None:
         """Save the submission."""
@@ -96,7 +97,8 @@ class StudentKeeper:
         return student.save(self.store.start_exam, self.student_id, attempt, settings)
 
     def answer(self, attempt_id, question, response, score, at):
-        student.save(self.store.save_exam_answer, attempt_id, question.id, question.section, response, score, at)
+        return student.save(self.store.save_exam_answer, attempt_id, question.id, question.section, response, score,
+                            at)
 
     def submit(self, attempt_id, submitted_at, score):
         student.save(self.store.submit_exam, attempt_id, submitted_at, score)
@@ -207,11 +209,19 @@ class ExamSession:
         q = self.bank.question(question_id)
         response = module_of(q).read(q, key, attempt.orders[question_id], st.session_state)
         now = time.time()
+        had, before = question_id in attempt.answers, attempt.answers.get(question_id)
         if not attempt.record(question_id, response, now):
             self._put(late=True)
             return
         if self._get("attempt_id") and self.keeper is not None:
-            self.keeper.answer(self._get("attempt_id"), q, response, grade(q, response).score, now)
+            kept = self.keeper.answer(self._get("attempt_id"), q, response, grade(q, response).score, now)
+            if kept is False:  # the server's deadline is earlier than this page's: the exam is over
+                if had:
+                    attempt.answers[question_id] = before
+                else:
+                    attempt.answers.pop(question_id, None)
+                attempt.submit(now)
+                self._put(late=True)
 
     def _submit(self) -> None:
         self._get("attempt").submit(time.time())
@@ -254,6 +264,7 @@ class ExamSession:
                                    args=(question_id, key))
                 if self._get("late"):
                     st.warning("Waktu sudah habis: jawaban ini tidak diterima.")
+                    st.rerun()  # the whole page: the exam is over, its results replace the questions
                 elif question_id in attempt.answers:
                     st.caption("✓ Jawaban tercatat")
 

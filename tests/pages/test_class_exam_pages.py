@@ -157,3 +157,26 @@ def test_closing_early_submits_a_running_class_exam_on_the_students_next_run(sto
     at.run()
     assert not at.exception and "Waktu habis" in texts(at)
     assert store.student_class_exam(ana.id, made.id).open_attempt_id is None, "the submission was saved"
+
+
+def test_an_answer_after_the_teacher_closed_the_exam_is_not_counted_and_the_results_follow(store, bank):
+    sari, klass, made = class_with_exam(store, bank)
+    ana = store.create_student("Ana")
+    store.join_class(ana.id, klass.join_code)
+    at = fresh()
+    at.query_params["kode"] = ana.code
+    at = page("app_pages/ujian.py", at)
+    at = button(at, "Mulai ujian kelas").click().run()
+    attempt_id = store.student_class_exam(ana.id, made.id).open_attempt_id
+    store.close_class_exam(sari.id, made.id, time.time())
+    time.sleep(2.5)  # past the network grace
+    first = bank.question(made.question_ids[0])
+    key = next(o.text for o in first.options if o.correct)
+    radio = at.radio[0]  # this page still thinks the exam runs: the right answer to the first question
+    at = radio.set_value(next(o for o in radio.options if key in o)).run()
+    assert not at.exception
+    assert "Kumpulkan jawaban" not in [b.label for b in at.button], "the results replaced the questions"
+    attempt, _ = store.load_exam(attempt_id)
+    assert attempt.answers == {} and attempt.submitted_at is not None
+    (submitted,) = store.exam_history(ana.id)
+    assert submitted.score == 0, "the score counts only what the server kept"
