@@ -72,6 +72,8 @@ def make_teacher(data_dir, monkeypatch, username: str, name: str) -> None:
 
 
 def sign_in(v, url: str, username: str, password: str = PASSWORD):
+    """Sign ``username`` in on ``url``; a teacher an earlier step signed in in this browser is forgotten first."""
+    v.context.clear_cookies(name="lessonkit_guru")
     page = v.open(url)
     main = page.get_by_test_id("stMain")
     main.get_by_label("Nama pengguna").fill(username)

@@ -37,12 +37,12 @@ def _shoot_lower(page, folder, name: str) -> None:
 
 def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(server, visit, monkeypatch,
                                                                                screenshot_dir, tmp_path):
-    make_teacher(server.data_dir, monkeypatch, "rina", "Rina Astuti")
+    make_teacher(server.data_dir, monkeypatch, "guru_unduh", "Rina Astuti")
     v = visit("desktop")
     page = v.open(f"{server.url}/unduh-cetak")
     expect(page.get_by_test_id("stMain").get_by_text("Halaman ini khusus guru")).to_be_visible()
     expect(page.get_by_role("button", name="Unduh Moodle XML", exact=True)).to_have_count(0)
-    page = sign_in(v, f"{server.url}/unduh-cetak", "rina")
+    page = sign_in(v, f"{server.url}/unduh-cetak", "guru_unduh")
     total = len(read_bank([ROOT / "quizzes"], section_ids=load_lesson(ROOT / "content").section_ids).questions)
     expect(page.get_by_text(f"{total} soal terpilih")).to_be_visible()
     shoot(page, screenshot_dir, "unduh-cetak-desktop.png")
@@ -80,7 +80,7 @@ def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(
     shoot(page, screenshot_dir, "unduh-cetak-impor-phone.png")
 
     store = Store.open(db_url(server.data_dir))
-    store.set_teacher_active("rina", False)  # her sessions end, e.g. from the command line
+    store.set_teacher_active("guru_unduh", False)  # her sessions end, e.g. from the command line
     store.engine.dispose()
     page.get_by_role("tab", name="Soal", exact=True).click()
     page.get_by_text("Kuis tertentu").click()  # reruns only this tab's fragment
