@@ -143,7 +143,8 @@ def test_teacher_b_sees_no_exam_or_result_of_teacher_a_even_with_a_forged_select
         assert made.title not in shown and "Ana" not in shown and "Belum ada kelas" in shown
 
 
-def test_closing_early_submits_a_running_class_exam_on_the_students_next_run(store, bank):
+def running_then_closed(store, bank):
+    """Ana's page with the class exam running; then the teacher closes it early, and the grace passes."""
     sari, klass, made = class_with_exam(store, bank)
     ana = store.create_student("Ana")
     store.join_class(ana.id, klass.join_code)
@@ -152,24 +153,21 @@ def test_closing_early_submits_a_running_class_exam_on_the_students_next_run(sto
     at = page("app_pages/ujian.py", at)
     at = button(at, "Mulai ujian kelas").click().run()
     assert "Ujian kelas: Ulangan Harian 1** · kelas XI IPS 2" in texts(at)
+    attempt_id = store.student_class_exam(ana.id, made.id).open_attempt_id
     store.close_class_exam(sari.id, made.id, time.time())
     time.sleep(2.5)  # past the network grace
+    return at, ana, made, attempt_id
+
+
+def test_closing_early_submits_a_running_class_exam_on_the_students_next_run(store, bank):
+    at, ana, made, _ = running_then_closed(store, bank)
     at.run()
     assert not at.exception and "Waktu habis" in texts(at)
     assert store.student_class_exam(ana.id, made.id).open_attempt_id is None, "the submission was saved"
 
 
 def test_an_answer_after_the_teacher_closed_the_exam_is_not_counted_and_the_results_follow(store, bank):
-    sari, klass, made = class_with_exam(store, bank)
-    ana = store.create_student("Ana")
-    store.join_class(ana.id, klass.join_code)
-    at = fresh()
-    at.query_params["kode"] = ana.code
-    at = page("app_pages/ujian.py", at)
-    at = button(at, "Mulai ujian kelas").click().run()
-    attempt_id = store.student_class_exam(ana.id, made.id).open_attempt_id
-    store.close_class_exam(sari.id, made.id, time.time())
-    time.sleep(2.5)  # past the network grace
+    at, ana, made, attempt_id = running_then_closed(store, bank)
     first = bank.question(made.question_ids[0])
     key = next(o.text for o in first.options if o.correct)
     radio = at.radio[0]  # this page still thinks the exam runs: the right answer to the first question
