@@ -57,6 +57,11 @@ def teacher_seen_delays(acks: list[tuple[int, float]], seen: list[tuple[int, flo
     return delays
 
 
+def shows(client: StudentClient, label: str) -> bool:
+    """The page (not the sidebar, whose "Lanjutkan" would match a prefix) has a button labelled ``label``."""
+    return any(w.kind == "button" and w.label == label and not w.sidebar for w in client.widgets.values())
+
+
 def duplicates(rows: list[tuple[int, str]]) -> int:
     """Rows beyond the first for the same (seat, question)."""
     return len(rows) - len(set(rows))
@@ -126,9 +131,9 @@ async def teacher_signs_in(url: str) -> StudentClient:
     client.fill("Nama pengguna", username)
     client.fill("Kata sandi", password)
     await client.click("Masuk")
-    if not client.has("button", "Mulai kuis"):
+    if not shows(client, "Mulai kuis"):
         await client.open("kuis-langsung-guru")
-    if not client.has("button", "Mulai kuis"):
+    if not shows(client, "Mulai kuis"):
         raise RuntimeError("the teacher's page does not show the lobby after signing in")
     return client
 
@@ -181,7 +186,7 @@ async def teach(client: StudentClient, run: Run) -> None:
     await open_next("Mulai kuis")
     while True:
         deadline = time.monotonic() + QUESTION_TIMEOUT
-        while not client.has("button", "Lanjut") and time.monotonic() < deadline:  # the question is open
+        while not shows(client, "Lanjut") and time.monotonic() < deadline:  # the question is open
             began = time.monotonic()
             await client.poll()
             look()
