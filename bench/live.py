@@ -244,11 +244,23 @@ async def live_class(url: str, data_dir: Path, pid: int | None, seed: int = 13, 
             await asyncio.gather(*waiting)
             run.polling = True
         run.poll_seconds.clear()
+        clients = (teacher, *phones)
+        runs_before = sum(c.full_runs for c in clients)
+        before, wall = (cpu_seconds(pid) if pid else 0.0), time.monotonic()
         players = [asyncio.create_task(play(c, run, rngs[n])) for n, c in enumerate(phones)]
         await teach(teacher, run)
         await asyncio.sleep(2)
         run.polling = False
         await asyncio.gather(*players)
+        full_runs = sum(c.full_runs for c in clients) - runs_before
+        result["game_s"], result["game_full_runs"] = round(time.monotonic() - wall), full_runs
+        result["game_polls"] = len(run.poll_seconds)
+        if pid is not None:
+            spent = cpu_seconds(pid) - before
+            result["game_cpu_pct"] = round(100 * spent / (time.monotonic() - wall), 1)
+            if result.get("cpu_ms_per_poll") is not None and full_runs:  # what is left after the polls
+                rest = 1000 * spent - result["cpu_ms_per_poll"] * len(run.poll_seconds)
+                result["cpu_ms_per_full_run"] = round(rest / full_runs, 1)
     finally:
         for client in (teacher, *phones):
             run.errors += client.errors

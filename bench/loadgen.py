@@ -58,6 +58,7 @@ class StudentClient:
         self.errors = 0
         self.last_action = ""  # what the latest rerun was, e.g. "open materi", "click Periksa", "choose"
         self.auto_reruns: dict[str, float] = {}  # fragment id -> seconds between the browser's automatic reruns
+        self.full_runs = 0  # runs of the whole page so far (a poll that found news ends in one)
         self.texts: list[str] = []  # the Markdown the latest rerun drew (captions included), in order
         self._busy = asyncio.Lock()
 
@@ -167,6 +168,7 @@ class StudentClient:
                 self.page_hash = forward.navigation.page_script_hash
             elif kind == "new_session":
                 if not forward.metadata.run.fragment_ids:  # a full run redraws everything
+                    self.full_runs += 1
                     self.widgets.clear()
                     self.auto_reruns.clear()
             elif kind == "auto_rerun":
