@@ -76,6 +76,7 @@ class Run:
     question: int = 0  # 1-based number of the open question, 0 before the first
     answers_sent: int = 0
     ack_seconds: list[float] = field(default_factory=list)
+    ack_by_question: dict[int, list[float]] = field(default_factory=dict)
     phone_seen: list[float] = field(default_factory=list)  # opening -> the phone's screen shows the question
     teacher_seen: list[tuple[int, float, int]] = field(default_factory=list)  # (question, time.time(), count)
     poll_seconds: list[float] = field(default_factory=list)
@@ -162,11 +163,12 @@ async def play(client: StudentClient, run: Run, rng: random.Random) -> None:
         if not choices or question in answered:
             return
         answered.add(question)
-        opened = run.opened_at
+        number, opened = run.question, run.opened_at
         run.phone_seen.append(time.monotonic() - opened)
         await asyncio.sleep(max(0.0, opened + rng.uniform(*ANSWER_DELAY) - time.monotonic()))
         seconds = await client.click(rng.choice(choices).label)
         run.ack_seconds.append(seconds)
+        run.ack_by_question.setdefault(number, []).append(seconds)
         run.answers_sent += 1
 
     await _every_second(client, run, maybe_answer)
@@ -276,6 +278,7 @@ async def live_class(url: str, data_dir: Path, pid: int | None, seed: int = 13, 
         "answers_duplicated": duplicates(rows), "answers_lost": PHONES * QUESTIONS - len(set(rows)),
         "ack_p50_ms": ms(percentile(run.ack_seconds, 50)), "ack_p95_ms": ms(percentile(run.ack_seconds, 95)),
         "ack_max_ms": ms(max(run.ack_seconds, default=None)),
+        "ack_max_ms_by_question": [ms(max(v)) for _, v in sorted(run.ack_by_question.items())],
         "phone_seen_p95_s": _s(percentile(run.phone_seen, 95)),
         "teacher_seen_p50_s": _s(percentile(seen, 50)), "teacher_seen_p95_s": _s(percentile(seen, 95)),
         "teacher_seen_max_s": _s(max(seen, default=None)), "teacher_not_seen": len(stored) - len(seen),
