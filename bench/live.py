@@ -338,7 +338,27 @@ def live_markdown(results: dict) -> str:
         lines.append(f"| `{key}` | {_value(value)} | {target} | {'ya' if ok(value) else 'belum'} |")
     for key, label in CONTEXT.items():
         lines.append(f"| `{key}` | {_value(results.get(key))} | ({label}) | |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _notes(results)) + "\n"
+
+
+def _notes(r: dict) -> list[str]:
+    """Where the server's time goes, in numbers (the cause to look at when a target is missed)."""
+    get = r.get
+    if get("live40_cpu_ms_per_poll") is None or get("live40_cpu_ms_per_full_run") is None:
+        return []
+    return ["", f"Ke mana CPU server pergi: satu polling yang tidak menemukan perubahan memakan "
+            f"{get('live40_cpu_ms_per_poll')} ms; 40 ponsel dan layar guru mengirim {get('live40_polls_per_s')} "
+            f"polling per detik, jadi {get('live40_polling_cpu_pct')} % satu inti (tanpa ponsel "
+            f"{get('live40_idle_cpu_pct')} %). Satu jalannya seluruh halaman (jawaban terkirim, atau soal baru "
+            f"tampil) memakan {get('live40_cpu_ms_per_full_run')} ms; selama kuis ada "
+            f"{get('live40_game_full_runs')} kali dalam {get('live40_game_s')} detik "
+            f"({get('live40_game_cpu_pct')} % satu inti). Saat soal dibuka, "
+            f"40 ponsel melihat versi baru dalam detik yang sama (p95 {get('live40_phone_seen_p95_s')} s sejak "
+            f"guru membuka soal) dan menjalankan seluruh halaman bersamaan (sekitar 40 × "
+            f"{get('live40_cpu_ms_per_full_run')} ms CPU), tepat saat jawaban pertama datang: itulah ekor tanda "
+            f"terima (p50 {get('live40_ack_p50_ms')} ms, p95 {get('live40_ack_p95_ms')} ms, paling lama "
+            f"{get('live40_ack_max_ms')} ms). Dengan 2 proses di belakang nginx beban itu terbagi: p95 "
+            f"{get('live40_cluster2_ack_p95_ms')} ms."]
 
 
 def _value(value) -> str:
