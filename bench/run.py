@@ -3,6 +3,7 @@
     python bench/run.py --quick     # under 10 minutes -> bench/results/quick.json and quick.md
     python bench/run.py             # longer runs       -> bench/results/full.json and full.md
     python bench/run.py --cluster 2 # the nginx deployment -> bench/results/cluster.json
+    python bench/run.py --live      # Kuis Langsung, 40 phones (bench/live.py) -> bench/results/live.json and live.md
 
 Everything runs on this machine over loopback: the app as the README deploys it
 (``streamlit run app.py``), the floor (``bench/floor.py``: one ``st.markdown``
@@ -548,7 +549,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a run of under 10 minutes")
     parser.add_argument("--cluster", type=int, metavar="N",
                         help="measure N Streamlit processes behind nginx (deploy/cluster.py) instead")
+    parser.add_argument("--live", action="store_true", help="the live40 Kuis Langsung workload (a few minutes)")
     args = parser.parse_args(argv)
+    if args.live:
+        return run_live()
     if args.cluster:
         return run_cluster(args.cluster, args.quick)
     plan = Plan.of(args.quick)
@@ -638,15 +642,51 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def run_cluster(workers: int, quick: bool) -> int:
-    """Class of 40 and capacity for the multi-process deployment, written to bench/results/cluster.json."""
+def start_cluster(workers: int, data: Path):
+    """``workers`` app processes behind nginx (deploy/cluster.py) sharing the database in ``data``."""
     from deploy.cluster import Cluster
     from tests.browser.harness import free_port
 
+    return Cluster(workers, free_port(), [free_port() for _ in range(workers)],
+                   env={"LESSONKIT_DATA_DIR": str(data)}).start()
+
+
+def run_live() -> int:
+    """The live40 Kuis Langsung workload on one app process, then on two behind nginx (bench/live.py)."""
+    from bench.live import live_class, live_keys, live_markdown
+
+    began = time.monotonic()
+    results: dict = {"machine": machine(), "mode": "live"}
+    temp = Path(tempfile.mkdtemp(prefix="lessonkit-live-"))
+    app = Server(temp / "app").start()
+    try:
+        print("live40 on one process ...", flush=True)
+        single = asyncio.run(live_class(app.url, app.data_dir, app.process.pid))
+    finally:
+        app.stop()
+    print(json.dumps(single, indent=2), flush=True)
+    print("live40 on two processes behind nginx ...", flush=True)
+    cluster = start_cluster(2, temp / "cluster")
+    try:
+        double = asyncio.run(live_class(cluster.url, temp / "cluster", None))
+    finally:
+        cluster.stop()
+    results.update(live_keys(single, double))
+    results["live40"], results["live40_cluster2"] = single, double
+    results["duration_s"] = round(time.monotonic() - began)
+    results["machine"]["load_after"] = round(os.getloadavg()[0], 2)
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "live.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    (out / "live.md").write_text(live_markdown(results), encoding="utf-8")
+    print(live_markdown(results))
+    return 0
+
+
+def run_cluster(workers: int, quick: bool) -> int:
+    """Class of 40 and capacity for the multi-process deployment, written to bench/results/cluster.json."""
     seconds = 30 if quick else 120
-    data = Path(tempfile.mkdtemp(prefix="lessonkit-cluster-"))
-    cluster = Cluster(workers, free_port(), [free_port() for _ in range(workers)],
-                      env={"LESSONKIT_DATA_DIR": str(data)}).start()
+    cluster = start_cluster(workers, Path(tempfile.mkdtemp(prefix="lessonkit-cluster-")))
     try:
         print(f"cluster of {workers}: class of 40 ...", flush=True)
         class40 = asyncio.run(run_class(cluster.url, 40, seconds, floor=False))

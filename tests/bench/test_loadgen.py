@@ -48,3 +48,23 @@ def test_a_diagram_action_reruns_only_its_fragment_and_the_page_keeps_its_other_
             await client.close()
 
     assert run_async(scenario()) == 0
+
+
+def test_a_phone_types_its_name_joins_follows_the_address_and_polls_only_the_fragment(server):
+    from bench.live import make_session, phone_joins
+
+    code, _ = make_session(server.data_dir)
+
+    async def scenario():
+        client = await phone_joins(server.url, code, 0)  # fill "Nama panggilan", then the form's "Gabung"
+        try:
+            assert "kursi=" in client.query, "the seat the app put in the address is sent back on every rerun"
+            assert len(client.auto_reruns) == 1, "the page announced its run_every fragment"
+            seconds = await client.poll()
+            assert client.page_hash and client.auto_reruns, "a poll keeps the page (and its fragment)"
+            return seconds, client.errors
+        finally:
+            await client.close()
+
+    seconds, errors = run_async(scenario())
+    assert seconds > 0 and errors == 0
