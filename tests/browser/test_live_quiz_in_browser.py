@@ -59,10 +59,14 @@ def tap_choice(v, page, position: int) -> None:
 def test_a_class_plays_a_three_question_live_quiz_from_lobby_to_podium(server, visit, monkeypatch, screenshot_dir):
     make_teacher(server.data_dir, monkeypatch, "guru_live", "Sari Dewi")
     store = Store.open(db_url(server.data_dir))
+    store.create_class(store.teacher("guru_live").id, "XI IPS 3")
     teacher = visit("projector")
     host = sign_in(teacher, f"{server.url}/kuis-langsung-guru", "guru_live")
     expect(host.get_by_role("button", name="Buka ruang tunggu")).to_be_visible(**WAIT)
     pick_questions(teacher, host)
+    host.get_by_label("Kelas (hasil masuk ke dasbor kelas ini)").click()
+    host.get_by_role("option", name="XI IPS 3").click()
+    teacher.settle()
     host.get_by_role("button", name="Buka ruang tunggu").click()
     teacher.settle()
     code_box = host.locator(".live-code")
@@ -149,6 +153,14 @@ def test_a_class_plays_a_three_question_live_quiz_from_lobby_to_podium(server, v
     shoot(pages["Ana"], screenshot_dir, "live-siswa-selesai.png")
     seats = store.live_players(store.live_find(code).id)
     assert [p.nickname for p in seats] == ["Ana", "Budi", "Cici"], "the reload took no new seat"
+    host.get_by_role("link", name="Lihat hasil kelas").click()  # the class's dashboard, its Kuis Langsung tab
+    teacher.settle()
+    host.get_by_role("tab", name="Kuis Langsung").click()
+    teacher.settle()
+    grid = host.get_by_test_id("stDataFrame").filter(has_text="Poin")
+    expect(grid).to_be_visible(**WAIT)
+    names = [row.locator("td").nth(1).inner_text().strip() for row in grid.locator("table tbody tr").all()]
+    assert sorted(names) == ["Ana", "Budi", "Cici"]
     for v in (teacher, *phones.values()):
         assert v.outside_requests() == []
     store.engine.dispose()
