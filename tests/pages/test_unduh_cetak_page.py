@@ -20,19 +20,11 @@ from lessonkit.exchange import select
 from lessonkit.exchange.upload import MAX_BYTES
 from lessonkit.printing import answer_key, worksheet
 from lessonkit.quiz import read_bank
-from lessonkit.storage import Store, default_url
 from tests.conftest import ROOT
 from tests.lessonkit.exchange.helpers import FIXTURES
 from tests.pages.test_teacher_pages import HASH, page, sign_in, texts
 
 PAGE = "app_pages/unduh_cetak.py"
-
-
-@pytest.fixture
-def store():
-    opened = Store.open(default_url())
-    yield opened
-    opened.engine.dispose()
 
 
 @pytest.fixture
