@@ -28,6 +28,15 @@ def class_with_exam(store, bank, teacher: str = "sari", opens: float | None = No
     return (sari, *exam_data.class_with_exam(store, bank, sari, opens))
 
 
+def member_on_ujian(store, klass):
+    """A new member "Ana" of ``klass`` opens the Ujian page with her resume code."""
+    ana = store.create_student("Ana")
+    store.join_class(ana.id, klass.join_code)
+    at = fresh()
+    at.query_params["kode"] = ana.code
+    return ana, page("app_pages/ujian.py", at)
+
+
 @pytest.mark.parametrize("path", ["app_pages/ujian_kelas.py", "app_pages/hasil_kelas.py"])
 def test_without_a_session_both_pages_show_the_sign_in_form_and_no_data(store, bank, path):
     _, klass, made = class_with_exam(store, bank)
@@ -75,11 +84,7 @@ def test_a_bad_window_gets_a_clear_message_and_nothing_is_made(store):
 
 def test_a_member_sees_the_class_exam_first_starts_it_and_cannot_start_again(store, bank):
     _, klass, made = class_with_exam(store, bank)
-    ana = store.create_student("Ana")
-    store.join_class(ana.id, klass.join_code)
-    at = fresh()
-    at.query_params["kode"] = ana.code
-    at = page("app_pages/ujian.py", at)
+    ana, at = member_on_ujian(store, klass)
     subheaders = [s.value for s in at.subheader]
     assert subheaders[:2] == ["Ujian dari gurumu", "Ujian latihan"]
     assert "Ulangan Harian 1" in texts(at)
@@ -96,11 +101,7 @@ def test_a_member_sees_the_class_exam_first_starts_it_and_cannot_start_again(sto
 
 def test_an_exam_not_open_yet_says_when_it_opens_and_offers_no_start(store, bank):
     _, klass, _ = class_with_exam(store, bank, opens=time.time() + 1800)
-    ana = store.create_student("Ana")
-    store.join_class(ana.id, klass.join_code)
-    at = fresh()
-    at.query_params["kode"] = ana.code
-    at = page("app_pages/ujian.py", at)
+    ana, at = member_on_ujian(store, klass)
     assert "Ujian ini baru bisa dimulai" in texts(at)
     assert not [b for b in at.button if b.label == "Mulai ujian kelas"]
 
@@ -146,11 +147,7 @@ def test_teacher_b_sees_no_exam_or_result_of_teacher_a_even_with_a_forged_select
 def running_then_closed(store, bank):
     """Ana's page with the class exam running; then the teacher closes it early, and the grace passes."""
     sari, klass, made = class_with_exam(store, bank)
-    ana = store.create_student("Ana")
-    store.join_class(ana.id, klass.join_code)
-    at = fresh()
-    at.query_params["kode"] = ana.code
-    at = page("app_pages/ujian.py", at)
+    ana, at = member_on_ujian(store, klass)
     at = button(at, "Mulai ujian kelas").click().run()
     assert "Ujian kelas: Ulangan Harian 1** · kelas XI IPS 2" in texts(at)
     attempt_id = store.student_class_exam(ana.id, made.id).open_attempt_id
