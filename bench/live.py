@@ -323,6 +323,8 @@ def live_keys(single: dict, cluster: dict | None) -> dict:
 
 
 def live_markdown(results: dict) -> str:
+    from bench.run import target_rows
+
     m = results["machine"]
     lines = [f"Mesin: {m['cores']} inti, Python {m['python']}, Streamlit {m['streamlit']} ({m['date']}, mode live, "
              f"beban sebelum/sesudah {m.get('load_before')}/{m.get('load_after')})", "",
@@ -332,12 +334,7 @@ def live_markdown(results: dict) -> str:
              "halaman guru (websocket sungguhan di halaman Kuis Langsung (Guru)), diukur sejak server menerima "
              "jawaban. CPU per ponsel: CPU server saat 40 ponsel hanya polling di ruang tunggu, dikurangi CPU "
              "saat hanya halaman guru yang polling, dibagi 40.", "",
-             "| Ukuran | Hasil | Target | Tercapai |", "| --- | --- | --- | --- |"]
-    for key, (target, ok) in TARGETS.items():
-        value = results.get(key)
-        lines.append(f"| `{key}` | {_value(value)} | {target} | {'ya' if ok(value) else 'belum'} |")
-    for key, label in CONTEXT.items():
-        lines.append(f"| `{key}` | {_value(results.get(key))} | ({label}) | |")
+             *target_rows(results, TARGETS, CONTEXT, lambda ok, value: ok(value))]
     return "\n".join(lines + _notes(results)) + "\n"
 
 
@@ -360,6 +357,3 @@ def _notes(r: dict) -> list[str]:
             f"{get('live40_ack_max_ms')} ms). Dengan 2 proses di belakang nginx beban itu terbagi: p95 "
             f"{get('live40_cluster2_ack_p95_ms')} ms."]
 
-
-def _value(value) -> str:
-    return "–" if value is None else str(value)

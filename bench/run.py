@@ -737,17 +737,23 @@ def _value(value) -> str:
     return "–" if value is None else str(value)
 
 
+def target_rows(results: dict, targets: dict, context: dict, passed) -> list[str]:
+    """A report's table: each target with its verdict (``passed(ok, value)``), then the values given for context."""
+    rows = ["| Ukuran | Hasil | Target | Tercapai |", "| --- | --- | --- | --- |"]
+    for key, (target, ok) in targets.items():
+        value = results.get(key)
+        rows.append(f"| `{key}` | {_value(value)} | {target} | {'ya' if passed(ok, value) else 'belum'} |")
+    for key, label in context.items():
+        rows.append(f"| `{key}` | {_value(results.get(key))} | ({label}) | |")
+    return rows
+
+
 def table_markdown(results: dict) -> str:
     m = results["machine"]
     load = f", beban sebelum/sesudah {m['load_before']}/{m.get('load_after')}" if "load_before" in m else ""
     lines = [f"Mesin: {m['cores']} inti, Python {m['python']}, Streamlit {m['streamlit']} ({m['date']}, "
              f"mode {results['mode']}{load})", "",
-             "| Ukuran | Hasil | Target | Tercapai |", "| --- | --- | --- | --- |"]
-    for key, (target, ok) in TARGETS.items():
-        value = results.get(key)
-        lines.append(f"| `{key}` | {_value(value)} | {target} | {'ya' if ok(results, value) else 'belum'} |")
-    for key, label in CONTEXT.items():
-        lines.append(f"| `{key}` | {_value(results.get(key))} | ({label}) | |")
+             *target_rows(results, TARGETS, CONTEXT, lambda ok, value: ok(results, value))]
     lines.append(f"| klik di Chromium / di generator (ms) | {_value(results.get('browser_click_ms'))} / "
                  f"{_value(results.get('loadgen_click_ms'))} | | |")
     cpu, floor_cpu = results.get("cpu_ms_per_action") or {}, results.get("cpu_ms_per_action_floor") or {}
