@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import sys
 
-from .commands import cetak, check, ekspor, guru, impor
+from .commands import alamat, cetak, check, ekspor, guru, impor
 from .commands.parser import USAGE_ERROR, Parser
 
-SUBCOMMANDS = [check, ekspor, impor, cetak, guru]
+SUBCOMMANDS = [check, ekspor, impor, cetak, guru, alamat]
 
 
 def _parser() -> Parser:
     parser = Parser(
         prog="python -m lessonkit",
         description="Alat bantu modul pelajaran: memeriksa, mengekspor, mengimpor, dan mencetak materi dan kuis, "
-                    "serta mengelola akun guru.",
+                    "mengelola akun guru, serta menampilkan alamat aplikasi untuk siswa.",
     )
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
     for module in SUBCOMMANDS:

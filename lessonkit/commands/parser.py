@@ -45,6 +45,9 @@ ERRORS = {
     "can't open '%(filename)s': %(error)s": "'%(filename)s' tidak bisa dibuka: %(error)s",
 }
 
+# Values argparse puts into a template that are English words themselves, by placeholder name.
+VALUE_NAMES = {"type": {"int": "bilangan bulat", "float": "bilangan"}}
+
 _PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[sr]")
 
 
@@ -69,9 +72,9 @@ def translate_error(message: str) -> str:
         values = iter(match.groups())
         out, last = [], 0
         for placeholder in _PLACEHOLDER.finditer(indonesian):
-            value = next(values)
-            out += [indonesian[last:placeholder.start()],
-                    translate_error(value) if placeholder.group(1) == "message" else value]
+            name, value = placeholder.group(1), next(values)
+            value = translate_error(value) if name == "message" else VALUE_NAMES.get(name, {}).get(value, value)
+            out += [indonesian[last:placeholder.start()], value]
             last = placeholder.end()
         return "".join(out) + indonesian[last:]
     return message

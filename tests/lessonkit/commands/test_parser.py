@@ -74,3 +74,9 @@ def test_nested_argument_errors_translate_both_levels():
 
 def test_a_sentence_argparse_never_wrote_passes_through_unchanged():
     assert translate_error("berkas rusak") == "berkas rusak"
+
+
+def test_a_wrong_number_is_reported_without_the_type_name_of_python(capsys):
+    code, text = _run(capsys, "alamat", "--port", "delapan")
+    assert code == 2
+    assert "argumen --port: nilai bilangan bulat tidak sah: 'delapan'" in text
