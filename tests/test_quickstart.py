@@ -116,6 +116,7 @@ def test_jalankan_sh_makes_the_venv_prints_the_students_address_and_serves_the_c
     assert_fresh_venv(folder)
     assert f"Buka di laptop ini:  http://localhost:{port}" in log
     assert "Menyiapkan aplikasi untuk pertama kali" in log
+    assert "You can now view" not in log and "External URL" not in log  # English, and a request to the internet
 
 
 def test_ci_runs_the_readme_test_command():
