@@ -8,7 +8,7 @@ cd /d "%~dp0"
 if "%PORT%"=="" set PORT=8501
 
 if not exist .venv\Scripts\python.exe (
-  echo Menyiapkan aplikasi untuk pertama kali ^(perlu internet, unduhan sekitar 160 MB^)...
+  echo Menyiapkan aplikasi untuk pertama kali ^(perlu internet, unduhan sekitar 115 MB^)...
   py -m venv .venv || goto gagal
 )
 fc /b requirements.txt .venv\terpasang.txt >nul 2>&1
