@@ -59,9 +59,10 @@ def get(url: str) -> tuple[int, str]:
         return response.status, response.read().decode("utf-8", "replace")
 
 
-def serve(script: str, cwd: Path, port: int, env: dict[str, str]) -> tuple[int, str, str]:
+def serve(script: str, cwd: Path, port: int, env: dict[str, str], log_name: str = "quickstart.log"
+          ) -> tuple[int, str, str]:
     """Run ``script`` (its last command starts the app); (health status, first page's HTML, log) once it answers."""
-    log = cwd / "quickstart.log"
+    log = cwd / log_name
     with log.open("wb") as out:
         process = subprocess.Popen(["bash", "-euo", "pipefail", "-c", script], cwd=cwd, env=env, stdout=out,
                                    stderr=subprocess.STDOUT, start_new_session=True)
@@ -108,7 +109,7 @@ def test_the_readme_linux_quick_start_runs_verbatim_in_a_fresh_folder_and_venv(t
     assert_fresh_venv(folder)
 
 
-def test_jalankan_sh_makes_the_venv_prints_the_students_address_and_serves_the_class(tmp_path):
+def test_jalankan_sh_makes_the_venv_once_prints_the_students_address_and_serves_the_class(tmp_path):
     folder = fresh_copy(tmp_path / "modul")
     port = free_port()
     health, page, log = serve("./jalankan.sh", folder, port, fresh_env(PORT=str(port)))
@@ -117,6 +118,10 @@ def test_jalankan_sh_makes_the_venv_prints_the_students_address_and_serves_the_c
     assert f"Buka di laptop ini:  http://localhost:{port}" in log
     assert "Menyiapkan aplikasi untuk pertama kali" in log
     assert "You can now view" not in log and "External URL" not in log  # English, and a request to the internet
+
+    health, page, again = serve("./jalankan.sh", folder, port, fresh_env(PORT=str(port)), "second-run.log")
+    assert_the_app(health, page)
+    assert "Menyiapkan aplikasi" not in again and "pip" not in again and "Collecting" not in again
 
 
 def test_ci_runs_the_readme_test_command():
