@@ -11,7 +11,7 @@ objects out of the garbage collector's way: Python's automatic full
 collections then walk only what sessions create, about 10 ms instead of
 100-130 ms holding the GIL. It costs ~0.4 s of CPU once, at start-up.
 ``.streamlit/config.toml`` turns off Streamlit's own forced collection after
-every rerun (README, Kinerja).
+every rerun (docs/kinerja.md).
 """
 
 import gc

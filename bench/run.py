@@ -703,7 +703,7 @@ def run_cluster(workers: int, quick: bool) -> int:
     return 0
 
 
-# -- the report (README-ready Markdown, Indonesian) --------------------------------------------------------------
+# -- the report (Markdown for docs/kinerja.md, Indonesian) -------------------------------------------------------
 
 TARGETS = {
     "class40_p95_ms": ("≤ 250 ms", lambda r, v: v is not None and v <= 250),

@@ -12,7 +12,6 @@ their ``?kode=``. Needs ``nginx`` on PATH (Debian: ``apt-get install nginx-light
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import signal
@@ -24,6 +23,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script, python deploy/cluster.py
+
+from lessonkit.commands.parser import Parser  # noqa: E402
 
 CONFIG = """worker_processes 1;
 pid {run}/nginx.pid;
@@ -112,10 +114,11 @@ class Cluster:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Beberapa proses Streamlit di belakang nginx.")
-    parser.add_argument("--workers", type=int, default=2, help="jumlah proses Streamlit (bawaan 2)")
+    parser = Parser(prog="python deploy/cluster.py", description="Beberapa proses Streamlit di belakang nginx.")
+    parser.add_argument("--workers", type=int, default=2, metavar="JUMLAH", help="jumlah proses Streamlit (bawaan 2)")
     parser.add_argument("--port", type=int, default=8501, help="port yang dibuka untuk siswa (bawaan 8501)")
-    parser.add_argument("--address", default="0.0.0.0", help="alamat yang didengarkan nginx (bawaan 0.0.0.0)")
+    parser.add_argument("--address", default="0.0.0.0", metavar="ALAMAT",
+                        help="alamat yang didengarkan nginx (bawaan 0.0.0.0)")
     args = parser.parse_args(argv)
     ports = [args.port + 1 + n for n in range(args.workers)]
     cluster = Cluster(args.workers, args.port, ports, address=args.address).start()

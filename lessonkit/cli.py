@@ -6,29 +6,21 @@ Messages are in Indonesian because teachers read them; never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from .commands import cetak, check, ekspor, guru, impor
+from .commands import alamat, cetak, check, ekspor, guru, impor
+from .commands.parser import USAGE_ERROR, Parser
 
-USAGE_ERROR = 2
-SUBCOMMANDS = [check, ekspor, impor, cetak, guru]
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # noqa: D401 - argparse hook
-        self.print_usage(sys.stderr)
-        self.exit(USAGE_ERROR, f"{self.prog}: perintah tidak dikenali ({message})\n")
+SUBCOMMANDS = [check, ekspor, impor, cetak, guru, alamat]
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+def _parser() -> Parser:
+    parser = Parser(
         prog="python -m lessonkit",
         description="Alat bantu modul pelajaran: memeriksa, mengekspor, mengimpor, dan mencetak materi dan kuis, "
-                    "serta mengelola akun guru.",
-        add_help=True,
+                    "mengelola akun guru, serta menampilkan alamat aplikasi untuk siswa.",
     )
-    commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
     for module in SUBCOMMANDS:
         module.add(commands)
     return parser

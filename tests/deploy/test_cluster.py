@@ -1,0 +1,28 @@
+"""``python deploy/cluster.py``: its help and usage errors are Indonesian like every other command."""
+
+from __future__ import annotations
+
+import pytest
+
+from deploy.cluster import main
+
+
+def _run(capsys, *argv: str) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as exited:
+        main(list(argv))
+    out = capsys.readouterr()
+    return exited.value.code, out.out + out.err
+
+
+def test_help_is_indonesian(capsys):
+    code, text = _run(capsys, "--help")
+    assert code == 0
+    assert text.startswith("penggunaan: python deploy/cluster.py")
+    assert "tampilkan bantuan ini lalu keluar" in text and "--workers JUMLAH" in text
+    assert "usage" not in text and "options" not in text
+
+
+def test_a_wrong_worker_count_is_an_indonesian_usage_error(capsys):
+    code, text = _run(capsys, "--workers", "dua")
+    assert code == 2
+    assert "galat: argumen --workers: nilai bilangan bulat tidak sah: 'dua'" in text
