@@ -34,5 +34,5 @@ def take(store: Store, bank: Bank, made: ClassExamInfo, name: str, right: int, c
         if q.type == "single":
             correct = next(i for i, o in enumerate(q.options) if o.correct)
             response = correct if n < right else (correct + 1) % len(q.options)
-            store.save_exam_answer(attempt_id, qid, q.section, response, 1.0 if n < right else 0.0, now)
+            store.save_exam_answer(attempt_id, q, response, 1.0 if n < right else 0.0, now)
     store.submit_exam(attempt_id, now + 5, right / len(made.question_ids))
