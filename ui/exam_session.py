@@ -54,8 +54,8 @@ from typing import TYPE_CHECKING, Protocol
 import streamlit as st
 
 from lessonkit.quiz import Bank, exam, grade
-from lessonkit.quiz.stored import restored_answers
 from lessonkit.quiz.base import QuestionBase
+from lessonkit.quiz.stored import restored_answers
 from lessonkit.quiz.types import module_of
 from ui import countdown, quiz_view, student
 
