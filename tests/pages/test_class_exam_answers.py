@@ -16,6 +16,7 @@ from lessonkit.content import load_lesson
 from lessonkit.quiz import grade, read_bank
 from lessonkit.quiz.stored import from_stored
 from lessonkit.quiz.types import matching, module_of
+from lessonkit.storage.models import ExamAnswer
 from tests import class_exam_data as exam_data
 from tests.conftest import ROOT
 from tests.pages.test_class_exam_pages import member_on_ujian
@@ -117,3 +118,23 @@ def test_a_class_exam_from_a_shipped_quiz_is_resumed_reviewed_analysed_and_downl
     assert scores.loc["Budi", list(made.question_ids)].sum() == len(made.question_ids[::2])
     items = pd.read_csv(io.BytesIO(downloads[f"{stem}-analisis-butir.csv"]), encoding="utf-8-sig")
     assert set(items["Soal"]) == set(made.question_ids)
+
+
+def test_a_matching_answer_saved_as_text_by_an_older_version_comes_back_when_the_exam_resumes(store):
+    sari = store.add_teacher("Sari", username="sari", password_hash=HASH)
+    klass, made = exam_data.class_with_exam(store, BANK, sari)
+    ana, at = member_on_ujian(store, klass)
+    button(at, "Mulai ujian kelas").click().run()
+    attempt_id = store.student_class_exam(ana.id, made.id).open_attempt_id
+    attempt, _ = store.load_exam(attempt_id)
+    q = next(BANK.question(qid) for qid in made.question_ids if isinstance(BANK.question(qid), matching.Question))
+    answer = module_of(q).perfect(q)
+    with store._session() as session, session.begin():  # the row as the older code wrote it
+        session.add(ExamAnswer(attempt_id=attempt_id, question_id=q.id, section_id=q.section, response=str(answer),
+                               score=1.0, answered_at=time.time()))
+    resumed = fresh()
+    resumed.query_params["kode"] = ana.code
+    resumed = page("app_pages/ujian.py", resumed)
+    assert not resumed.exception
+    for key, value in widget_state(f"exam-db{attempt_id}", attempt, q.id, answer).items():
+        assert widget(resumed, key).value == value
