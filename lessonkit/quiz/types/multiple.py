@@ -49,11 +49,12 @@ def perfect(q: Question) -> set[int]:
 
 def stored(q: Question, response) -> list[int]:
     """The JSON kept for a response: the picked option indices, sorted, each once."""
-    return sorted({i for i in response or () if is_index(i, len(q.options))})
+    picked = response if isinstance(response, set | frozenset | list | tuple) else ()
+    return sorted({i for i in picked if is_index(i, len(q.options))})
 
 
 def restored(q: Question, value) -> set[int]:
-    return set(stored(q, value if isinstance(value, list) else ()))
+    return set(stored(q, value))
 
 
 def shuffle(q: Question, rng: random.Random) -> list[int]:

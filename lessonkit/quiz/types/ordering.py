@@ -64,13 +64,13 @@ def perfect(q: Question) -> list[str]:
 
 def stored(q: Question, response) -> list[str] | None:
     """The JSON kept for a response: the student's order of this question's items (unknown texts dropped)."""
-    if response is None:
+    if not isinstance(response, list | tuple):
         return None
-    return [item for item in list(response)[:RESPONSE_ITEMS_MAX] if isinstance(item, str) and item in q.items]
+    return [item for item in response[:RESPONSE_ITEMS_MAX] if isinstance(item, str) and item in q.items]
 
 
 def restored(q: Question, value) -> list[str] | None:
-    return stored(q, value if isinstance(value, list) else None)
+    return stored(q, value)
 
 
 def shuffle(q: Question, rng: random.Random) -> list[int]:

@@ -47,13 +47,13 @@ def perfect(q: Question) -> list[bool]:
 
 def stored(q: Question, response) -> list[bool | None] | None:
     """The JSON kept for a response: one True, False or None per statement (anything else is None)."""
-    if response is None:
+    if not isinstance(response, list | tuple):
         return None
-    return [given if isinstance(given, bool) else None for given in list(response)[:len(q.statements)]]
+    return [given if isinstance(given, bool) else None for given in response[:len(q.statements)]]
 
 
 def restored(q: Question, value) -> list[bool | None] | None:
-    return stored(q, value if isinstance(value, list) else None)
+    return stored(q, value)
 
 
 def shuffle(q: Question, rng: random.Random) -> None:

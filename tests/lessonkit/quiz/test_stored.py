@@ -57,6 +57,7 @@ def test_a_text_that_is_not_exactly_a_dict_of_texts_is_not_an_answer_and_never_r
     ("true_false", [True, "ya", None, False, True, True], [True, None, None, False]),
     ("matching", {"L0": "R0", "L9": "R1", "L1": 3, "L2": "bukan pilihan"}, {"L0": "R0"}),
     ("ordering", ["dua", "tujuh", "satu"] + ["tiga"] * 200, ["dua", "satu"] + ["tiga"] * (RESPONSE_ITEMS_MAX - 3)),
+    ("true_false", "Benar", None), ("ordering", "satu", None), ("multiple", 3, []),
     ("short_answer", "x" * 1000, "x" * SHORT_ANSWER_MAX), ("short_answer", ["x"], None),
     ("essay", "ab\u202e\x00" * 5000, "ab" * (ESSAY_MAX // 2)),
 ])
