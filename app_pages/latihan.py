@@ -84,7 +84,7 @@ def _check() -> None:
     result = run.check(bank, question_id, answer)
     learner = student.current()
     if learner is not None:
-        student.save(data.store().record_practice, learner.id, question_id, q.section, answer, result.score)
+        student.save(data.store().record_practice, learner.id, q, answer, result.score)
 
 
 if checked is None:

@@ -46,18 +46,3 @@ def clean_answer(text: object, limit: int) -> str:
                                                           not in ("Cc", "Cs", "Co", "Cn")))
     return kept[:limit]
 
-
-def bounded_response(response):
-    """A response as JSON-ready data of bounded size: texts clipped, lists cut, sets sorted; numbers kept."""
-    if response is None or isinstance(response, bool | int | float):
-        return response
-    if isinstance(response, str):
-        return clean_answer(response, ESSAY_MAX)
-    if isinstance(response, set | frozenset):
-        try:
-            response = sorted(response)
-        except TypeError:
-            response = sorted(response, key=repr)
-    if isinstance(response, list | tuple):
-        return [bounded_response(item) for item in list(response)[:RESPONSE_ITEMS_MAX]]
-    return clean_answer(str(response), ESSAY_MAX)

@@ -10,15 +10,15 @@ from lessonkit.storage import ClassExamInfo, ClassInfo, Store, TeacherInfo
 QUIZ = "konsep-dasar"
 
 
-def class_with_exam(store: Store, bank: Bank, teacher: TeacherInfo, opens: float | None = None
+def class_with_exam(store: Store, bank: Bank, teacher: TeacherInfo, opens: float | None = None, quiz: str = QUIZ
                     ) -> tuple[ClassInfo, ClassExamInfo]:
-    """A class "XI IPS 2" with the auto-graded questions of the lesson's first quiz, open for an hour."""
+    """A class "XI IPS 2" with the auto-graded questions of ``quiz`` (the lesson's first), open for an hour."""
     klass = store.create_class(teacher.id, "XI IPS 2")
-    ids = [q.id for q in next(q for q in bank.quizzes if q.id == QUIZ).questions if q.auto_graded]
+    ids = [q.id for q in next(q for q in bank.quizzes if q.id == quiz).questions if q.auto_graded]
     now = time.time()
     made = store.create_class_exam(teacher.id, klass.id, "Ulangan Harian 1", minutes=30,
                                    opens_at=now - 60 if opens is None else opens, closes_at=now + 3600,
-                                   question_ids=ids, source=QUIZ)
+                                   question_ids=ids, source=quiz)
     return klass, made
 
 
@@ -34,5 +34,5 @@ def take(store: Store, bank: Bank, made: ClassExamInfo, name: str, right: int, c
         if q.type == "single":
             correct = next(i for i, o in enumerate(q.options) if o.correct)
             response = correct if n < right else (correct + 1) % len(q.options)
-            store.save_exam_answer(attempt_id, qid, q.section, response, 1.0 if n < right else 0.0, now)
+            store.save_exam_answer(attempt_id, q, response, 1.0 if n < right else 0.0, now)
     store.submit_exam(attempt_id, now + 5, right / len(made.question_ids))

@@ -55,6 +55,7 @@ import streamlit as st
 
 from lessonkit.quiz import Bank, exam, grade
 from lessonkit.quiz.base import QuestionBase
+from lessonkit.quiz.stored import restored_answers
 from lessonkit.quiz.types import module_of
 from ui import countdown, quiz_view, student
 
@@ -97,8 +98,7 @@ class StudentKeeper:
         return student.save(self.store.start_exam, self.student_id, attempt, settings)
 
     def answer(self, attempt_id, question, response, score, at):
-        return student.save(self.store.save_exam_answer, attempt_id, question.id, question.section, response, score,
-                            at)
+        return student.save(self.store.save_exam_answer, attempt_id, question, response, score, at)
 
     def submit(self, attempt_id, submitted_at, score):
         student.save(self.store.submit_exam, attempt_id, submitted_at, score)
@@ -172,6 +172,7 @@ class ExamSession:
         if found is None:
             return
         attempt_id, resumed, settings = found
+        resumed.answers.update(restored_answers(self.bank, resumed.answers))
         self._put(attempt=resumed, settings=settings, attempt_id=attempt_id, token=f"db{attempt_id}")
         for question_id, response in resumed.answers.items():
             if question_id in self._known:

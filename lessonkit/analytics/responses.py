@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..quiz import Bank, grade
+from ..quiz.stored import from_stored
 from ..quiz.types.single import LETTERS
 from .analysis import Analysis, analyse
 
@@ -44,13 +45,15 @@ def _choice(kind: str, response):
 
 def class_matrix(bank: Bank, question_ids: Sequence[str],
                  answers: Mapping[str, Mapping[str, object]]) -> ClassMatrix:
-    """``answers``: per student (name or id) the response per question id, as stored for an exam attempt.
+    """``answers``: per student (name or id) the response per question id, as stored for an exam attempt
+    (read back through each question's type).
 
     A question missing from a student's answers is not answered (NaN, counted as 0 by the analysis).
     """
     questions = [bank.question(qid) for qid in question_ids]
     score_rows, choice_rows = {}, {}
-    for student, given in answers.items():
+    for student, kept in answers.items():
+        given = {q.id: from_stored(q, kept[q.id]) for q in questions if q.id in kept}
         score_rows[student] = [grade(q, given[q.id]).score if q.id in given else np.nan for q in questions]
         choice_rows[student] = [_choice(q.type, given.get(q.id)) if q.type in CHOICE_TYPES else None
                                 for q in questions]

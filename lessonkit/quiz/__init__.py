@@ -6,6 +6,8 @@ Public API::
     bank = load_bank(["quizzes/"], content_dir="content/")  # raises QuizFormatError with every problem
     q = bank.question("pp-01")
     grade(q, response).score                                 # float in [0, 1]; None for essays
+
+What the database keeps for a response, and back: ``lessonkit.quiz.stored.to_stored`` / ``from_stored``.
 """
 
 from .bank import Bank, Quiz, QuizFormatError, load_bank, read_bank

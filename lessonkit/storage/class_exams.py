@@ -63,7 +63,8 @@ class StudentExam:
 
 @dataclass(frozen=True)
 class ExamTake:
-    """A student's first attempt at a class exam, with the response and score per question."""
+    """A student's first attempt at a class exam, with the response (as stored: read it back with
+    `lessonkit.quiz.stored.from_stored`) and score per question."""
 
     student_id: int
     display_name: str

@@ -15,8 +15,10 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..limits import NAME_MAX, bounded_response, clean_line, is_resume_code
+from ..limits import NAME_MAX, clean_line, is_resume_code
+from ..quiz.base import QuestionBase
 from ..quiz.exam import GRACE_SECONDS, Attempt
+from ..quiz.stored import to_stored
 from .class_exams import ClassExamRecords
 from .classes import ClassRecords
 from .common import StorageError, guard, utcnow
@@ -115,11 +117,13 @@ class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords):
 
     # -- practice ----------------------------------------------------------------------------------------------
 
-    def record_practice(self, student_id: int, question_id: str, section_id: str, response, score: float | None,
+    def record_practice(self, student_id: int, question: QuestionBase, response, score: float | None,
                         now: datetime | None = None) -> None:
+        """Keep one checked practice answer, as its question's type stores it."""
         with self._session() as session, session.begin():
-            session.add(PracticeAnswer(student_id=student_id, question_id=question_id, section_id=section_id,
-                                       response=bounded_response(response), score=score, answered_at=now or utcnow()))
+            session.add(PracticeAnswer(student_id=student_id, question_id=question.id, section_id=question.section,
+                                       response=to_stored(question, response), score=score,
+                                       answered_at=now or utcnow()))
 
     # -- exams -------------------------------------------------------------------------------------------------
 
@@ -131,10 +135,12 @@ class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords):
             session.add(row)
         return row.id
 
-    def save_exam_answer(self, attempt_id: int, question_id: str, section_id: str, response, score: float | None,
+    def save_exam_answer(self, attempt_id: int, question: QuestionBase, response, score: float | None,
                          answered_at: float) -> bool:
-        """Keep the latest answer to one exam question (saved answer by answer); False, and nothing kept, once
-        the attempt was submitted or its stored deadline (which closing a class exam early moves) has passed."""
+        """Keep the latest answer to one exam question (saved answer by answer, as its type stores it); False,
+        and nothing kept, once the attempt was submitted or its stored deadline (which closing a class exam early
+        moves) has passed. Read answers back through `lessonkit.quiz.stored.from_stored`."""
+        question_id, value = question.id, to_stored(question, response)
         with self._session() as session, session.begin():
             attempt = session.get(ExamAttempt, attempt_id)
             if attempt is None or attempt.submitted_at is not None or answered_at > attempt.deadline + GRACE_SECONDS:
@@ -142,10 +148,10 @@ class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords):
             row = session.scalar(select(ExamAnswer).where(ExamAnswer.attempt_id == attempt_id,
                                                           ExamAnswer.question_id == question_id))
             if row is None:
-                session.add(ExamAnswer(attempt_id=attempt_id, question_id=question_id, section_id=section_id,
-                                       response=bounded_response(response), score=score, answered_at=answered_at))
+                session.add(ExamAnswer(attempt_id=attempt_id, question_id=question_id, section_id=question.section,
+                                       response=value, score=score, answered_at=answered_at))
             else:
-                row.response, row.score, row.answered_at = bounded_response(response), score, answered_at
+                row.response, row.score, row.answered_at = value, score, answered_at
         return True
 
     def submit_exam(self, attempt_id: int, submitted_at: float, score: float) -> None:

@@ -10,8 +10,6 @@ from lessonkit.limits import (
     CLASS_MAX,
     ESSAY_MAX,
     NAME_MAX,
-    RESPONSE_ITEMS_MAX,
-    bounded_response,
     clean_answer,
     clean_line,
     is_resume_code,
@@ -39,14 +37,6 @@ def test_names_lose_invisible_and_direction_characters_and_are_cut():
 def test_answers_keep_line_breaks_but_lose_control_and_override_characters():
     assert clean_answer("baris 1\r\nbaris\u202e 2\x00\x07\tok", ESSAY_MAX) == "baris 1\nbaris 2\tok"
     assert len(clean_answer("y" * 50_000, ESSAY_MAX)) == ESSAY_MAX
-
-
-def test_responses_are_bounded_whatever_their_shape():
-    assert bounded_response({3, 10, 2}) == [2, 3, 10]
-    assert bounded_response(list(range(1000))) == list(range(RESPONSE_ITEMS_MAX))
-    assert bounded_response(["z" * 9000]) == ["z" * ESSAY_MAX]
-    assert bounded_response([True, None, 1.5]) == [True, None, 1.5]
-    assert bounded_response(object()).startswith("<object")
 
 
 @given(st.text(max_size=400))

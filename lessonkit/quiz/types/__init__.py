@@ -5,6 +5,8 @@
 - ``is_answered(q, response)``, ``answer_text(q, response)``, ``key_text(q)``: for pages and reviews;
 - ``shuffle(q, rng)``: the display order of what the student sees (``None`` if nothing is shuffled);
 - ``perfect(q)``: the fully right response;
+- ``stored(q, response)``: the bounded JSON the database keeps for a response, and ``restored(q, value)`` its
+  inverse, the response a stored value means (grading it gives the same score as grading the original);
 - ``render(q, *, key, order, disabled, on_change)`` and ``read(q, key, order, state)``: the Streamlit
   widget and how to rebuild the response from widget state (Streamlit is imported only there);
   ``state(q, key, order, response)`` is the inverse, to show a saved answer again.
@@ -38,5 +40,13 @@ TYPE_NAMES = {
 }
 
 
+class UnknownQuestionType(LookupError):
+    """A question whose ``type`` has no module in `TYPES`."""
+
+
 def module_of(question) -> ModuleType:
-    return TYPES[question.type]
+    """The module that owns ``question``'s type; raises `UnknownQuestionType` for a type not in `TYPES`."""
+    try:
+        return TYPES[question.type]
+    except KeyError:
+        raise UnknownQuestionType(f"unknown question type {question.type!r} (question {question.id!r})") from None

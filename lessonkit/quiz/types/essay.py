@@ -14,12 +14,12 @@ from pydantic import Field
 
 from ...limits import ESSAY_MAX
 from ..base import QuestionBase, Strict, Text
-from .short_answer import answer_text, is_answered, state, text_response  # the same free-text response
+from .short_answer import answer_text, is_answered, state, stored_text, text_response  # the same free text
 
 MAX_CHARS = ESSAY_MAX
 
 __all__ = ["Question", "answer_text", "feedback", "grade", "is_answered", "key_text", "perfect", "read", "render",
-           "self_score", "shuffle", "state"]
+           "restored", "self_score", "shuffle", "state", "stored"]
 
 
 class Criterion(Strict):
@@ -48,6 +48,15 @@ def self_score(q: Question, met: set[int]) -> float:
 
 def perfect(q: Question) -> str:
     return q.model_answer
+
+
+def stored(q: Question, response) -> str | None:
+    """The JSON kept for a response: the written text, cleaned and cut to ``MAX_CHARS``."""
+    return stored_text(response, MAX_CHARS)
+
+
+def restored(q: Question, value) -> str | None:
+    return stored(q, value)
 
 
 def shuffle(q: Question, rng: random.Random) -> None:

@@ -8,11 +8,13 @@ shown in a shuffled order; ``order`` holds indices into that list.
 
 from __future__ import annotations
 
+import ast
 import random
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from ...limits import ESSAY_MAX
 from ..base import QuestionBase, Strict, Text, all_or_partial, distinct, folded, located, unmarked
 
 
@@ -62,6 +64,33 @@ def is_answered(q: Question, response) -> bool:
 
 def perfect(q: Question) -> dict[str, str]:
     return {p.left: p.right for p in q.pairs}
+
+
+def stored(q: Question, response) -> dict[str, str]:
+    """The JSON kept for a response: left -> right for this question's lefts, each right one of its options."""
+    given = response if isinstance(response, dict) else {}
+    rights = set(q.rights)
+    return {p.left: given[p.left] for p in q.pairs if isinstance(given.get(p.left), str) and given[p.left] in rights}
+
+
+def restored(q: Question, value) -> dict[str, str]:
+    """The response a stored value means; a text is an answer saved as ``str(dict)`` before responses were kept
+    as JSON (see `from_text`)."""
+    return stored(q, from_text(value) if isinstance(value, str) else value)
+
+
+def from_text(text: str) -> dict[str, str] | None:
+    """The dict in ``text`` when it is exactly the ``str()`` of a dict of texts (read with ``ast.literal_eval``,
+    never ``eval``); None for anything else."""
+    if not (text.startswith("{") and text.endswith("}")) or len(text) > ESSAY_MAX:
+        return None
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        return value
+    return None
 
 
 def shuffle(q: Question, rng: random.Random) -> list[int]:

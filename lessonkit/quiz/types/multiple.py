@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from ..base import QuestionBase, all_or_partial, distinct
-from .single import Option
+from .single import Option, is_index
 
 
 class Question(QuestionBase):
@@ -45,6 +45,16 @@ def is_answered(q: Question, response) -> bool:
 
 def perfect(q: Question) -> set[int]:
     return set(q.answers)
+
+
+def stored(q: Question, response) -> list[int]:
+    """The JSON kept for a response: the picked option indices, sorted, each once."""
+    picked = response if isinstance(response, set | frozenset | list | tuple) else ()
+    return sorted({i for i in picked if is_index(i, len(q.options))})
+
+
+def restored(q: Question, value) -> set[int]:
+    return set(stored(q, value))
 
 
 def shuffle(q: Question, rng: random.Random) -> list[int]:

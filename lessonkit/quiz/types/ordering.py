@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
+from ...limits import RESPONSE_ITEMS_MAX
 from ..base import QuestionBase, Text, all_or_partial, distinct, unmarked
 
 
@@ -59,6 +60,17 @@ def is_answered(q: Question, response) -> bool:
 
 def perfect(q: Question) -> list[str]:
     return list(q.items)
+
+
+def stored(q: Question, response) -> list[str] | None:
+    """The JSON kept for a response: the student's order of this question's items (unknown texts dropped)."""
+    if not isinstance(response, list | tuple):
+        return None
+    return [item for item in response[:RESPONSE_ITEMS_MAX] if isinstance(item, str) and item in q.items]
+
+
+def restored(q: Question, value) -> list[str] | None:
+    return stored(q, value)
 
 
 def shuffle(q: Question, rng: random.Random) -> list[int]:

@@ -43,6 +43,20 @@ def perfect(q: Question) -> str:
     return q.accept[0]
 
 
+def stored(q: Question, response) -> str | None:
+    """The JSON kept for a response: the typed text, cleaned and cut to ``MAX_CHARS``."""
+    return stored_text(response, MAX_CHARS)
+
+
+def restored(q: Question, value) -> str | None:
+    return stored(q, value)
+
+
+def stored_text(response, limit: int) -> str | None:
+    """A typed text as it is kept (also for essays): cleaned and cut to ``limit``; None when it is not a text."""
+    return clean_answer(response, limit) if isinstance(response, str) else None
+
+
 def shuffle(q: Question, rng: random.Random) -> None:
     return None
 

@@ -51,6 +51,20 @@ def perfect(q: Question) -> int:
     return q.answer
 
 
+def stored(q: Question, response) -> int | None:
+    """The JSON kept for a response: the option index, None when it is not one of this question's options."""
+    return response if is_index(response, len(q.options)) else None
+
+
+def restored(q: Question, value) -> int | None:
+    return stored(q, value)
+
+
+def is_index(value, count: int) -> bool:
+    """True for an int (not a bool) in ``range(count)``: an option a student can pick."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < count
+
+
 def shuffle(q: Question, rng: random.Random) -> list[int]:
     order = list(range(len(q.options)))
     rng.shuffle(order)

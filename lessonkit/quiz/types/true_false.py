@@ -45,6 +45,17 @@ def perfect(q: Question) -> list[bool]:
     return [s.answer for s in q.statements]
 
 
+def stored(q: Question, response) -> list[bool | None] | None:
+    """The JSON kept for a response: one True, False or None per statement (anything else is None)."""
+    if not isinstance(response, list | tuple):
+        return None
+    return [given if isinstance(given, bool) else None for given in response[:len(q.statements)]]
+
+
+def restored(q: Question, value) -> list[bool | None] | None:
+    return stored(q, value)
+
+
 def shuffle(q: Question, rng: random.Random) -> None:
     return None
 

@@ -41,6 +41,17 @@ questions:
     prompt: Isi.
     explanation: Kode etik.
     accept: [kode etik]
+  - id: a-matching
+    type: matching
+    level: L2
+    section: satu
+    prompt: Jodohkan.
+    explanation: Pasangannya.
+    pairs:
+      - {left: Dokter, right: Kesehatan}
+      - {left: Guru, right: Pendidikan}
+      - {left: Hakim, right: Hukum}
+      - {left: Relawan, right: Sosial}
 """
 
 
@@ -81,3 +92,14 @@ def test_stored_answers_become_scores_choices_keys_options_and_sources(bank):
     table = result.distractors
     assert set(table.loc[table["soal"] == "a-single", "opsi"]) == {"A", "B", "C", ""}
     assert table.loc[(table["soal"] == "a-single") & (table["opsi"] == "B"), "teks"].item() == "Pilihan B"
+
+
+def test_matching_answers_are_scored_whether_stored_as_json_or_as_the_text_older_versions_kept(bank):
+    from lessonkit.analytics.responses import class_matrix
+
+    answer = {"Dokter": "Kesehatan", "Guru": "Pendidikan", "Hakim": "Sosial"}
+    answers = {"Ana": {"a-matching": answer}, "Budi": {"a-matching": str(answer)},
+               "Cici": {"a-matching": "{'Dokter': 'Kesehatan'"}}
+    matrix = class_matrix(bank, ["a-single", "a-matching"], answers)
+    assert matrix.scores["a-matching"].tolist() == [0.5, 0.5, 0.0]
+    assert list(matrix.analyse().items.index) == ["a-single", "a-matching"]

@@ -13,7 +13,7 @@ from lessonkit.quiz.types import TYPES, module_of
 from lessonkit.quiz.types.essay import self_score
 from lessonkit.quiz.types.ordering import longest_increasing_run
 
-from .factories import make
+from .factories import make, random_response
 
 AUTO = [k for k in TYPES if k != "essay"]
 
@@ -129,26 +129,11 @@ def test_quiz_score_weights_points_and_skips_essays():
 
 # ---- properties -------------------------------------------------------------------------------------------
 
-def _random_response(kind, q, data):
-    if kind == "single":
-        return data.draw(st.one_of(st.none(), st.integers(0, len(q.options) - 1)))
-    if kind == "multiple":
-        return data.draw(st.sets(st.integers(0, len(q.options) - 1)))
-    if kind == "true_false":
-        return data.draw(st.lists(st.one_of(st.none(), st.booleans()), max_size=len(q.statements)))
-    if kind == "matching":
-        rights = [p.right for p in q.pairs]
-        return data.draw(st.dictionaries(st.sampled_from([p.left for p in q.pairs]), st.sampled_from(rights)))
-    if kind == "ordering":
-        return data.draw(st.lists(st.sampled_from(q.items), max_size=len(q.items) + 2))
-    return data.draw(st.text(max_size=30))
-
-
 @settings(max_examples=60, deadline=None)
 @given(kind=st.sampled_from(AUTO), scoring=st.sampled_from(["partial", "all_or_nothing"]), data=st.data())
 def test_every_score_stays_between_zero_and_one(kind, scoring, data):
     q = make(kind, scoring=scoring)
-    score = grade(q, _random_response(kind, q, data)).score
+    score = grade(q, random_response(kind, q, data)).score
     assert 0.0 <= score <= 1.0
 
 
@@ -196,7 +181,7 @@ def test_widget_state_round_trips_a_saved_answer(kind, seed, data):
     q = make(kind)
     module = module_of(q)
     order = module.shuffle(q, random.Random(seed))
-    response = module.perfect(q) if data.draw(st.booleans()) else _random_response(kind, q, data)
+    response = module.perfect(q) if data.draw(st.booleans()) else random_response(kind, q, data)
     if kind == "ordering":
         response = list(dict.fromkeys(response))
     if kind == "true_false":

@@ -6,9 +6,10 @@ import pytest
 
 from lessonkit.quiz.exam import Attempt
 from lessonkit.storage import ClassNotFound
+from tests.lessonkit.quiz.factories import make
 
 OPENS, CLOSES = 1_000.0, 5_000.0
-
+Q1, Q2 = make("single", id="q1", section="satu"), make("multiple", id="q2", section="dua")
 
 @pytest.fixture
 def school(store):
@@ -91,11 +92,11 @@ def test_a_student_outside_the_class_cannot_see_or_start_its_exams(school):
 def test_results_hold_each_students_first_attempt_with_scores_and_responses(school):
     store, sari, _, _, exam, ana, cici = school
     first = store.start_class_exam(ana, exam.id, attempt(OPENS), {}, now=OPENS)
-    store.save_exam_answer(first, "q1", "satu", 0, 1.0, OPENS + 5)
-    store.save_exam_answer(first, "q2", "dua", [1, 2], 0.5, OPENS + 6)
+    store.save_exam_answer(first, Q1, 0, 1.0, OPENS + 5)
+    store.save_exam_answer(first, Q2, [1, 2], 0.5, OPENS + 6)
     store.submit_exam(first, OPENS + 10, 0.75)
     second = store.start_class_exam(ana, exam.id, attempt(OPENS + 20), {}, now=OPENS + 20)
-    store.save_exam_answer(second, "q1", "satu", 2, 0.0, OPENS + 25)
+    store.save_exam_answer(second, Q1, 2, 0.0, OPENS + 25)
     store.start_class_exam(cici, exam.id, attempt(OPENS + 30), {}, now=OPENS + 30)
     ana_take, cici_take = store.class_exam_results(sari, exam.id)
     assert ana_take.display_name == "Ana" and ana_take.attempt_id == first and ana_take.score == 0.75
@@ -112,8 +113,8 @@ def test_closing_early_stops_starts_and_cuts_open_attempts(school):
     assert closed.closes_at == OPENS + 100
     assert store.load_exam(running)[0].deadline == OPENS + 100
     assert store.start_class_exam(cici, exam.id, attempt(OPENS + 101), {}, now=OPENS + 101) is None
-    assert store.save_exam_answer(running, "q1", "satu", 0, 1.0, OPENS + 99) is True
-    assert store.save_exam_answer(running, "q2", "dua", 0, 1.0, OPENS + 110) is False, "after the early close"
+    assert store.save_exam_answer(running, Q1, 0, 1.0, OPENS + 99) is True
+    assert store.save_exam_answer(running, Q2, [0], 1.0, OPENS + 110) is False, "after the early close"
     assert store.class_exam_results(sari, exam.id)[0].responses == {"q1": 0}
 
 
@@ -129,7 +130,7 @@ def test_deleting_an_exam_keeps_the_students_attempts_in_their_history(school):
 def test_a_teacher_reads_a_members_progress(school):
     store, sari, _, klass, _, ana, _ = school
     store.record_visit(ana, "satu")
-    store.record_practice(ana, "q1", "satu", 0, 1.0)
+    store.record_practice(ana, Q1, 0, 1.0)
     visits, answers, exams = store.member_progress(sari, klass.id, ana)
     assert set(visits) == {"satu"} and [a.question_id for a in answers] == ["q1"] and exams == []
     with pytest.raises(ClassNotFound):

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from lessonkit.storage import ClassNotFound, DeleteOutcome, JoinStatus
+from tests.lessonkit.quiz.factories import make
+
+KD01 = make("single", id="kd-01", section="pengantar")
 
 
 @pytest.fixture
@@ -63,7 +66,7 @@ def test_a_student_belongs_to_several_classes_and_may_leave_one(school):
     store.join_class(ana.id, sejarah.join_code)
     assert [(c.name, c.teacher_name) for c in store.student_classes(ana.id)] == [("XI IPS 2", "Sari"),
                                                                                   ("Sejarah XI", "Budi")]
-    store.record_practice(ana.id, "kd-01", "pengantar", 1, 1.0)
+    store.record_practice(ana.id, KD01, 1, 1.0)
     assert store.leave_class(ana.id, ips2.id)
     assert [c.name for c in store.student_classes(ana.id)] == ["Sejarah XI"]
     assert len(store.answers(ana.id)) == 1, "leaving a class keeps the student's own records"
@@ -75,7 +78,7 @@ def test_the_teacher_removes_a_student_or_deletes_their_data(school):
     ana, cici = store.create_student("Ana"), store.create_student("Cici")
     for student in (ana, cici):
         store.join_class(student.id, klass.join_code)
-        store.record_practice(student.id, "kd-01", "pengantar", 1, 1.0)
+        store.record_practice(student.id, KD01, 1, 1.0)
     assert store.remove_member(sari, klass.id, ana.id)
     assert store.student(ana.code) is not None and len(store.answers(ana.id)) == 1
     assert store.delete_member_data(sari, klass.id, cici.id) is DeleteOutcome.DELETED

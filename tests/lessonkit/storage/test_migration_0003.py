@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 from alembic import command
-from alembic.config import Config
 from sqlalchemy import inspect, text
 
 from lessonkit.storage import Store, make_engine
-from lessonkit.storage.engine import MIGRATIONS
 
-
-def run(engine, action, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        action(config, revision)
+from .migrating import run
 
 
 def test_attempts_from_before_class_exams_are_kept_and_the_migration_reverts(db_url):

@@ -15,6 +15,7 @@ from lessonkit.storage import StorageError, Store
 from lessonkit.storage.faults import CORRUPT, UNREACHABLE, UNWRITABLE
 from lessonkit.storage.opener import StoreOpener
 from tests.conftest import ROOT
+from tests.lessonkit.quiz.factories import make
 from tests.tcp_gate import gated_postgres
 
 
@@ -94,7 +95,7 @@ def _valid_database(path) -> bytes:
     store = Store.open(f"sqlite:///{path}")
     ana = store.create_student("Ana")
     for number in range(100):
-        store.record_practice(ana.id, f"q{number}", "pengantar", "jawaban " * 20, 1.0)
+        store.record_practice(ana.id, make("essay", id=f"q{number}", section="pengantar"), "jawaban " * 20, 1.0)
     store.engine.dispose()
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -11,6 +11,10 @@ from sqlalchemy import inspect, select
 from lessonkit.quiz.exam import Attempt
 from lessonkit.storage import StorageError, Store
 from lessonkit.storage.models import PracticeAnswer
+from tests.lessonkit.quiz.factories import make
+
+SINGLE = make("single", id="q1", section="pengantar")
+MULTIPLE = make("multiple", id="q2", section="perbandingan")
 
 
 def test_migrations_create_every_table_and_can_run_twice(store, db_url):
@@ -48,9 +52,9 @@ def test_exam_is_saved_answer_by_answer_and_resumes_with_its_deadline(store):
     sid = store.create_student("Ana").id
     attempt = Attempt(["q1", "q2"], {"q1": [2, 0, 1], "q2": None}, started_at=1000.0, deadline=1600.0)
     attempt_id = store.start_exam(sid, attempt, {"source": "__acak__", "count": 10})
-    store.save_exam_answer(attempt_id, "q1", "pengantar", 1, 0.0, 1010.0)
-    store.save_exam_answer(attempt_id, "q1", "pengantar", 2, 1.0, 1020.0)
-    store.save_exam_answer(attempt_id, "q2", "perbandingan", {0, 2}, 0.5, 1030.0)
+    store.save_exam_answer(attempt_id, SINGLE, 1, 0.0, 1010.0)
+    store.save_exam_answer(attempt_id, SINGLE, 2, 1.0, 1020.0)
+    store.save_exam_answer(attempt_id, MULTIPLE, {0, 2}, 0.5, 1030.0)
     resumed_id, resumed, settings = store.open_exam(sid)
     assert resumed_id == attempt_id and settings["count"] == 10
     assert resumed.deadline == 1600.0 and resumed.orders == {"q1": [2, 0, 1], "q2": None}
@@ -70,11 +74,12 @@ def test_export_and_delete_cover_everything_about_the_student(store):
     klass = store.create_class(teacher.id, "XI IPS 2")
     store.join_class(ana.id, klass.join_code)
     store.record_visit(ana.id, "pengantar")
-    store.record_practice(ana.id, "kd-01", "pengantar", {1, 3}, 0.5)
+    store.record_practice(ana.id, make("multiple", id="kd-01", section="pengantar"), {1, 3}, 0.5)
     attempt_id = store.start_exam(ana.id, Attempt(["q1"], {"q1": None}, 0.0, 60.0), {})
-    store.save_exam_answer(attempt_id, "q1", "pengantar", "kode etik", 1.0, 10.0)
+    store.save_exam_answer(attempt_id, make("short_answer", id="q1", section="pengantar"), "kode etik", 1.0,
+                           10.0)
     store.set_card(ana.id, "Kode etik", 2, datetime(2026, 1, 3))
-    store.record_practice(other.id, "kd-02", "pengantar", 0, 1.0)
+    store.record_practice(other.id, make("single", id="kd-02", section="pengantar"), 0, 1.0)
     exported = store.export(ana.id)
     assert {row["jenis"] for row in exported} == {"profil", "materi dibuka", "latihan", "ujian", "jawaban ujian",
                                                   "kartu istilah"}
@@ -89,12 +94,13 @@ def test_export_and_delete_cover_everything_about_the_student(store):
 
 def test_forty_concurrent_writers_lose_nothing(store):
     ids = [store.create_student(f"Siswa {n}").id for n in range(40)]
+    questions = [make("single", id=f"q{n}", section="pengantar") for n in range(10)]
     errors = []
 
     def work(student_id):
         try:
-            for n in range(10):
-                store.record_practice(student_id, f"q{n}", "pengantar", n, 1.0)
+            for n, question in enumerate(questions):
+                store.record_practice(student_id, question, n % 5, 1.0)
         except Exception as exc:  # noqa: BLE001 - the test reports any failure
             errors.append(exc)
 
