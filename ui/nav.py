@@ -17,6 +17,7 @@ must stay offline and look right everywhere.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,17 +60,39 @@ PAGES = [
 _BY_KEY = {spec.key: spec for spec in PAGES}
 
 
-def listed(spec: PageSpec, teacher: TeacherInfo | None) -> bool:
-    return spec.audience == EVERYONE or (spec.audience == TEACHER) == (teacher is not None)
+def listed(spec: PageSpec, signed_in: bool) -> bool:
+    """Whether the menu lists the page, for a signed-in teacher or for anyone else."""
+    return spec.audience == EVERYONE or (spec.audience == TEACHER) == signed_in
+
+
+_BUILT: dict[bool, dict[str, st.Page]] = {}  # the pages by key, for a signed-in teacher (True) and for anyone else
+
+
+def _pages(signed_in: bool) -> dict[str, st.Page]:
+    """The pages by key, built once per process: ``st.Page`` resolves and checks its script's path on disk.
+
+    Built on first use inside a script run, which ``st.Page`` needs; two threads building at once both
+    build the same pages, and either result is kept.
+    """
+    pages = _BUILT.get(signed_in)
+    if pages is None:
+        pages = _BUILT[signed_in] = {
+            spec.key: st.Page(spec.path, title=spec.title, url_path=spec.key, default=spec.key == "beranda",
+                              visibility="visible" if listed(spec, signed_in) else "hidden")
+            for spec in PAGES}
+    return pages
 
 
 def navigation(teacher: TeacherInfo | None = None) -> st.navigation:
-    """Every page stays reachable by its URL; the menu lists the ones for who is here."""
+    """Every page stays reachable by its URL; the menu lists the ones for who is here.
+
+    ``st.navigation`` marks the page it returns as the one to run and ``run()`` clears the mark, so two
+    sessions must never share a page object: each run gets shallow copies of the process's pages.
+    """
+    pages = _pages(teacher is not None)
     groups: dict[str, list[st.Page]] = {}
     for spec in PAGES:
-        page = st.Page(spec.path, title=spec.title, url_path=spec.key, default=spec.key == "beranda",
-                       visibility="visible" if listed(spec, teacher) else "hidden")
-        groups.setdefault(spec.group, []).append(page)
+        groups.setdefault(spec.group, []).append(copy.copy(pages[spec.key]))
     return st.navigation(groups, expanded=True)  # a teacher's menu is longer than 12: never hide a page
 
 
@@ -78,5 +101,8 @@ def has_page(key: str) -> bool:
 
 
 def link(key: str, label: str, **query: str) -> None:
-    """A link to another page of the app, optionally with query parameters."""
-    st.page_link(_BY_KEY[key].path, label=label, query_params=query or None)
+    """A link to another page of the app, optionally with query parameters.
+
+    Given a page object rather than a path, ``st.page_link`` does not resolve the path on disk.
+    """
+    st.page_link(_pages(False)[key], label=label, query_params=query or None)

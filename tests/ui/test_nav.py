@@ -1,0 +1,36 @@
+"""The app's pages are built once per process and reused by every rerun, every session and every link."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+from ui import nav
+
+
+def test_pages_are_built_once_per_process_not_per_rerun_or_session(monkeypatch):
+    monkeypatch.setattr(nav, "_BUILT", {}, raising=False)
+    built: list[str] = []
+    real_page = st.Page
+
+    def counting_page(path, **kwargs):
+        built.append(path)
+        return real_page(path, **kwargs)
+
+    monkeypatch.setattr(st, "Page", counting_page)
+    for _ in range(2):  # two sessions
+        at = AppTest.from_file(str(ROOT / "app_script.py"), default_timeout=30).run()
+        at.run()
+        at.switch_page("app_pages/glosarium.py").run()  # a page of links (st.page_link) to the lesson
+        assert not at.exception
+        assert [link.label for link in at.get("page_link") if link.label.startswith("Baca di bagian")]
+    assert sorted(built) == sorted(spec.path for spec in nav.PAGES)
+
+
+def test_a_link_opens_its_page_by_url_path_with_its_query():
+    at = AppTest.from_file(str(ROOT / "app_script.py"), default_timeout=30).run()
+    at.switch_page("app_pages/glosarium.py").run()
+    link = next(link for link in at.get("page_link") if link.label.startswith("Baca di bagian"))
+    assert link.proto.page == "materi" and link.proto.query_string.startswith("bagian=")
+    assert link.proto.page_script_hash
