@@ -12,13 +12,19 @@ still opens for anyone, and then shows the sign-in form and no data.
 
 Pages carry no icons: Material icons are fetched from an outside host and
 emoji show as empty boxes on machines without an emoji font, and the app
-must stay offline and look right everywhere.
+must stay offline and look right everywhere. The app's own icon
+(``PAGE_ICON``) is a data URL read once per process: given a file path,
+``st.set_page_config`` checks, opens and reads the file and registers it with
+the media file manager on every rerun, which under load made up about a tenth
+of a script thread's samples (docs/upstream-config-lock.md).
 """
 
 from __future__ import annotations
 
+import base64
 import copy
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -26,6 +32,8 @@ import streamlit as st
 if TYPE_CHECKING:
     from lessonkit.storage import TeacherInfo
 
+PAGE_ICON = "data:image/png;base64," + base64.b64encode(
+    (Path(__file__).resolve().parent.parent / "assets" / "icon.png").read_bytes()).decode()
 EVERYONE, TEACHER, GUEST = "semua", "guru", "tamu"  # GUEST: listed only while no teacher is signed in
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
@@ -34,3 +36,15 @@ def test_a_link_opens_its_page_by_url_path_with_its_query():
     link = next(link for link in at.get("page_link") if link.label.startswith("Baca di bagian"))
     assert link.proto.page == "materi" and link.proto.query_string.startswith("bagian=")
     assert link.proto.page_script_hash
+
+
+def test_the_page_icon_reaches_the_browser_without_reading_a_file_on_every_rerun(monkeypatch):
+    from streamlit.commands.page_config import _get_favicon_string
+    from streamlit.elements.lib import image_utils
+
+    opened: list[str] = []
+    monkeypatch.setattr(image_utils, "open", lambda *args, **kwargs: opened.append(args[0]), raising=False)
+    assert _get_favicon_string(nav.PAGE_ICON) == nav.PAGE_ICON
+    assert opened == []
+    assert base64.b64decode(nav.PAGE_ICON.removeprefix("data:image/png;base64,")) == \
+        (ROOT / "assets" / "icon.png").read_bytes()
