@@ -7,8 +7,19 @@ import os
 import time
 
 import bench.run
-from bench.run import (CONTEXT, TARGETS, CpuSampler, busy_seconds, capacity, first_think, knee, per_second_pct,
-                       percentile, search_capacity, table_markdown)
+from bench.run import (
+    CONTEXT,
+    TARGETS,
+    CpuSampler,
+    busy_seconds,
+    capacity,
+    first_think,
+    knee,
+    per_second_pct,
+    percentile,
+    search_capacity,
+    table_markdown,
+)
 
 REQUIRED = ("class40_p95_ms", "class40_floor_p95_ms", "burst40_p95_ms", "capacity_students_p95_1s",
             "capacity_floor_students_p95_1s", "first_diagram_s", "lesson_js_mb", "loadgen_cpu_pct")
