@@ -1,6 +1,6 @@
 """Benchmarks: what a class feels and what it costs the server, measured against the bare-Streamlit floor.
 
-    python bench/run.py --quick     # under 10 minutes -> bench/results/quick.json and quick.md
+    python bench/run.py --quick     # about 15-20 minutes -> bench/results/quick.json and quick.md
     python bench/run.py             # longer runs       -> bench/results/full.json and full.md
     python bench/run.py --cluster 2 # the nginx deployment -> bench/results/cluster.json
     python bench/run.py --live      # Kuis Langsung, 40 phones (bench/live.py) -> bench/results/live.json and live.md
@@ -644,7 +644,7 @@ class Plan:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the lesson app against the bare-Streamlit floor.")
-    parser.add_argument("--quick", action="store_true", help="a run of under 10 minutes")
+    parser.add_argument("--quick", action="store_true", help="a run of about 15-20 minutes")
     parser.add_argument("--cluster", type=int, metavar="N",
                         help="measure N Streamlit processes behind nginx (deploy/cluster.py) instead")
     parser.add_argument("--live", action="store_true", help="the live40 Kuis Langsung workload (a few minutes)")
