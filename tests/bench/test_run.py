@@ -22,7 +22,8 @@ from bench.run import (
 )
 
 REQUIRED = ("class40_p95_ms", "class40_floor_p95_ms", "burst40_p95_ms", "capacity_students_p95_1s",
-            "capacity_floor_students_p95_1s", "first_diagram_s", "lesson_js_mb", "loadgen_cpu_pct")
+            "capacity_floor_students_p95_1s", "first_diagram_s", "lesson_js_mb", "loadgen_cpu_pct",
+            "capacity_fresh_students_p95_1s", "server_cpu_peak_pct", "server_cpu_above_90_pct")
 
 
 def test_percentile_picks_the_nearest_rank():
