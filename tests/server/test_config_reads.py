@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 import threading
 
 import pytest
 from streamlit import config
 
 from server import config_reads
+from tests.conftest import ROOT
 
 
 @pytest.fixture
@@ -75,3 +78,12 @@ def test_while_the_files_are_parsed_again_reads_go_through_streamlits_lock(insta
     reparsed["global.minCachedMessageSize"].set_value(123)
     monkeypatch.setattr(config, "_config_options", reparsed)  # what a re-parse swaps in before it finishes
     assert config.get_option("global.minCachedMessageSize") == 123
+
+
+def test_the_app_reads_streamlits_options_through_the_snapshot():
+    """``app.py`` installs the snapshot for the server it starts (checked in a process of its own)."""
+    check = ("import app; from streamlit import config; from server import config_reads; "
+             "assert config.get_option is config_reads.get_option; "
+             "assert config.get_option('runner.postScriptGC') is False")
+    done = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
