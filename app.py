@@ -11,7 +11,8 @@ objects out of the garbage collector's way: Python's automatic full
 collections then walk only what sessions create, about 10 ms instead of
 100-130 ms holding the GIL. It costs ~0.4 s of CPU once, at start-up.
 ``.streamlit/config.toml`` turns off Streamlit's own forced collection after
-every rerun (docs/kinerja.md).
+every rerun (docs/kinerja.md), and ``server/config_reads.py`` lets script
+threads read Streamlit's options without queueing on its config lock.
 """
 
 import gc
@@ -25,7 +26,8 @@ import ui.diagram_view  # noqa: F401 - lesson content, stage diagrams
 import ui.presentation  # noqa: F401 - slides, question bank
 import ui.quiz_view  # noqa: F401 - questions and their widgets
 import ui.student  # noqa: F401 - QR codes
-from server import middleware, routes
+from server import config_reads, middleware, routes
 
+config_reads.install()  # Streamlit's options read without its lock: they do not change while the server runs
 app = st.App("app_script.py", routes=routes(), middleware=middleware())
 gc.freeze()

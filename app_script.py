@@ -3,11 +3,11 @@
 import streamlit as st
 
 from ui import student, teacher
-from ui.nav import navigation
+from ui.nav import PAGE_ICON, navigation
 
 st.set_page_config(
     page_title="Kelompok Profesi dan Kelompok Volunteer",
-    page_icon="assets/icon.png",
+    page_icon=PAGE_ICON,
     layout="centered",
     menu_items={"Get help": None, "Report a bug": None,
                 "About": "Modul Sosiologi kelas XI: Proses Terjadinya Kelompok Profesi dan Kelompok Volunteer."},

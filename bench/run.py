@@ -1,6 +1,6 @@
 """Benchmarks: what a class feels and what it costs the server, measured against the bare-Streamlit floor.
 
-    python bench/run.py --quick     # under 10 minutes -> bench/results/quick.json and quick.md
+    python bench/run.py --quick     # about 15-20 minutes -> bench/results/quick.json and quick.md
     python bench/run.py             # longer runs       -> bench/results/full.json and full.md
     python bench/run.py --cluster 2 # the nginx deployment -> bench/results/cluster.json
     python bench/run.py --live      # Kuis Langsung, 40 phones (bench/live.py) -> bench/results/live.json and live.md
@@ -13,12 +13,24 @@ from ``bench/loadgen.py``. Latency is what a student waits; server CPU
 milliseconds per action come from ``/proc/<pid>/stat``, so the capacity of an
 N-core school server can be extrapolated; the load generator's own CPU is
 reported beside every load so it can never be the bottleneck unnoticed.
+
+Capacity is searched twice for the app: every step on the one server that
+measured everything else (``capacity_students_p95_1s``, comparable with earlier
+runs), and every step on a fresh server (``capacity_fresh_students_p95_1s``).
+The floor's capacity swings between runs, so it is the median of three
+searches on fresh servers. Each step also records the server's CPU second by
+second: the busiest second and the share of seconds above 90 % of a core
+(``server_cpu_peak_pct``, ``server_cpu_above_90_pct`` at the app's knee) tell
+a CPU-bound server from one whose threads wait on locks, which an average
+over saturated and idle seconds cannot.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import itertools
 import json
 import os
 import platform
@@ -88,6 +100,39 @@ class CpuMeter:
         server, own = cpu_seconds(self.pid) - self.server, own_cpu_seconds() - self.own
         return {"server_cpu_pct": round(100 * server / wall, 1), "loadgen_cpu_pct": round(100 * own / wall, 1),
                 "server_cpu_ms_per_action": round(1000 * server / actions, 1) if actions else None}
+
+
+def per_second_pct(samples: list[tuple[float, float]]) -> list[float]:
+    """Percent of one core used between consecutive ``(wall seconds, CPU seconds)`` samples."""
+    return [round(100 * (cpu - cpu0) / (wall - wall0), 1)
+            for (wall0, cpu0), (wall, cpu) in itertools.pairwise(samples) if wall > wall0]
+
+
+def busy_seconds(percents: list[float], busy: float = 90.0) -> dict:
+    """The busiest second and the share of seconds above ``busy`` % of a core: an average hides both."""
+    if not percents:
+        return {"server_cpu_peak_pct": None, "server_cpu_above_90_pct": None}
+    return {"server_cpu_peak_pct": max(percents),
+            "server_cpu_above_90_pct": round(100 * sum(p > busy for p in percents) / len(percents))}
+
+
+class CpuSampler:
+    """The server's CPU read from ``/proc`` once a second while a run lasts."""
+
+    def __init__(self, pid: int, interval: float = 1.0):
+        self.pid, self.interval = pid, interval
+        self.samples: list[tuple[float, float]] = []
+
+    async def run(self, until: float) -> None:
+        while True:
+            self.samples.append((time.monotonic(), cpu_seconds(self.pid)))
+            if time.monotonic() >= until:
+                return
+            await asyncio.sleep(min(self.interval, max(0.0, until - time.monotonic())))
+
+    def result(self) -> dict:
+        percents = per_second_pct(self.samples)
+        return {**busy_seconds(percents), "server_cpu_per_s": [round(p) for p in percents]}
 
 
 def summary(latencies: list[float]) -> dict:
@@ -251,15 +296,28 @@ def arrival_seconds(students: int) -> float:
     return max(3.0, students / 100)
 
 
+def first_think(arrived: float, now: float, think: float) -> float:
+    """Seconds to wait before a student's first action: ``think`` counted from when the student came in.
+
+    Counted from the moment the first page finished instead, a backlog at arrival (every first page done in
+    the same second) would line up everyone's first action too: an idle gap, then a wave.
+    """
+    return max(0.0, arrived + think - now)
+
+
 async def run_class(url: str, students: int, seconds: float, floor: bool, seed: int = 7,
                     pid: int | None = None) -> dict:
-    """Students arrive (timed apart), read a while, then act every 5-15 s for ``seconds`` of steady state."""
+    """Students arrive (timed apart), read a while, then act every 5-15 s for ``seconds`` of steady state.
+
+    With ``pid``: the server's CPU over the steady state (average) and second by second over the whole run.
+    """
     arrivals: list[float] = []
     latencies: list[float] = []
     by_action: dict[str, list[float]] = {}
     errors = 0
     arrive = arrival_seconds(students)
-    steady_from = time.monotonic() + arrive
+    began = time.monotonic()
+    steady_from = began + arrive
     stop_at = steady_from + seconds
     meter: CpuMeter | None = None
 
@@ -272,11 +330,12 @@ async def run_class(url: str, students: int, seconds: float, floor: bool, seed: 
         rng = random.Random(seed * 1000 + n)
         client = StudentClient(url)
         try:
-            await asyncio.sleep(rng.uniform(0, arrive))
+            arrived = began + rng.uniform(0, arrive)
+            await asyncio.sleep(max(0.0, arrived - time.monotonic()))
             await client.connect()
             arrivals.append(await client.open("" if floor else "beranda"))
             scenario = Scenario(client, rng)
-            await until(rng.uniform(*THINK))  # reading the first page before acting
+            await until(first_think(arrived, time.monotonic(), rng.uniform(*THINK)))  # reading the first page
             while time.monotonic() < stop_at:
                 try:
                     latencies.append(await (client.open("") if floor else scenario.next()))
@@ -296,13 +355,16 @@ async def run_class(url: str, students: int, seconds: float, floor: bool, seed: 
         await asyncio.sleep(max(0.0, steady_from - time.monotonic()))
         meter = CpuMeter(pid) if pid else None
 
-    await asyncio.gather(watch(), *(one(n) for n in range(students)))
+    sampler = CpuSampler(pid) if pid else None
+    await asyncio.gather(watch(), *(one(n) for n in range(students)), *([sampler.run(stop_at)] if sampler else []))
     slowest = sorted(by_action.items(), key=lambda kv: -(percentile(kv[1], 95) or 0))[:4]
     result = {"students": students, **summary(latencies), "errors": errors,
               "arrival_p95_ms": ms(percentile(arrivals, 95)),
               "slowest_actions_p95_ms": {kind: ms(percentile(v, 95)) for kind, v in slowest}}
     if meter is not None:
         result.update(meter.read(len(latencies)))
+    if sampler is not None:
+        result.update(sampler.result())
     return result
 
 
@@ -392,18 +454,53 @@ def search_capacity(ok, start: int = 100, limit: int = 6400, resolution: float =
     return good
 
 
-def capacity(url: str, seconds: float, floor: bool, pid: int | None = None, start: int = 100) -> tuple[int, list[dict]]:
-    """The largest class with p95 <= 1 s and no errors, and every step measured."""
+def capacity(serve, seconds: float, floor: bool, start: int = 100) -> tuple[int, list[dict]]:
+    """The largest class with p95 <= 1 s and no errors, and every step measured.
+
+    ``serve()`` is a context manager giving ``(url, pid)`` of the server for one step: the same server
+    every time (`same_server`), or a fresh one per step (`fresh_servers`), so that a step is not measured
+    on what the previous, larger one left behind (sessions, memory, a fragmented heap).
+    """
     table: list[dict] = []
 
     def ok(count: int) -> bool:
-        step = asyncio.run(run_class(url, count, seconds, floor=floor, seed=count, pid=pid))
+        with serve() as (url, pid):
+            step = asyncio.run(run_class(url, count, seconds, floor=floor, seed=count, pid=pid))
         table.append(step)
         print(f"  {count} students: p95 {step['p95_ms']} ms, errors {step['errors']}, server "
-              f"{step.get('server_cpu_pct')} % CPU, loadgen {step.get('loadgen_cpu_pct')} %", flush=True)
+              f"{step.get('server_cpu_pct')} % CPU (peak {step.get('server_cpu_peak_pct')} %), loadgen "
+              f"{step.get('loadgen_cpu_pct')} %", flush=True)
         return not step["errors"] and step["p95_ms"] is not None and step["p95_ms"] <= 1000
 
     return search_capacity(ok, start), table
+
+
+def same_server(url: str, pid: int | None = None):
+    """Every capacity step on the one server at ``url``."""
+    return lambda: contextlib.nullcontext((url, pid))
+
+
+def fresh_servers(data_dir: Path, script: str = "app.py"):
+    """Every capacity step on a server started for it (``script`` served as ``streamlit run`` would)."""
+    steps = itertools.count()
+
+    @contextlib.contextmanager
+    def serve():
+        server = Server(data_dir / f"step-{next(steps)}", script=script).start()
+        try:
+            yield server.url, server.process.pid
+        finally:
+            server.stop()
+
+    return serve
+
+
+def knee(steps: list[dict]) -> dict:
+    """The step where the class stopped being served: the smallest that failed, else the largest one."""
+    failed = [s for s in steps if s["errors"] or s["p95_ms"] is None or s["p95_ms"] > 1000]
+    if failed:
+        return min(failed, key=lambda s: s["students"])
+    return max(steps, key=lambda s: s["students"], default={})
 
 
 def memory_slope_sync(url: str, pid: int, steps: list[int]) -> tuple[float, list[dict]]:
@@ -538,6 +635,7 @@ class Plan:
     class_seconds: float
     capacity_seconds: float
     cpu_repeats: int
+    floor_runs: int = 3  # the floor's capacity swings between runs: its median
 
     @staticmethod
     def of(quick: bool) -> Plan:
@@ -546,7 +644,7 @@ class Plan:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the lesson app against the bare-Streamlit floor.")
-    parser.add_argument("--quick", action="store_true", help="a run of under 10 minutes")
+    parser.add_argument("--quick", action="store_true", help="a run of about 15-20 minutes")
     parser.add_argument("--cluster", type=int, metavar="N",
                         help="measure N Streamlit processes behind nginx (deploy/cluster.py) instead")
     parser.add_argument("--live", action="store_true", help="the live40 Kuis Langsung workload (a few minutes)")
@@ -603,21 +701,15 @@ def main(argv: list[str] | None = None) -> int:
         results["burst40_floor"] = asyncio.run(run_burst(floor.url, 40, 2.0, floor=True))
         results["burst40_p95_ms"] = results["burst40"]["p95_ms"]
 
-        print("capacity ...", flush=True)
+        print("capacity, every step on the same server ...", flush=True)
         results["capacity_students_p95_1s"], results["capacity_steps"] = capacity(
-            app.url, plan.capacity_seconds, floor=False, pid=app.process.pid)
-        print("capacity of the floor ...", flush=True)  # from the app's capacity up: the floor needs no less
-        results["capacity_floor_students_p95_1s"], results["capacity_floor_steps"] = capacity(
-            floor.url, plan.capacity_seconds, floor=True, pid=floor.process.pid,
-            start=max(100, results["capacity_students_p95_1s"]))
+            same_server(app.url, app.process.pid), plan.capacity_seconds, floor=False)
     finally:
         app.stop()
         floor.stop()
-    floor_capacity = results["capacity_floor_students_p95_1s"]
-    results["capacity_of_floor_pct"] = (round(100 * results["capacity_students_p95_1s"] / floor_capacity)
-                                        if floor_capacity else None)
+    results.update(fresh_capacities(temp, plan))
     runs = [results["class40"], results["class40_floor"], *results["capacity_steps"],
-            *results["capacity_floor_steps"]]
+            *results["capacity_fresh_steps"], *results["capacity_floor_steps"]]
     results["loadgen_cpu_pct"] = max((r.get("loadgen_cpu_pct") or 0) for r in runs)
 
     print("memory per student ...", flush=True)
@@ -640,6 +732,30 @@ def main(argv: list[str] | None = None) -> int:
     (out / f"{name}.md").write_text(table_markdown(results), encoding="utf-8")
     print(table_markdown(results))
     return 0
+
+
+def fresh_capacities(temp: Path, plan: Plan) -> dict:
+    """The app's capacity, and the floor's as the median of ``plan.floor_runs`` searches, each step on a fresh
+    server; with the server's CPU second by second at the app's knee."""
+    print("capacity, a fresh server per step ...", flush=True)
+    fresh, fresh_steps = capacity(fresh_servers(temp / "fresh"), plan.capacity_seconds, floor=False)
+    floors: list[int] = []
+    floor_steps: list[dict] = []
+    for run in range(plan.floor_runs):  # from the app's capacity up: the floor needs no less
+        print(f"capacity of the floor, run {run + 1} of {plan.floor_runs} ...", flush=True)
+        found, steps = capacity(fresh_servers(temp / f"floor-{run}", FLOOR_SCRIPT), plan.capacity_seconds,
+                                floor=True, start=max(100, fresh))
+        floors.append(found)
+        floor_steps += steps
+    floor_capacity = round(statistics.median(floors)) if floors else None
+    at_knee = knee(fresh_steps)
+    return {"capacity_fresh_students_p95_1s": fresh, "capacity_fresh_steps": fresh_steps,
+            "capacity_floor_students_p95_1s": floor_capacity, "capacity_floor_runs": floors,
+            "capacity_floor_steps": floor_steps,
+            "capacity_of_floor_pct": round(100 * fresh / floor_capacity) if floor_capacity else None,
+            "knee_students": at_knee.get("students"),
+            "server_cpu_peak_pct": at_knee.get("server_cpu_peak_pct"),
+            "server_cpu_above_90_pct": at_knee.get("server_cpu_above_90_pct")}
 
 
 def start_cluster(workers: int, data: Path):
@@ -691,7 +807,7 @@ def run_cluster(workers: int, quick: bool) -> int:
         print(f"cluster of {workers}: class of 40 ...", flush=True)
         class40 = asyncio.run(run_class(cluster.url, 40, seconds, floor=False))
         print("capacity ...", flush=True)
-        best, table = capacity(cluster.url, 15 if quick else 45, floor=False)
+        best, table = capacity(same_server(cluster.url), 15 if quick else 45, floor=False)
     finally:
         cluster.stop()
     results = {"machine": machine(), "workers": workers, "class40": class40, "class40_p95_ms": class40["p95_ms"],
@@ -719,8 +835,11 @@ TARGETS = {
 CONTEXT = {
     "class40_floor_p95_ms": "kelas 40, pembanding",
     "class40_arrival_p95_ms": "kelas 40, halaman pertama saat masuk",
-    "capacity_floor_students_p95_1s": "kapasitas pembanding",
-    "capacity_of_floor_pct": "kapasitas aplikasi / pembanding (%)",
+    "capacity_fresh_students_p95_1s": "kapasitas, server baru tiap langkah",
+    "capacity_floor_students_p95_1s": "kapasitas pembanding, median 3 kali, server baru tiap langkah",
+    "capacity_of_floor_pct": "kapasitas aplikasi (server baru) / pembanding (%)",
+    "server_cpu_peak_pct": "CPU server pada detik tersibuk di titik jenuh (% satu inti)",
+    "server_cpu_above_90_pct": "detik dengan CPU server > 90 % di titik jenuh (%)",
     "loadgen_cpu_pct": "CPU generator beban, maks. (% satu inti)",
     "bank_load_ms": "memuat materi + bank soal + diagram",
 }
@@ -775,15 +894,18 @@ def table_markdown(results: dict) -> str:
         lines += ["", "Serentak 40 siswa dalam 2 detik (p95 ms): " + ", ".join(
             f"{step} {s['p95_ms']}" for step, s in burst["steps"].items()) + f"; galat {burst.get('errors')}"]
     steps = results.get("capacity_steps") or []
+    fresh_steps = results.get("capacity_fresh_steps") or []
     floor_steps = results.get("capacity_floor_steps") or []
     if steps or floor_steps:
-        lines += ["", "Langkah kapasitas (siswa: p95 ms, CPU server %): aplikasi " + _steps(steps)
+        lines += ["", "Langkah kapasitas (siswa: p95 ms, CPU server rata-rata / detik tersibuk %): aplikasi "
+                  + _steps(steps) + "; aplikasi, server baru tiap langkah " + _steps(fresh_steps)
                   + "; pembanding " + _steps(floor_steps)]
     return "\n".join(lines) + "\n"
 
 
 def _steps(steps: list[dict]) -> str:
-    return ", ".join(f"{s['students']}: {s['p95_ms']} ({s.get('server_cpu_pct', '–')} %)" for s in steps) or "–"
+    return ", ".join(f"{s['students']}: {s['p95_ms']} ({s.get('server_cpu_pct', '–')} / "
+                     f"{s.get('server_cpu_peak_pct', '–')} %)" for s in steps) or "–"
 
 
 if __name__ == "__main__":

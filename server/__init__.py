@@ -1,7 +1,8 @@
 """The app's own HTTP layer around Streamlit: Starlette routes and middleware given to ``st.App``.
 
 One module per concern; this package only puts them together, outermost
-middleware first.
+middleware first. ``config_reads`` is the one process-level addition: how the
+server's threads read Streamlit's options (installed by ``app.py``).
 """
 
 from __future__ import annotations

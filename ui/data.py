@@ -22,6 +22,7 @@ from lessonkit.diagram_svg import Step, draw, layouts, steps
 from lessonkit.quiz import Bank, read_bank
 from lessonkit.slides import Slide, build_deck
 from lessonkit.stages import Diagrams, load_diagrams
+from ui import app_secrets
 
 ROOT = Path(__file__).resolve().parent.parent
 RESCAN_SECONDS = 1.0
@@ -127,10 +128,7 @@ def database_url() -> str:
     from lessonkit.storage import default_url
     from lessonkit.storage.engine import normalise_url
 
-    try:
-        secret = st.secrets.get("DATABASE_URL")
-    except Exception:  # noqa: BLE001 - no secrets file is the normal case
-        secret = None
+    secret = app_secrets.secret("DATABASE_URL")
     if secret and not os.environ.get("DATABASE_URL"):
         return normalise_url(str(secret))
     return default_url()

@@ -12,12 +12,19 @@ still opens for anyone, and then shows the sign-in form and no data.
 
 Pages carry no icons: Material icons are fetched from an outside host and
 emoji show as empty boxes on machines without an emoji font, and the app
-must stay offline and look right everywhere.
+must stay offline and look right everywhere. The app's own icon
+(``PAGE_ICON``) is a data URL read once per process: given a file path,
+``st.set_page_config`` checks, opens and reads the file and registers it with
+the media file manager on every rerun, which under load made up about a tenth
+of a script thread's samples (docs/upstream-config-lock.md).
 """
 
 from __future__ import annotations
 
+import base64
+import copy
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -25,6 +32,8 @@ import streamlit as st
 if TYPE_CHECKING:
     from lessonkit.storage import TeacherInfo
 
+PAGE_ICON = "data:image/png;base64," + base64.b64encode(
+    (Path(__file__).resolve().parent.parent / "assets" / "icon.png").read_bytes()).decode()
 EVERYONE, TEACHER, GUEST = "semua", "guru", "tamu"  # GUEST: listed only while no teacher is signed in
 
 
@@ -59,17 +68,39 @@ PAGES = [
 _BY_KEY = {spec.key: spec for spec in PAGES}
 
 
-def listed(spec: PageSpec, teacher: TeacherInfo | None) -> bool:
-    return spec.audience == EVERYONE or (spec.audience == TEACHER) == (teacher is not None)
+def listed(spec: PageSpec, signed_in: bool) -> bool:
+    """Whether the menu lists the page, for a signed-in teacher or for anyone else."""
+    return spec.audience == EVERYONE or (spec.audience == TEACHER) == signed_in
+
+
+_BUILT: dict[bool, dict[str, st.Page]] = {}  # the pages by key, for a signed-in teacher (True) and for anyone else
+
+
+def _pages(signed_in: bool) -> dict[str, st.Page]:
+    """The pages by key, built once per process: ``st.Page`` resolves and checks its script's path on disk.
+
+    Built on first use inside a script run, which ``st.Page`` needs; two threads building at once both
+    build the same pages, and either result is kept.
+    """
+    pages = _BUILT.get(signed_in)
+    if pages is None:
+        pages = _BUILT[signed_in] = {
+            spec.key: st.Page(spec.path, title=spec.title, url_path=spec.key, default=spec.key == "beranda",
+                              visibility="visible" if listed(spec, signed_in) else "hidden")
+            for spec in PAGES}
+    return pages
 
 
 def navigation(teacher: TeacherInfo | None = None) -> st.navigation:
-    """Every page stays reachable by its URL; the menu lists the ones for who is here."""
+    """Every page stays reachable by its URL; the menu lists the ones for who is here.
+
+    ``st.navigation`` marks the page it returns as the one to run and ``run()`` clears the mark, so two
+    sessions must never share a page object: each run gets shallow copies of the process's pages.
+    """
+    pages = _pages(teacher is not None)
     groups: dict[str, list[st.Page]] = {}
     for spec in PAGES:
-        page = st.Page(spec.path, title=spec.title, url_path=spec.key, default=spec.key == "beranda",
-                       visibility="visible" if listed(spec, teacher) else "hidden")
-        groups.setdefault(spec.group, []).append(page)
+        groups.setdefault(spec.group, []).append(copy.copy(pages[spec.key]))
     return st.navigation(groups, expanded=True)  # a teacher's menu is longer than 12: never hide a page
 
 
@@ -78,5 +109,8 @@ def has_page(key: str) -> bool:
 
 
 def link(key: str, label: str, **query: str) -> None:
-    """A link to another page of the app, optionally with query parameters."""
-    st.page_link(_BY_KEY[key].path, label=label, query_params=query or None)
+    """A link to another page of the app, optionally with query parameters.
+
+    Given a page object rather than a path, ``st.page_link`` does not resolve the path on disk.
+    """
+    st.page_link(_pages(False)[key], label=label, query_params=query or None)

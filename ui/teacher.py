@@ -28,6 +28,7 @@ from lessonkit.auth.declared import oidc_providers, parse
 from lessonkit.auth.lockout import minutes_left
 from lessonkit.auth.tokens import COOKIE_NAME
 from ui import data
+from ui.app_secrets import secret
 from ui.text import plain
 
 if TYPE_CHECKING:
@@ -57,16 +58,9 @@ export default function({ data, setTriggerValue }) {
 _cookie_request = st.components.v2.component("lessonkit_teacher_cookie", js=_COOKIE_JS)
 
 
-def _secret(name: str):
-    try:
-        return st.secrets.get(name)
-    except Exception:  # noqa: BLE001 - no secrets file is the normal case
-        return None
-
-
 def providers() -> list[str | None]:
     """The OpenID Connect providers configured in ``[auth]`` (empty: only passwords)."""
-    return oidc_providers(_secret("auth"))
+    return oidc_providers(secret("auth"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -82,7 +76,7 @@ def _store() -> Store | None:
     """The store with the teachers of ``secrets.toml`` brought in (once per change of the file)."""
     store = data.store()
     if store is not None:
-        section = _secret("guru")
+        section = secret("guru")
         declared = {k: dict(v) if hasattr(v, "items") else v for k, v in (section or {}).items()}
         from lessonkit.storage import StorageError
 

@@ -1,9 +1,29 @@
-"""The benchmark's arithmetic and report: percentiles, the capacity search, and a table with every required key."""
+"""The benchmark's arithmetic and report: percentiles, CPU second by second, the capacity search, and a table
+with every required key."""
 
-from bench.run import CONTEXT, TARGETS, percentile, search_capacity, table_markdown
+import asyncio
+import contextlib
+import os
+import time
+
+import bench.run
+from bench.run import (
+    CONTEXT,
+    TARGETS,
+    CpuSampler,
+    busy_seconds,
+    capacity,
+    first_think,
+    knee,
+    per_second_pct,
+    percentile,
+    search_capacity,
+    table_markdown,
+)
 
 REQUIRED = ("class40_p95_ms", "class40_floor_p95_ms", "burst40_p95_ms", "capacity_students_p95_1s",
-            "capacity_floor_students_p95_1s", "first_diagram_s", "lesson_js_mb", "loadgen_cpu_pct")
+            "capacity_floor_students_p95_1s", "first_diagram_s", "lesson_js_mb", "loadgen_cpu_pct",
+            "capacity_fresh_students_p95_1s", "server_cpu_peak_pct", "server_cpu_above_90_pct")
 
 
 def test_percentile_picks_the_nearest_rank():
@@ -28,6 +48,62 @@ def test_capacity_search_doubles_then_narrows_the_gap_and_is_never_capped_below_
     assert 320 <= search_capacity(lambda n: n <= 400, start=700) <= 400, "and still find a smaller answer"
     assert search_capacity(lambda n: False) == 0
     assert search_capacity(lambda n: True, limit=800) == 800
+
+
+def test_cpu_per_second_is_the_share_of_a_core_between_samples():
+    samples = [(0.0, 0.0), (1.0, 0.95), (2.0, 1.0), (2.0, 1.0), (4.0, 2.9)]
+    assert per_second_pct(samples) == [95.0, 5.0, 95.0], "a repeated moment is skipped, a long gap averaged"
+    assert per_second_pct(samples[:1]) == []
+
+
+def test_busy_seconds_give_the_peak_and_the_share_above_90_that_an_average_hides():
+    saturated_then_idle = [100.0, 98.0, 96.0, 5.0, 4.0, 6.0, 85.0, 92.0]  # averages 61 %
+    assert busy_seconds(saturated_then_idle) == {"server_cpu_peak_pct": 100.0, "server_cpu_above_90_pct": 50}
+    assert busy_seconds([]) == {"server_cpu_peak_pct": None, "server_cpu_above_90_pct": None}
+
+
+def test_the_sampler_reads_a_process_cpu_every_interval_until_the_end():
+    sampler = CpuSampler(os.getpid(), interval=0.05)
+    asyncio.run(sampler.run(time.monotonic() + 0.3))
+    assert len(sampler.samples) >= 4
+    result = sampler.result()
+    assert len(result["server_cpu_per_s"]) == len(sampler.samples) - 1
+    assert result["server_cpu_peak_pct"] is not None
+
+
+def test_a_late_first_page_does_not_line_up_the_first_actions():
+    """Students who came in seconds apart but got their first page in the same second (a backlog) still act
+    first at their own times, think seconds after they came in."""
+    backlog_done = 10.0
+    waits = [first_think(arrived, backlog_done, think=8.0) for arrived in (3.0, 4.0, 5.0, 6.0)]
+    assert [backlog_done + w for w in waits] == [11.0, 12.0, 13.0, 14.0]
+    assert first_think(1.0, backlog_done, think=5.0) == 0.0, "already past: act at once"
+
+
+def test_capacity_runs_every_step_on_the_server_serve_gives(monkeypatch):
+    served: list[str] = []
+
+    @contextlib.contextmanager
+    def fresh():
+        served.append(f"http://server-{len(served)}")
+        yield served[-1], 1234
+
+    async def fake_class(url, count, seconds, floor, seed, pid):
+        assert url == served[-1] and pid == 1234
+        return {"students": count, "p95_ms": 100.0 if count <= 500 else 3000.0, "errors": 0}
+
+    monkeypatch.setattr(bench.run, "run_class", fake_class)
+    found, steps = capacity(fresh, 1, floor=False)
+    assert 400 <= found <= 500
+    assert len(served) == len(steps) >= 4, "a fresh server for every step"
+
+
+def test_the_knee_is_the_smallest_step_that_failed_else_the_largest():
+    steps = [{"students": n, "p95_ms": p, "errors": e} for n, p, e in
+             ((100, 50.0, 0), (200, 90.0, 0), (400, 2500.0, 0), (300, 400.0, 2), (250, 300.0, 0))]
+    assert knee(steps)["students"] == 300, "errors fail a step too"
+    assert knee(steps[:2])["students"] == 200
+    assert knee([]) == {}
 
 
 def _results(**overrides) -> dict:

@@ -26,7 +26,7 @@ def test_navigation_lists_every_page_and_each_link_opens_it(server, visit):
     v = visit("desktop")
     page = v.open(server.url)
     nav = page.get_by_test_id("stSidebarNav")
-    for spec in [s for s in PAGES if listed(s, teacher=None)]:
+    for spec in [s for s in PAGES if listed(s, signed_in=False)]:
         expand = page.get_by_test_id("stExpandSidebarButton")  # the presentation page starts it collapsed
         if expand.count():
             expand.click()
