@@ -73,11 +73,11 @@ def overview(board: Dashboard) -> None:
     progress = {m.student_id: board.store.member_progress(board.teacher.id, board.klass.id, m.student_id)
                 for m in board.members}
     st.subheader(f"Siswa yang bergabung ({len(board.members)})")
-    st.dataframe(pd.DataFrame([{
+    st.dataframe(safe_frame(pd.DataFrame([{
         "Nama panggilan": labels[m.student_id], "Bergabung": m.joined_at.strftime("%d-%m-%Y %H:%M"),
         "Materi dibuka": f"{sum(s in progress[m.student_id][0] for s in ids)} dari {len(ids)}",
         "Jawaban latihan": sum(1 for a in progress[m.student_id][1] if a.mode == "latihan"),
-    } for m in board.members]), hide_index=True, width="stretch")
+    } for m in board.members])), hide_index=True, width="stretch")
 
     st.subheader("Penguasaan per bagian")
     st.caption("Warna: rata-rata 5 jawaban terakhir setiap siswa di bagian itu (latihan dan ujian); tulisan: "
