@@ -82,9 +82,9 @@ def overview(board: Dashboard) -> None:
     st.subheader("Penguasaan per bagian")
     st.caption("Warna: rata-rata 5 jawaban terakhir setiap siswa di bagian itu (latihan dan ujian); tulisan: "
                "tingkatnya (– dan abu-abu = belum ada jawaban).")
-    averages, levels = mastery_frames({labels[sid]: p[1] for sid, p in progress.items()}, ids)
+    averages, levels = mastery_frames({sid: p[1] for sid, p in progress.items()}, ids)
     titles = [chart_label(_short(f"{n}. {quiz_view.section_title(s)}")) for n, s in enumerate(ids, start=1)]
-    st.plotly_chart(mastery_heatmap(averages, levels, titles, [chart_label(n) for n in averages.index]),
+    st.plotly_chart(mastery_heatmap(averages, levels, titles, [chart_label(labels[sid]) for sid in averages.index]),
                     config=CHART)
     _exam_overview(board)
 
@@ -153,8 +153,9 @@ def item_analysis(board: Dashboard) -> None:
         st.info(f"Analisis butir muncul setelah minimal 2 siswa mengumpulkan ujian ini "
                 f"(sekarang {len(submitted)}).")
         return
-    responses = {labels.get(t.student_id, t.display_name): t.responses for t in submitted}
-    analysis = exam_matrix(bank, chosen.question_ids, responses).analyse()
+    responses = {t.student_id: t.responses for t in submitted}
+    shown = {t.student_id: labels.get(t.student_id, t.display_name) for t in submitted}
+    analysis = exam_matrix(bank, chosen.question_ids, responses, shown).analyse()
     _analysis_header(analysis)
     left, right = st.columns(2)
     with left:
