@@ -8,7 +8,9 @@ belongs to. Times are server seconds (``time.time()``), like exam attempts.
 
 `start_class_exam` checks membership, the window and the attempts left in the
 same transaction that saves the attempt, so the rules hold on the server
-whatever a page shows.
+whatever a page shows; that transaction holds the student's row (PostgreSQL
+``FOR UPDATE``, SQLite ``BEGIN IMMEDIATE``), so many sessions of one student
+pressing "Mulai" together still store no more attempts than allowed.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from sqlalchemy.orm import Session
 from ..limits import clean_line
 from ..quiz.exam import Attempt
 from .classes import ClassNotFound, _owned
-from .common import guarded, utcnow
+from .common import begin_write, guarded, utcnow
 from .models import ClassExam, ClassMember, ExamAnswer, ExamAttempt, SchoolClass, Student
 
 TITLE_MAX = 120
@@ -231,6 +233,9 @@ class ClassExamRecords:
         """Save a new attempt linked to the exam; None (nothing saved) for a non-member, outside the window,
         or without attempts left."""
         with self._session() as session, session.begin():
+            begin_write(session)  # one start at a time per student: the count below stays true until the insert
+            if session.scalar(select(Student.id).where(Student.id == student_id).with_for_update()) is None:
+                return None
             found = _member_exam(session, student_id, exam_id)
             if found is None:
                 return None

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, delete, func, select, text, update
+from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
@@ -28,7 +28,7 @@ from ..live.players import Player
 from ..live.scoring import DUPLICATE, LiveAnswer
 from ..live.state import Session, State
 from .classes import _owned
-from .common import guarded, utcnow
+from .common import begin_write, guarded, utcnow
 from .models import LiveAnswerRow, LiveSeat, LiveSession
 
 CREATE_ATTEMPTS = 5
@@ -152,8 +152,7 @@ class LiveRecords:
 
     def _write(self, db: DbSession, session_id: int, *, share: bool = False) -> LiveSession | None:
         """Start a write transaction holding the session row (see the module docstring)."""
-        if self.engine.dialect.name == "sqlite":
-            db.execute(text("BEGIN IMMEDIATE"))
+        begin_write(db)
         return db.scalar(select(LiveSession).where(LiveSession.id == session_id).with_for_update(read=share))
 
     # -- the teacher's side -------------------------------------------------------------------------------------

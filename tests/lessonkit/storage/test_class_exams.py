@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from lessonkit.quiz.exam import Attempt
@@ -134,3 +137,18 @@ def test_a_teacher_reads_a_members_progress(school):
     assert set(visits) == {"satu"} and [a.question_id for a in answers] == ["q1"] and exams == []
     with pytest.raises(ClassNotFound):
         store.member_progress(sari, klass.id, store.create_student("Luar").id)
+
+
+def test_twelve_sessions_of_one_student_pressing_start_together_store_one_attempt_of_a_one_attempt_exam(school):
+    store, sari, _, _, exam, ana, _ = school
+    store.update_class_exam(sari, exam.id, attempts=1)
+    gate = threading.Barrier(12)
+
+    def press(_):
+        gate.wait()
+        return store.start_class_exam(ana, exam.id, attempt(OPENS + 5), {}, now=OPENS + 5)
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        started = [found for found in pool.map(press, range(12)) if found is not None]
+    assert len(started) == 1
+    assert store.student_class_exam(ana, exam.id).used == 1
