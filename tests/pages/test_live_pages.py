@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lessonkit.live import service
+from lessonkit.live import players, service
 from lessonkit.live.state import State
 from lessonkit.storage import Store, default_url
 from tests.pages.test_teacher_pages import HASH, fresh, page, sign_in, texts
@@ -106,6 +106,66 @@ def test_a_phone_answers_sees_its_answer_locked_and_comes_back_to_its_seat_after
     assert "Jawaban terkirim" in all_text(again) and "Ana" in all_text(again)
 
 
+def test_the_phones_widget_keys_name_the_question_by_number_not_by_id(store):
+    bank = _bank()
+    record = service.create(store, bank, 1, _two(bank), base_seconds=20, speed_bonus=True)
+    ana = phone(kuis=record.code)
+    ana.text_input(key="live_name").input("Ana")
+    ana = press(ana, "Gabung")
+    service.command(store, 1, record.id, "start")
+    ana.run()
+    keys = [b.key for b in ana.button if b.key and b.key.startswith("live-")]
+    assert keys and all(f"live-{record.id}-1-" in k for k in keys)
+    assert not [k for k in keys for q in bank.questions if q.id in k]
+
+
+def _join_again(at: AppTest, name: str) -> AppTest:
+    """The same browser session sends the join form once more (its seat dropped from the address)."""
+    del at.query_params["kursi"]
+    at.run()
+    at.text_input(key="live_name").input(name)
+    return press(at, "Gabung")
+
+
+def test_one_browser_session_that_sends_the_join_form_again_keeps_its_one_seat(store):
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    bot = phone(kuis=record.code)
+    bot.text_input(key="live_name").input("Bot 1")
+    bot = press(bot, "Gabung")
+    for n in range(2, 6):
+        bot = _join_again(bot, f"Bot {n}")
+    assert [p.nickname for p in store.live_players(record.id)] == ["Bot 1"]
+
+
+def test_a_removed_anonymous_phone_cannot_join_again_at_once(store):
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    budi = phone(kuis=record.code)
+    budi.text_input(key="live_name").input("Budi")
+    budi = press(budi, "Gabung")
+    host = teacher()
+    host.multiselect(key="live_remove_pick").set_value([store.live_players(record.id)[0].seat])
+    press(host, "Keluarkan")
+    budi = _join_again(budi, "Budi Baru")
+    assert "dikeluarkan" in all_text(budi) and not players.active(store.live_players(record.id))
+
+
+def test_the_teacher_removes_several_names_at_once_and_locks_the_lobby(store):
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    seats = [service.join(store, record.code, f"Bot {n}", browser=f"b{n}")[1].seat for n in range(3)]
+    host = teacher()
+    host.multiselect(key="live_remove_pick").set_value(seats[:2])
+    host = press(host, "Keluarkan yang dipilih")
+    assert "1 siswa sudah bergabung" in all_text(host)
+    host = press(host, "Kunci ruang tunggu")
+    assert store.live_get(record.id).session.locked and "Ruang tunggu dikunci" in all_text(host)
+    late = phone(kuis=record.code)
+    late.text_input(key="live_name").input("Siti")
+    assert "mengunci kuis ini" in all_text(press(late, "Gabung"))
+    host = press(host, "Buka kunci ruang tunggu")
+    assert not store.live_get(record.id).session.locked
+    assert "Tunggu guru memulai kuis" in all_text(press(late, "Gabung"))
+
+
 def _two(bank) -> list[str]:
     return [q.id for q in bank.questions if q.type == "single"][:2]
 
@@ -129,7 +189,7 @@ def test_a_removed_phone_is_told_so(store):
     record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
     _, ana = service.join(store, record.code, "Ana")
     host = teacher()
-    host.selectbox(key="live_remove_pick").set_value(ana.seat)
+    host.multiselect(key="live_remove_pick").set_value([ana.seat])
     host = press(host, "Keluarkan")
     assert "0 siswa sudah bergabung" in all_text(host)
     assert "dikeluarkan" in all_text(phone(kuis=record.code, kursi=ana.token))
