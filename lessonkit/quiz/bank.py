@@ -9,8 +9,8 @@ A file with any problem is left out of the bank (it breaks only itself);
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated
@@ -87,6 +87,20 @@ class Bank:
 
     def question(self, question_id: str) -> QuestionBase:
         return self._by_id[question_id][0]
+
+    def without(self, question_ids: Collection[str]) -> Bank:
+        """This bank without ``question_ids``; a quiz left with no question is left out (a broken file stays)."""
+        if not question_ids:
+            return self
+        files = []
+        for status in self.files:
+            kept = [q for q in status.questions if q.id not in question_ids]
+            if status.quiz is None:
+                files.append(status)
+            elif kept:
+                quiz = replace(status.quiz, questions=[q for q in status.quiz.questions if q.id not in question_ids])
+                files.append(replace(status, quiz=quiz, questions=kept))
+        return Bank(files)
 
     def quiz_of(self, question_id: str) -> Quiz:
         return self._by_id[question_id][1]

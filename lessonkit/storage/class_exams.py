@@ -228,6 +228,14 @@ class ClassExamRecords:
             unfinished = [a for a, submitted in attempts if submitted is None]
             return StudentExam(_info(row, class_name), len(attempts), max(unfinished, default=None))
 
+    def running_class_exams(self, now: float) -> list[ClassExamInfo]:
+        """Every class exam open at ``now``, of any teacher (practice holds their questions back meanwhile)."""
+        with self._session() as session:
+            rows = session.execute(select(ClassExam, SchoolClass.name)
+                                   .join(SchoolClass, SchoolClass.id == ClassExam.class_id)
+                                   .where(ClassExam.opens_at <= now, ClassExam.closes_at > now)).all()
+            return [_info(row, name) for row, name in rows]
+
     def start_class_exam(self, student_id: int, exam_id: int, attempt: Attempt, settings: dict,
                          now: float) -> int | None:
         """Save a new attempt linked to the exam; None (nothing saved) for a non-member, outside the window,

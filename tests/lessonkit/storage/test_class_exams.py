@@ -152,3 +152,14 @@ def test_twelve_sessions_of_one_student_pressing_start_together_store_one_attemp
         started = [found for found in pool.map(press, range(12)) if found is not None]
     assert len(started) == 1
     assert store.student_class_exam(ana, exam.id).used == 1
+
+
+def test_running_exams_of_every_teacher_are_listed_for_practice_to_hold_back(school):
+    store, sari, budi, _, exam, *_ = school
+    other = store.create_class(budi, "XI IPS 3")
+    store.create_class_exam(budi, other.id, "Kuis Budi", minutes=10, opens_at=OPENS + 500, closes_at=CLOSES + 500,
+                            question_ids=["q9"], source="kuis-contoh")
+    assert store.running_class_exams(OPENS - 1) == []
+    assert [e.id for e in store.running_class_exams(OPENS)] == [exam.id]
+    assert sorted(e.question_ids for e in store.running_class_exams(CLOSES - 1)) == [("q1", "q2"), ("q9",)]
+    assert [e.question_ids for e in store.running_class_exams(CLOSES)] == [("q9",)]
