@@ -44,6 +44,13 @@ def press(at: AppTest, prefix: str) -> AppTest:
     return next(b for b in at.button if b.label.startswith(prefix)).click().run()
 
 
+def joined(code: str, name: str) -> AppTest:
+    """A phone that opened the join link and joined as ``name``."""
+    at = phone(kuis=code)
+    at.text_input(key="live_name").input(name)
+    return press(at, "Gabung")
+
+
 def test_a_teacher_runs_a_session_from_setup_to_podium_and_a_phone_follows(store):
     host = teacher()
     assert "Buka ruang tunggu" in all_text(host) and not host.exception
@@ -91,32 +98,20 @@ def _bank():
 def test_a_phone_answers_sees_its_answer_locked_and_comes_back_to_its_seat_after_a_reload(store):
     bank = _bank()
     record = service.create(store, bank, 1, _two(bank), base_seconds=20, speed_bonus=True)
-    ana = phone(kuis=record.code)
-    ana.text_input(key="live_name").input("Ana")
-    ana = press(ana, "Gabung")
+    ana = joined(record.code, "Ana")
     service.join(store, record.code, "Budi")  # a second phone, so one answer does not close the question
     service.command(store, 1, record.id, "start")
     ana.run()
     public = service.phone_view(store, bank, store.live_get(record.id),
                                 store.live_rejoin(record.id, ana.query_params["kursi"])).public
     assert public.type == "single", "the test bank's first question is a single choice"
+    keys = [b.key for b in ana.button if b.key and b.key.startswith("live-")]
+    assert keys and all(k.startswith(f"live-{record.id}-1-") for k in keys), "keys carry the number, not the id"
+    assert not [k for k in keys for q in bank.questions if q.id in k]
     ana = next(b for b in ana.button if b.key and b.key.endswith("-0")).click().run()
     assert "Jawaban terkirim" in all_text(ana)
     again = phone(kuis=record.code, kursi=ana.query_params["kursi"])  # the phone reloaded: same seat
     assert "Jawaban terkirim" in all_text(again) and "Ana" in all_text(again)
-
-
-def test_the_phones_widget_keys_name_the_question_by_number_not_by_id(store):
-    bank = _bank()
-    record = service.create(store, bank, 1, _two(bank), base_seconds=20, speed_bonus=True)
-    ana = phone(kuis=record.code)
-    ana.text_input(key="live_name").input("Ana")
-    ana = press(ana, "Gabung")
-    service.command(store, 1, record.id, "start")
-    ana.run()
-    keys = [b.key for b in ana.button if b.key and b.key.startswith("live-")]
-    assert keys and all(f"live-{record.id}-1-" in k for k in keys)
-    assert not [k for k in keys for q in bank.questions if q.id in k]
 
 
 def _join_again(at: AppTest, name: str) -> AppTest:
@@ -129,9 +124,7 @@ def _join_again(at: AppTest, name: str) -> AppTest:
 
 def test_one_browser_session_that_sends_the_join_form_again_keeps_its_one_seat(store):
     record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
-    bot = phone(kuis=record.code)
-    bot.text_input(key="live_name").input("Bot 1")
-    bot = press(bot, "Gabung")
+    bot = joined(record.code, "Bot 1")
     for n in range(2, 6):
         bot = _join_again(bot, f"Bot {n}")
     assert [p.nickname for p in store.live_players(record.id)] == ["Bot 1"]
@@ -139,9 +132,7 @@ def test_one_browser_session_that_sends_the_join_form_again_keeps_its_one_seat(s
 
 def test_a_removed_anonymous_phone_cannot_join_again_at_once(store):
     record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
-    budi = phone(kuis=record.code)
-    budi.text_input(key="live_name").input("Budi")
-    budi = press(budi, "Gabung")
+    budi = joined(record.code, "Budi")
     host = teacher()
     host.multiselect(key="live_remove_pick").set_value([store.live_players(record.id)[0].seat])
     press(host, "Keluarkan")
