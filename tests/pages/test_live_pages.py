@@ -199,3 +199,14 @@ def test_the_teacher_page_without_sign_in_shows_no_session(store):
     record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
     at = page(TEACHER_PAGE)
     assert "Halaman ini khusus guru" in all_text(at) and record.code not in all_text(at)
+
+
+def test_phones_from_one_address_get_a_few_seats_and_then_a_clear_refusal(store, monkeypatch):
+    seen = []
+    monkeypatch.setattr("ui.live_player.players.client_tag", lambda address: seen.append(address) or "satu-alamat")
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    for n in range(players.MAX_PER_CLIENT):
+        joined(record.code, f"Bot {n}")
+    refused = joined(record.code, "Bot lagi")
+    assert "perangkat atau jaringan ini" in all_text(refused)
+    assert len(store.live_players(record.id)) == players.MAX_PER_CLIENT and seen
