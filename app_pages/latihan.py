@@ -1,4 +1,7 @@
-"""Latihan: practise one question at a time, check it at once, retry, and see what to study again."""
+"""Latihan: practise one question at a time, check it at once, retry, and see what to study again.
+
+Practice uses `ui.data.practice_bank`: the questions of a class exam that is running are held back.
+"""
 
 import streamlit as st
 
@@ -7,7 +10,7 @@ from lessonkit.quiz.types import module_of
 from ui import data, nav, quiz_view, student
 
 STATE = "practice_run"
-lesson, bank = data.lesson(), data.bank()
+lesson, bank = data.lesson(), data.practice_bank()
 
 st.title("Latihan Soal")
 quiz_view.broken_quizzes(bank)

@@ -1,6 +1,7 @@
 """Ujian: the class exams of a saved student's classes first ("Ujian dari gurumu"), then a practice exam the
 student sets up (a quiz or a random draw from the bank).
 
+A practice exam draws from `ui.data.practice_bank` (a running class exam's questions are held back).
 Class exams are `ui.class_exam_view`; starting, resuming, saving answer by answer, the timer, submitting and the
 results are `ui.exam_session`; the rules are `lessonkit.quiz.exam`.
 """
@@ -21,7 +22,11 @@ session.show_notice()
 
 
 def _begin(settings: dict) -> None:
-    session.begin(exam.practice_plan(bank, settings))
+    practice = data.practice_bank()
+    if settings["source"] != exam.RANDOM and all(q.id != settings["source"] for q in practice.quizzes):
+        session.reset()  # the quiz is held back while a class exam runs: set up another one
+        return
+    session.begin(exam.practice_plan(practice, settings))
 
 
 if attempt is None:
@@ -29,11 +34,12 @@ if attempt is None:
         st.subheader("Ujian latihan")
     st.markdown("Uji dirimu seperti ujian sungguhan: soal diacak, waktu dibatasi, dan nilai beserta pembahasan "
                 "baru muncul setelah kamu mengumpulkan jawaban.")
-    auto = [q for q in bank.questions if q.auto_graded]
+    practice = data.practice_bank()
+    auto = [q for q in practice.questions if q.auto_graded]
     if not auto:
         st.info("Belum ada soal yang bisa dipakai untuk ujian.")
         st.stop()
-    quizzes = {q.id: q for q in bank.quizzes if any(x.auto_graded for x in q.questions)}
+    quizzes = {q.id: q for q in practice.quizzes if any(x.auto_graded for x in q.questions)}
     source = st.selectbox("Sumber soal", [exam.RANDOM, *quizzes],
                           format_func=lambda i: "Acak dari seluruh bank soal" if i == exam.RANDOM else quizzes[i].title)
     settings = {"source": source}
@@ -44,7 +50,7 @@ if attempt is None:
         settings["sections"] = st.multiselect("Bagian materi", ids, default=ids,
                                               format_func=quiz_view.section_title,
                                               placeholder="Pilih minimal satu bagian")
-    count, minutes = exam.practice_size(bank, settings)
+    count, minutes = exam.practice_size(practice, settings)
     saving = "Jawaban tersimpan otomatis setiap kali kamu menjawab." if learner else \
         "Kamu belum menyimpan kemajuan, jadi ujian ini hilang jika halaman dimuat ulang."
     st.info(f"{count} soal · waktu {minutes:g} menit. {saving} Saat waktu habis, jawabanmu dikumpulkan otomatis.")

@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+import pandas as pd
 import streamlit as st
 
 from lessonkit.classes import normal_code
+from lessonkit.safe_export import safe_frame
 from ui.student import qr_png
 from ui.teacher import teacher_action
 from ui.text import plain
@@ -163,8 +165,9 @@ def members(klass: ClassInfo, people: list[Member]) -> None:
     if not people:
         st.info("Belum ada siswa yang bergabung. Tunjukkan kode gabung di atas.")
         return
-    st.dataframe([{"Nama panggilan": m.display_name, "Bergabung": m.joined_at.strftime("%d-%m-%Y %H:%M")}
-                  for m in people], hide_index=True, width="stretch")
+    st.dataframe(safe_frame(pd.DataFrame([{"Nama panggilan": m.display_name,
+                                           "Bergabung": m.joined_at.strftime("%d-%m-%Y %H:%M")}
+                                          for m in people])), hide_index=True, width="stretch")
     with st.expander("Keluarkan siswa atau hapus datanya"):
         names = {m.student_id: m.display_name for m in people}
         st.selectbox("Siswa", options=list(names), format_func=names.get, key="member_pick")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from lessonkit.safe_export import csv_bytes
+from lessonkit.safe_export import csv_bytes, safe_frame
 from ui import data
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def show(board: Dashboard) -> None:
     middle.metric("Rata-rata skor", f"{round(100 * mean)}%")
     right.metric("Soal", chosen.questions)
     table = student_table(chosen)
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(safe_frame(table), hide_index=True, width="stretch")
     if chosen.question_scores:
         st.markdown("**Skor kelas per soal** (yang paling sulit di atas)")
         bank = data.bank()

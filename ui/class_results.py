@@ -73,18 +73,18 @@ def overview(board: Dashboard) -> None:
     progress = {m.student_id: board.store.member_progress(board.teacher.id, board.klass.id, m.student_id)
                 for m in board.members}
     st.subheader(f"Siswa yang bergabung ({len(board.members)})")
-    st.dataframe(pd.DataFrame([{
+    st.dataframe(safe_frame(pd.DataFrame([{
         "Nama panggilan": labels[m.student_id], "Bergabung": m.joined_at.strftime("%d-%m-%Y %H:%M"),
         "Materi dibuka": f"{sum(s in progress[m.student_id][0] for s in ids)} dari {len(ids)}",
         "Jawaban latihan": sum(1 for a in progress[m.student_id][1] if a.mode == "latihan"),
-    } for m in board.members]), hide_index=True, width="stretch")
+    } for m in board.members])), hide_index=True, width="stretch")
 
     st.subheader("Penguasaan per bagian")
     st.caption("Warna: rata-rata 5 jawaban terakhir setiap siswa di bagian itu (latihan dan ujian); tulisan: "
                "tingkatnya (– dan abu-abu = belum ada jawaban).")
-    averages, levels = mastery_frames({labels[sid]: p[1] for sid, p in progress.items()}, ids)
+    averages, levels = mastery_frames({sid: p[1] for sid, p in progress.items()}, ids)
     titles = [chart_label(_short(f"{n}. {quiz_view.section_title(s)}")) for n, s in enumerate(ids, start=1)]
-    st.plotly_chart(mastery_heatmap(averages, levels, titles, [chart_label(n) for n in averages.index]),
+    st.plotly_chart(mastery_heatmap(averages, levels, titles, [chart_label(labels[sid]) for sid in averages.index]),
                     config=CHART)
     _exam_overview(board)
 
@@ -153,8 +153,9 @@ def item_analysis(board: Dashboard) -> None:
         st.info(f"Analisis butir muncul setelah minimal 2 siswa mengumpulkan ujian ini "
                 f"(sekarang {len(submitted)}).")
         return
-    responses = {labels.get(t.student_id, t.display_name): t.responses for t in submitted}
-    analysis = exam_matrix(bank, chosen.question_ids, responses).analyse()
+    responses = {t.student_id: t.responses for t in submitted}
+    shown = {t.student_id: labels.get(t.student_id, t.display_name) for t in submitted}
+    analysis = exam_matrix(bank, chosen.question_ids, responses, shown).analyse()
     _analysis_header(analysis)
     left, right = st.columns(2)
     with left:

@@ -61,6 +61,20 @@ def bank() -> Bank:
     return _bank(str(QUIZ_DIR), _version(CONTENT_DIR), _version(QUIZ_DIR))
 
 
+def practice_bank() -> Bank:
+    """The bank practice may show: without the questions of any class exam running now
+    (`lessonkit.quiz.class_exam.held_back`); the whole bank while the database cannot be read."""
+    from lessonkit.quiz.class_exam import held_back
+    from lessonkit.storage import StorageError
+
+    full, opened, now = bank(), store(), time.time()
+    try:
+        exams = opened.running_class_exams(now) if opened is not None else []
+    except StorageError:
+        exams = []
+    return full.without(held_back(full, exams, now))
+
+
 def files_version() -> str:
     """A short string that changes whenever a lesson or quiz file changes: a cache key for what they give."""
     return _version(CONTENT_DIR, QUIZ_DIR)

@@ -135,9 +135,12 @@ def _command(teacher: TeacherInfo, session_id: int, name: str) -> None:
 
 @teacher_action
 def _remove(teacher: TeacherInfo, session_id: int) -> None:
-    seat = st.session_state.get("live_remove_pick")
-    if seat is not None:
-        _run(service.remove, live_poll.store(), teacher.id, session_id, seat)
+    seats = st.session_state.get("live_remove_pick") or []
+    if not seats:
+        st.session_state[NOTICE] = ("warning", "Pilih dulu nama yang akan dikeluarkan.")
+        return
+    if _run(service.remove, live_poll.store(), teacher.id, session_id, *seats) is not None:
+        st.session_state["live_remove_pick"] = []
 
 
 def _new_session() -> None:
@@ -179,13 +182,23 @@ def join_link(code: str) -> str:
 
 def _names(view: service.HostView) -> None:
     seated = [p for p in view.seats if p.active]
+    session = view.record.session
     st.markdown(f"### {len(seated)} siswa sudah bergabung")
+    if session.locked:
+        st.info("Ruang tunggu dikunci: pemain baru tidak bisa bergabung. Yang sudah bergabung tetap bermain.")
+        st.button("Buka kunci ruang tunggu", key="live_unlock", on_click=_command, args=(view.record.id, "unlock"))
+    else:
+        st.button("Kunci ruang tunggu", key="live_lock", on_click=_command, args=(view.record.id, "lock"),
+                  help="Setelah dikunci, tidak ada pemain baru yang bisa bergabung.")
     if seated:
         st.text(" · ".join(p.nickname for p in seated))
         with st.expander("Keluarkan nama dari kuis"):
             names = {p.seat: p.nickname for p in seated}
-            st.selectbox("Nama", list(names), key="live_remove_pick", format_func=names.get)
-            st.button("Keluarkan", key="live_remove", on_click=_remove, args=(view.record.id,))
+            st.session_state["live_remove_pick"] = [s for s in st.session_state.get("live_remove_pick") or []
+                                                    if s in names]
+            st.multiselect("Nama (boleh lebih dari satu)", list(names), key="live_remove_pick",
+                           format_func=names.get, placeholder="Pilih nama")
+            st.button("Keluarkan yang dipilih", key="live_remove", on_click=_remove, args=(view.record.id,))
 
 
 def lobby(view: service.HostView) -> None:

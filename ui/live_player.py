@@ -4,10 +4,16 @@ The address carries the join code (``?kuis=``, not a secret) and, once seated, t
 a phone that slept or reloaded comes back to its seat with its score. Both are only keys looked up in the
 database; nothing is decoded from them. The phone receives a question's texts in display order and answers
 with display positions (``lessonkit.live.wire``); the key is read only after the question has closed.
+Widget keys name the question by its number in the session, never by its id.
+
+Joining passes this browser session's random key (kept in ``st.session_state``) and the hashed client
+address (``st.context.ip_address``), so one tab holds one seat and one device only a few
+(``lessonkit.live.players``).
 """
 
 from __future__ import annotations
 
+import secrets
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -27,6 +33,7 @@ if TYPE_CHECKING:
 
 CODE, SEAT = "kuis", "kursi"
 NOTICE = "live_player_notice"
+BROWSER = "live_browser"
 TRUE_FALSE = ["Benar", "Salah"]
 
 
@@ -44,12 +51,18 @@ def _seated(record: LiveRecord, player: Player) -> None:
     st.query_params[SEAT] = player.token
 
 
+def _browser() -> str:
+    """This browser session's random key (one seat per browser session)."""
+    return st.session_state.setdefault(BROWSER, secrets.token_urlsafe(16))
+
+
 def _join(student_id: int | None = None) -> None:
     from lessonkit.storage import StorageError
 
     try:
         record, player = service.join(live_poll.store(), st.session_state.get("live_code"),
-                                      st.session_state.get("live_name"), student_id=student_id)
+                                      st.session_state.get("live_name"), student_id=student_id,
+                                      browser=_browser(), client=players.client_tag(st.context.ip_address))
     except LiveError as refused:
         _say("warning", refused.message)
         return
@@ -143,7 +156,7 @@ def _untap(key: str) -> None:
 
 def answer_form(record: LiveRecord, player: Player, public: PublicQuestion) -> None:
     """Large touch targets for the question's type; a single choice is sent with one tap."""
-    key = f"live-{record.id}-{public.question_id}"
+    key = f"live-{record.id}-{public.number}"
     send = {"on_click": _send_widgets, "args": (record.id, player.token, public, key)}
     with st.container(key="live-answer"):
         st.caption(plain(public.instruction))

@@ -6,9 +6,11 @@ member (Hasil Kelas, tab Siswa); the data comes in as the store returns it.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from lessonkit.progress import RULE, Mastery, history, mastery
+from lessonkit.safe_export import safe_frame
 from ui import data, quiz_view
 
 
@@ -24,10 +26,10 @@ def summary(visits: dict, answers: list, exams: list) -> list[Mastery]:
     st.subheader("Penguasaan per bagian")
     st.markdown(RULE)
     levels = mastery(answers, ids)
-    st.dataframe(
+    st.dataframe(safe_frame(pd.DataFrame(
         [{"Bagian": quiz_view.section_title(m.section), "Tingkat": m.level,
           "Rata-rata": f"{round(m.average * 100)}%" if m.average is not None else "–", "Jawaban": m.count,
-          "Dibuka": "Ya" if m.section in visits else "Belum"} for m in levels],
+          "Dibuka": "Ya" if m.section in visits else "Belum"} for m in levels])),
         hide_index=True, width="stretch")
     return levels
 
@@ -43,4 +45,4 @@ def scores_over_time(answers: list, exams: list, empty: str) -> None:
                     config={"displayModeBar": False})
     shown = frame.assign(Skor=(frame["Skor"] * 100).round().astype(int).astype(str) + "%",
                          Waktu=frame["Waktu"].dt.strftime("%d-%m-%Y %H:%M"))
-    st.dataframe(shown.iloc[::-1], hide_index=True, width="stretch")
+    st.dataframe(safe_frame(shown.iloc[::-1]), hide_index=True, width="stretch")

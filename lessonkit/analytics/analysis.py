@@ -6,8 +6,8 @@ returns just its item table (the entry point other code relies on).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Hashable, Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -30,10 +30,15 @@ class Analysis:
     groups: Groups
     reliability: Reliability
     warning: str | None  # plain Indonesian warning when the class is too small
+    labels: Mapping[Hashable, str] = field(default_factory=dict)  # student key (e.g. id) -> name shown
 
     @property
     def students(self) -> int:
         return len(self.scores)
+
+    def label(self, student: Hashable) -> str:
+        """The name shown for the row ``student`` (its key itself when no label was given)."""
+        return self.labels.get(student, str(student))
 
 
 def small_class_warning(students: int) -> str | None:
@@ -56,12 +61,14 @@ def _distractor_text(weak: list[str], suspect: list[str]) -> str:
 def analyse(scores: pd.DataFrame, choices: pd.DataFrame | None = None, *,
             keys: Mapping[str, Collection[str]] | None = None,
             options: Mapping[str, Mapping[str, str] | Collection[str]] | None = None,
-            sources: Mapping[str, tuple[str, int]] | None = None) -> Analysis:
+            sources: Mapping[str, tuple[str, int]] | None = None,
+            labels: Mapping[Hashable, str] | None = None) -> Analysis:
     """Analyse item scores (rows = students, columns = question ids, values in [0, 1], NaN = not answered).
 
     ``choices``: the chosen option label(s) per student and item (see `distractors`); ``keys``: the right
     option labels per item; ``options``: every option per item (label → text), so that options nobody
-    chose are listed too; ``sources``: (file, line) per item, e.g. from `Bank.source`.
+    chose are listed too; ``sources``: (file, line) per item, e.g. from `Bank.source`; ``labels``: the name
+    shown per student row when rows are keyed by id (two students may share a name, never a row).
     """
     answered = scores.notna().sum()
     cleaned = clean(scores)
@@ -86,7 +93,8 @@ def analyse(scores: pd.DataFrame, choices: pd.DataFrame | None = None, *,
     items = items[ITEM_COLUMNS].rename_axis("soal")
     items.attrs.update({"kelompok": groups.description, "seri": groups.ties,
                         "peringatan": small_class_warning(len(cleaned))})
-    return Analysis(cleaned, totals, items, table, groups, report(cleaned), small_class_warning(len(cleaned)))
+    return Analysis(cleaned, totals, items, table, groups, report(cleaned), small_class_warning(len(cleaned)),
+                    dict(labels or {}))
 
 
 def item_analysis(scores: pd.DataFrame, choices: pd.DataFrame | None = None, **details) -> pd.DataFrame:

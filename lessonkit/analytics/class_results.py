@@ -1,7 +1,8 @@
 """A class at a glance (no Streamlit): distinct student labels, mastery per student and section, its heatmap,
 and a class exam's first attempts turned into what the item analysis takes.
 
-Labels are the students' names made distinct ("Ana", "Ana (2)"), so two
+Rows are keyed by student id; labels are the students' names made distinct
+("Ana", "Ana (2)", even beside a student really called "Ana (2)"), so two
 students with one name never merge into one row or one chart category. The
 caller makes them safe for their destination (``ui.text.chart_label`` for
 Plotly) before they reach a figure.
@@ -9,7 +10,7 @@ Plotly) before they reach a figure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -24,23 +25,27 @@ MASTERY_COLOURS = [[0.0, "#F4F1EA"], [0.5, "#9ECAE1"], [1.0, "#08519C"]]  # ligh
 
 
 def distinct_labels(names: Sequence[str]) -> list[str]:
-    """The names in order, a number added to the second and later of a repeated name."""
-    seen: dict[str, int] = {}
-    out = []
+    """The names in order, all different: a repeated name gets the smallest number " (n)" no one has."""
+    taken = set(names)
+    out, seen = [], set()
     for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+        label, n = name, 1
+        while label in seen or (n > 1 and label in taken):
+            n += 1
+            label = f"{name} ({n})"
+        seen.add(label)
+        out.append(label)
     return out
 
 
-def mastery_frames(answers_by_student: Mapping[str, Iterable], section_ids: Sequence[str]
+def mastery_frames(answers_by_student: Mapping[Hashable, Iterable], section_ids: Sequence[str]
                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(averages in [0, 1] or NaN, level names): rows = students (labels), columns = section ids."""
+    """(averages in [0, 1] or NaN, level names): rows = students (their keys, e.g. ids), columns = section ids."""
     averages, levels = {}, {}
-    for label, answers in answers_by_student.items():
+    for student, answers in answers_by_student.items():
         found = mastery(list(answers), section_ids)
-        averages[label] = [np.nan if m.average is None else m.average for m in found]
-        levels[label] = [m.level for m in found]
+        averages[student] = [np.nan if m.average is None else m.average for m in found]
+        levels[student] = [m.level for m in found]
     columns = list(section_ids)
     return (pd.DataFrame.from_dict(averages, orient="index", columns=columns, dtype=float),
             pd.DataFrame.from_dict(levels, orient="index", columns=columns, dtype=object))
@@ -66,8 +71,9 @@ def mastery_heatmap(averages: pd.DataFrame, levels: pd.DataFrame, section_titles
     return figure
 
 
-def exam_matrix(bank: Bank, question_ids: Sequence[str], responses: Mapping[str, Mapping[str, object]]
-                ) -> ClassMatrix:
-    """The item-analysis tables of a class exam whose students all had ``question_ids`` (gone ones dropped)."""
+def exam_matrix(bank: Bank, question_ids: Sequence[str], responses: Mapping[Hashable, Mapping[str, object]],
+                labels: Mapping[Hashable, str] | None = None) -> ClassMatrix:
+    """The item-analysis tables of a class exam whose students all had ``question_ids`` (gone ones dropped);
+    ``responses`` keyed by student id, ``labels`` the name shown per id."""
     known = {q.id for q in bank.questions}
-    return class_matrix(bank, [qid for qid in question_ids if qid in known], responses)
+    return class_matrix(bank, [qid for qid in question_ids if qid in known], responses, labels)

@@ -40,7 +40,7 @@ def score_table(analysis: Analysis) -> pd.DataFrame:
     scores = analysis.scores
     order = analysis.totals.sort_values(ascending=False, kind="stable").index
     table = scores.loc[order].copy()
-    table.insert(0, "Nama", [str(name) for name in order])
+    table.insert(0, "Nama", [analysis.label(student) for student in order])
     table.insert(0, "No", range(1, len(order) + 1))
     table["Jumlah skor"] = analysis.totals.loc[order]
     items = len(scores.columns)

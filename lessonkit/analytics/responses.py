@@ -8,8 +8,8 @@ multiple-choice questions; other types get scores only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -29,9 +29,11 @@ class ClassMatrix:
     keys: dict[str, frozenset[str]]
     options: dict[str, dict[str, str]]
     sources: dict[str, tuple[str, int]]
+    labels: Mapping[Hashable, str] = field(default_factory=dict)
 
     def analyse(self) -> Analysis:
-        return analyse(self.scores, self.choices, keys=self.keys, options=self.options, sources=self.sources)
+        return analyse(self.scores, self.choices, keys=self.keys, options=self.options, sources=self.sources,
+                       labels=self.labels)
 
 
 def _choice(kind: str, response):
@@ -43,10 +45,10 @@ def _choice(kind: str, response):
     return labels or None
 
 
-def class_matrix(bank: Bank, question_ids: Sequence[str],
-                 answers: Mapping[str, Mapping[str, object]]) -> ClassMatrix:
+def class_matrix(bank: Bank, question_ids: Sequence[str], answers: Mapping[Hashable, Mapping[str, object]],
+                 labels: Mapping[Hashable, str] | None = None) -> ClassMatrix:
     """``answers``: per student (name or id) the response per question id, as stored for an exam attempt
-    (read back through each question's type).
+    (read back through each question's type); ``labels``: the name shown per student key, when the keys are ids.
 
     A question missing from a student's answers is not answered (NaN, counted as 0 by the analysis).
     """
@@ -64,4 +66,5 @@ def class_matrix(bank: Bank, question_ids: Sequence[str],
     choice_questions = [q for q in questions if q.type in CHOICE_TYPES]
     keys = {q.id: frozenset(LETTERS[i] for i, o in enumerate(q.options) if o.correct) for q in choice_questions}
     options = {q.id: {LETTERS[i]: o.text for i, o in enumerate(q.options)} for q in choice_questions}
-    return ClassMatrix(scores, choices, keys, options, {qid: bank.source(qid) for qid in question_ids})
+    return ClassMatrix(scores, choices, keys, options, {qid: bank.source(qid) for qid in question_ids},
+                       dict(labels or {}))

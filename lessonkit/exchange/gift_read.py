@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from . import markup, metadata
-from .imported import Defaults, Imported, base
+from .imported import MAX_QUESTIONS, Defaults, Imported, base, too_many
 from .selection import Skipped
 
 ESCAPES = {"\\:": "\x00058", "\\#": "\x00035", "\\=": "\x00061", "\\{": "\x00123", "\\}": "\x00125",
@@ -54,7 +54,7 @@ def _formatted(text: str, default: str = "moodle") -> tuple[str, str]:
     text = _restore(text).strip()
     if fmt == "html" or (fmt == "moodle" and markup.looks_like_html(text)):
         return fmt, markup.to_markdown(text)
-    return fmt, text
+    return fmt, markup.offline(text)
 
 
 def _inline(text: str, fmt: str) -> str:
@@ -223,6 +223,10 @@ def read(data: bytes, defaults: Defaults | None = None) -> Imported:
     except UnicodeDecodeError as exc:
         raise GiftError("file GIFT harus disimpan dengan encoding UTF-8") from exc
     reader = _Reader(defaults or Defaults())
-    for lines in blocks(text.replace("\r\n", "\n").replace("\r", "\n")):
+    found = blocks(text.replace("\r\n", "\n").replace("\r", "\n"))
+    count = sum(1 for lines in found if any(not line.strip().startswith(("//", "$CATEGORY")) for line in lines))
+    if count > MAX_QUESTIONS:
+        raise GiftError(too_many(count))
+    for lines in found:
         reader.block(lines)
     return reader.out

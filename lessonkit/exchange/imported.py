@@ -22,6 +22,15 @@ from ..quiz.bank import quiz_files, read_bank
 from . import metadata
 from .selection import Skipped
 
+MAX_QUESTIONS = 1000
+
+
+def too_many(count: int) -> str:
+    """The Indonesian reason a file with ``count`` questions is not read."""
+    return (f"file ini berisi {count} soal, lebih dari batas {MAX_QUESTIONS} soal sekali impor; "
+            "bagi soalnya ke beberapa file")
+
+
 KEY_ORDER = ("id", "type", "level", "section", "stimulus", "prompt", "explanation", "points", "scoring",
              "options", "statements", "pairs", "distractors", "items", "accept", "model_answer", "rubric")
 

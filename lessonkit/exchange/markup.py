@@ -5,6 +5,13 @@ never passed through, so a teacher's text cannot inject markup); the output is
 well-formed XHTML so it can be embedded in XML. ``to_markdown`` reduces HTML
 written by Moodle's editors back to Markdown. ``same_text`` compares two
 Markdown texts by what they render to (the round-trip tests' notion of "same").
+
+What comes in is made safe for an offline app: ``to_markdown`` and ``offline``
+drop images that are not inside the text (``http://``, ``//host``, any scheme
+but ``data:``; the app must never fetch from outside) and turn links other
+than http(s) (``javascript:``, ``file:``, ...) into their text. HTML nested
+deeper than ``MAX_DEPTH`` tags is refused with a `MarkupError` (Indonesian)
+before the recursive converter could overflow.
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdownify import MarkdownConverter
+
+from ..remote import MARKDOWN_IMAGE, SCHEME
 
 
 @lru_cache(maxsize=1)
@@ -42,15 +51,58 @@ class _Converter(MarkdownConverter):
         return text
 
 
+    def convert_img(self, el, text, parent_tags):  # the app never fetches images from outside; none are carried
+        return ""
+
+    def convert_a(self, el, text, parent_tags):
+        if _WEB_LINK.match(el.get("href") or ""):
+            return super().convert_a(el, text, parent_tags)
+        return text
+
+
 _CONVERTER = _Converter(heading_style="ATX", bullets="-", strong_em_symbol="*", escape_underscores=False)
 _BLANK_LINES = re.compile(r"\n{3,}")
+MAX_DEPTH = 100
+_WEB_LINK = re.compile(r"\s*https?://", re.I)
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?(?!https?://)" + SCHEME + r"[^)]*\)")
+_AUTOLINK = re.compile(r"<((?!https?:)[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+
+
+class MarkupError(ValueError):
+    """HTML that cannot be turned into Markdown; ``str()`` is the Indonesian reason."""
+
+
+def depth(fragment: str) -> int:
+    """How deeply the tags of an HTML fragment nest (a tag left open counts until the end)."""
+    level = deepest = 0
+    for closing, name, rest in _TAG.findall(fragment or ""):
+        if closing:
+            level = max(level - 1, 0)
+        elif name.lower() not in _VOID and not rest.rstrip().endswith("/"):
+            level += 1
+            deepest = max(deepest, level)
+    return deepest
+
+
+def offline(markdown: str) -> str:
+    """``markdown`` without images from outside and with links other than http(s) reduced to their text."""
+    previous = None
+    while previous != markdown:  # a removal can join pieces into a new image; stop when nothing changes
+        previous = markdown
+        markdown = _AUTOLINK.sub(r"\1", _LINK.sub(r"\1", MARKDOWN_IMAGE.sub("", markdown)))
+    return markdown
 
 
 def to_markdown(fragment: str) -> str:
-    """Markdown for an HTML fragment (Moodle's editors write HTML)."""
+    """Markdown for an HTML fragment (Moodle's editors write HTML), made `offline`."""
+    if depth(fragment) > MAX_DEPTH:
+        raise MarkupError(f"teks soal berisi tag HTML yang bersarang terlalu dalam (lebih dari {MAX_DEPTH} "
+                          "tingkat); sederhanakan format teksnya di Moodle lalu ekspor lagi")
     text = _CONVERTER.convert(fragment or "")
     text = "\n".join(line.rstrip() for line in text.replace("\xa0", " ").splitlines())
-    return _BLANK_LINES.sub("\n\n", text).strip()
+    return offline(_BLANK_LINES.sub("\n\n", text).strip())
 
 
 def looks_like_html(text: str) -> bool:

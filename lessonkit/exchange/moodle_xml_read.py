@@ -18,7 +18,7 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
 from . import markup, metadata
-from .imported import Defaults, Imported, base
+from .imported import MAX_QUESTIONS, Defaults, Imported, base, too_many
 from .moodle_xml import TRUE_FALSE_CHOICES
 from .selection import Skipped
 
@@ -60,7 +60,7 @@ def _rich(element: ET.Element | None) -> str:
     fmt = element.get("format", "html")
     if fmt == "html" or (fmt == "moodle_auto_format" and markup.looks_like_html(raw)):
         return markup.to_markdown(raw)
-    return raw.strip()
+    return markup.offline(raw.strip())
 
 
 def _inline(element: ET.Element | None) -> str:
@@ -85,7 +85,11 @@ class _Reader:
         self.defaults = defaults
 
     def read(self, root: ET.Element) -> Imported:
-        for element in root.findall("question"):
+        questions = root.findall("question")
+        count = sum(1 for element in questions if element.get("type") != "category")
+        if count > MAX_QUESTIONS:
+            raise MoodleXmlError(too_many(count))
+        for element in questions:
             kind = element.get("type", "")
             if kind == "category":
                 self._category(_text(element.find("category")))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..problems import Problem
 from ..quiz.bank import quiz_files
-from . import gift_read, moodle_xml_read
+from . import gift_read, markup, moodle_xml_read
 from .imported import Defaults, Imported, check_file, quiz_id_for, slug, to_yaml
 from .selection import Skipped
 
@@ -50,7 +50,7 @@ def read_any(data: bytes, defaults: Defaults | None = None) -> tuple[str, Import
     reader = moodle_xml_read if moodle_xml_read.looks_like(data) else gift_read
     try:
         return FORMATS[reader], reader.read(data, defaults or Defaults())
-    except (moodle_xml_read.MoodleXmlError, gift_read.GiftError) as exc:
+    except (moodle_xml_read.MoodleXmlError, gift_read.GiftError, markup.MarkupError) as exc:
         raise UploadError(f"File tidak bisa dibaca sebagai {FORMATS[reader]}: {exc}.") from exc
 
 

@@ -11,6 +11,11 @@
   (ignoring case) gets " 2", " 3", ... A saved student who joins again gets their seat back.
 - Rejoining with the token restores the seat (answers and score are keyed by seat); a removed seat
   cannot come back with its token, nor the saved student with their account.
+- Seats are limited where a device could fill the room (`join`): only active seats count toward
+  MAX_PLAYERS; one browser session (``browser``, a random key the page keeps) holds one seat, and joining
+  again from it gives that seat back; one client address (``client``, `client_tag` of it) holds at most
+  MAX_PER_CLIENT active seats and, after the teacher removed a seat of it, takes no new seat for
+  REJOIN_WAIT seconds; a locked session (``Session.locked``, the teacher's lobby lock) takes no new seat.
 
 Joining does not move the session's version (forty phones joining at once would fight over it): the
 teacher's lobby reads the players directly. Removal does (``remove``), so the removed phone notices.
@@ -18,6 +23,8 @@ teacher's lobby reads the players directly. Removal does (``remove``), so the re
 
 from __future__ import annotations
 
+import hashlib
+import ipaddress
 import re
 import secrets
 import unicodedata
@@ -33,6 +40,8 @@ JOIN_CODE_PATTERN = re.compile(r"^[1-9][0-9]{5}$")
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 NICKNAME_MAX = 20
 MAX_PLAYERS = 200
+MAX_PER_CLIENT = 4  # a shared tablet; a single device never seats a class of bots
+REJOIN_WAIT = 300.0  # seconds before a client address whose seat was removed may take a new one
 CODE_ATTEMPTS = 100
 
 FINISHED = "Kuis ini sudah selesai."
@@ -40,6 +49,10 @@ REMOVED = "Kamu sudah dikeluarkan dari kuis ini oleh guru."
 UNKNOWN_SEAT = "Tempatmu di kuis ini tidak ditemukan. Masuk lagi dengan kode kuis."
 EMPTY_NAME = "Tulis nama panggilanmu dulu."
 FULL = f"Kuis ini sudah penuh ({MAX_PLAYERS} pemain)."
+LOCKED = "Guru sudah mengunci kuis ini, jadi pemain baru tidak bisa bergabung. Tanya gurumu."
+CLIENT_FULL = (f"Sudah ada {MAX_PER_CLIENT} pemain dari perangkat atau jaringan ini. "
+               "Gabung dari perangkatmu sendiri, ya.")
+JUST_REMOVED = "Pemain dari perangkat ini baru saja dikeluarkan guru. Coba lagi beberapa menit lagi."
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,8 @@ class Player:
     joined_at: float
     student_id: int | None = None
     removed_at: float | None = None
+    browser: str | None = None  # the browser session that took the seat (a random key, not a secret)
+    client: str | None = None  # `client_tag` of the address it joined from
 
     @property
     def active(self) -> bool:
@@ -102,25 +117,60 @@ def active(players: Iterable[Player]) -> list[Player]:
     return [p for p in players if p.active]
 
 
+def client_tag(address: object) -> str | None:
+    """What a seat remembers of the address it joined from: a SHA-256 prefix, never the address itself.
+
+    None (no per-client limit) when there is no address or it is the server's own (a browser on the
+    server, or the documented nginx in front of it, which every phone would share).
+    """
+    if not isinstance(address, str) or not address.strip():
+        return None
+    try:
+        if ipaddress.ip_address(address.strip()).is_loopback:
+            return None
+    except ValueError:
+        pass
+    return hashlib.sha256(address.strip().encode()).hexdigest()[:32]
+
+
+def _same(players: Sequence[Player], student_id: int | None, browser: str | None) -> list[Player]:
+    """The seats this joiner already had: the saved student's, else the browser session's."""
+    if student_id is not None:
+        return [p for p in players if p.student_id == student_id]
+    return [p for p in players if browser is not None and p.browser == browser]
+
+
+def _check_client(players: Sequence[Player], client: str | None, now: float) -> None:
+    if client is None:
+        return
+    theirs = [p for p in players if p.client == client]
+    if any(p.removed_at is not None and now - p.removed_at < REJOIN_WAIT for p in theirs):
+        raise JoinRefused(JUST_REMOVED)
+    if len(active(theirs)) >= MAX_PER_CLIENT:
+        raise JoinRefused(CLIENT_FULL)
+
+
 def join(session: Session, players: Sequence[Player], nickname: str | None, now: float, *,
-         student_id: int | None = None) -> Player:
-    """A new seat (or, for a saved student already seated, their seat); raises `JoinRefused`."""
+         student_id: int | None = None, browser: str | None = None, client: str | None = None) -> Player:
+    """A new seat (or, for a saved student or a browser session already seated, that seat); raises `JoinRefused`."""
     if session.state is state.State.FINISHED:
         raise JoinRefused(FINISHED)
-    if student_id is not None:
-        mine = [p for p in players if p.student_id == student_id]
-        if any(not p.active for p in mine):
-            raise JoinRefused(REMOVED)
-        if mine:
-            return mine[0]
+    mine = _same(players, student_id, browser)
+    if any(not p.active for p in mine):
+        raise JoinRefused(REMOVED)
+    if mine:
+        return mine[0]
     name = clean_nickname(nickname)
     if not name:
         raise JoinRefused(EMPTY_NAME)
-    if len(players) >= MAX_PLAYERS:
+    if session.locked:
+        raise JoinRefused(LOCKED)
+    if len(active(players)) >= MAX_PLAYERS:
         raise JoinRefused(FULL)
+    _check_client(players, client, now)
     name = unique_nickname(name, (p.nickname for p in players if p.active))
     seat = max((p.seat for p in players), default=0) + 1
-    return Player(seat, new_seat_token(), name, now, student_id)
+    return Player(seat, new_seat_token(), name, now, student_id, browser=browser, client=client)
 
 
 def rejoin(players: Iterable[Player], token: str | None) -> Player:
@@ -136,6 +186,14 @@ def rejoin(players: Iterable[Player], token: str | None) -> Player:
 
 def remove(session: Session, player: Player, now: float) -> tuple[Session, Player]:
     """The teacher removes ``player``: the session's new version and the removed seat (store both at once)."""
-    if not player.active:
+    new, [removed] = remove_all(session, [player], now)
+    return new, removed
+
+
+def remove_all(session: Session, seated: Sequence[Player], now: float) -> tuple[Session, list[Player]]:
+    """The teacher removes several players at once (one new version); refused if one was already removed."""
+    if not seated:
+        raise TransitionRefused("Pilih dulu siapa yang dikeluarkan.")
+    if any(not p.active for p in seated):
         raise TransitionRefused("Siswa ini sudah dikeluarkan.")
-    return state.roster_changed(session, now), replace(player, removed_at=now)
+    return state.roster_changed(session, now), [replace(p, removed_at=now) for p in seated]

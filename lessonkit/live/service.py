@@ -52,13 +52,16 @@ def _apply(store: Store, record: LiveRecord, name: str, now: float, seconds: flo
         return state.start(session, now, players=len(players.active(store.live_players(record.id))))
     if name == "extend":
         return state.extend(session, now, seconds)
+    if name in ("lock", "unlock"):
+        return state.lock(session, now, name == "lock")
     return {"close": state.close, "pause": state.pause, "resume": state.resume, "next": state.advance,
             "end": state.end}[name](session, now)
 
 
 def command(store: Store, teacher_id: int, session_id: int, name: str, *, seconds: float = 10,
             now: float | None = None) -> LiveRecord:
-    """Apply the teacher's command (start, close, pause, resume, extend, next, end); `LiveError` if refused."""
+    """Apply the teacher's command (start, close, pause, resume, extend, next, end, lock, unlock); `LiveError` if
+    refused."""
     conflicted = False
     for _ in range(RETRIES):
         record = store.live_owned(teacher_id, session_id)
@@ -76,9 +79,11 @@ def command(store: Store, teacher_id: int, session_id: int, name: str, *, second
     raise LiveError(BUSY)
 
 
-def remove(store: Store, teacher_id: int, session_id: int, seat: int, now: float | None = None) -> LiveRecord:
-    """Take a player out of the session (their answers stop counting); the version moves so their phone notices."""
-    done = store.live_remove_seat(teacher_id, session_id, seat, lambda s, p: players.remove(s, p, _now(now)))
+def remove(store: Store, teacher_id: int, session_id: int, *seats: int, now: float | None = None) -> LiveRecord:
+    """Take players out of the session (their answers stop counting) in one step; the version moves so their
+    phones notice."""
+    done = store.live_remove_seats(teacher_id, session_id, seats,
+                                   lambda s, chosen: players.remove_all(s, chosen, _now(now)))
     if done is None:
         raise LiveError(NOT_FOUND)
     return done
@@ -148,11 +153,13 @@ def find(store: Store, code_text: str | None) -> LiveRecord:
 
 
 def join(store: Store, code_text: str | None, nickname: str | None, *, student_id: int | None = None,
-         now: float | None = None) -> tuple[LiveRecord, Player]:
-    """Take a seat (a saved student already seated gets theirs back); the player carries the seat token."""
+         browser: str | None = None, client: str | None = None, now: float | None = None) -> tuple[LiveRecord, Player]:
+    """Take a seat (a saved student or browser session already seated gets theirs back); the player carries the
+    seat token. ``browser`` and ``client``: see `players.join`."""
     record = find(store, code_text)
     player = store.live_join(record.id, lambda session, seats: players.join(session, seats, nickname, _now(now),
-                                                                          student_id=student_id))
+                                                                          student_id=student_id, browser=browser,
+                                                                          client=client))
     return record, player
 
 

@@ -10,6 +10,7 @@ States and transitions (``version`` goes up by one on each arrow)::
                     (extend: +10 s, in question_open or paused)            or finished after the last
 
     every state but finished ─end─> finished;   remove (a player): same state, version + 1
+    every state but finished ─lock/unlock─> same state, ``locked`` set or cleared (no new seats while set)
 
 Every transition is a pure function ``f(session, now, ...) -> Session`` returning a new session with
 ``version + 1``; a command that does not apply raises `TransitionRefused` (Indonesian message) and
@@ -77,6 +78,8 @@ FINISHED_MESSAGE = "Sesi ini sudah selesai."
 NO_PLAYERS = "Belum ada siswa yang bergabung."
 TIME_UP = "Waktu soal ini sudah habis."
 ALREADY_PAUSED = "Waktu sudah dijeda."
+ALREADY_LOCKED = "Kuis sudah dikunci."
+NOT_LOCKED = "Kuis tidak sedang dikunci."
 BAD_EXTENSION = f"Tambahan waktu harus antara 1 dan {MAX_EXTEND_SECONDS} detik."
 
 
@@ -93,6 +96,7 @@ class Session:
     clock: Clock | None = None
     created_at: float = 0.0
     finished_at: float | None = None
+    locked: bool = False
 
     @property
     def current(self) -> LiveQuestion | None:
@@ -200,6 +204,14 @@ def roster_changed(session: Session, now: float) -> Session:
     """A player was removed: the state stays, the version moves so every view notices (see `players.remove`)."""
     _check(session, "remove")
     return _bump(session)
+
+
+def lock(session: Session, now: float, locked: bool = True) -> Session:
+    """The teacher's lobby lock: while ``locked``, nobody takes a new seat (seated players stay and may rejoin)."""
+    _check(session, "remove")
+    if session.locked == locked:
+        raise TransitionRefused(ALREADY_LOCKED if locked else NOT_LOCKED)
+    return _bump(session, locked=locked)
 
 
 def tick(session: Session, now: float, answered: int = 0, players: int = 0) -> Session:

@@ -9,8 +9,8 @@ A file with any problem is left out of the bank (it breaks only itself);
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +19,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from ..content import load_lesson
 from ..problems import ContentError, Problem
+from ..remote import MESSAGE as REMOTE_MESSAGE
+from ..remote import remote_images
 from ..validation import translate
 from ..yamlsrc import Parsed, parse_yaml
 from .base import QuestionBase, Slug, Strict, Text
@@ -86,6 +88,20 @@ class Bank:
     def question(self, question_id: str) -> QuestionBase:
         return self._by_id[question_id][0]
 
+    def without(self, question_ids: Collection[str]) -> Bank:
+        """This bank without ``question_ids``; a quiz left with no question is left out (a broken file stays)."""
+        if not question_ids:
+            return self
+        files = []
+        for status in self.files:
+            kept = [q for q in status.questions if q.id not in question_ids]
+            if status.quiz is None:
+                files.append(status)
+            elif kept:
+                quiz = replace(status.quiz, questions=[q for q in status.quiz.questions if q.id not in question_ids])
+                files.append(replace(status, quiz=quiz, questions=kept))
+        return Bank(files)
+
     def quiz_of(self, question_id: str) -> Quiz:
         return self._by_id[question_id][1]
 
@@ -147,6 +163,18 @@ def _validate_question(raw: object, index: int, parsed: Parsed, file: str) -> tu
         return None, translate(exc, parsed, file, model, base=base, item_id=ident)
 
 
+def _remote_image_problems(data: dict, parsed: Parsed, file: str, quiz_id: str,
+                           raw_questions: list) -> list[Problem]:
+    """An image from outside the server is an author error: the app must work offline."""
+    problems = []
+    for where, found in remote_images(data):
+        in_question = len(where) > 1 and where[0] == "questions" and isinstance(where[1], int)
+        item = _question_id(raw_questions[where[1]], where[1]) if in_question else quiz_id
+        field = next(str(key) for key in reversed(where) if isinstance(key, str))
+        problems.append(Problem(file, parsed.line_of(where), item, field, REMOTE_MESSAGE.format(found=found[:60])))
+    return problems
+
+
 def read_quiz_file(path: Path, section_ids: Sequence[str] | None) -> FileStatus:
     """Validate one file completely; the quiz is None when anything is wrong with it."""
     file = _display(path)
@@ -196,6 +224,7 @@ def read_quiz_file(path: Path, section_ids: Sequence[str] | None) -> FileStatus:
                                            f"stimulus '{question.stimulus}' tidak ada di bagian stimuli file ini"))
         questions.append(question)
         question_lines.append(parsed.line_of(where + ("id",)))
+    status.problems.extend(_remote_image_problems(data, parsed, file, quiz_id, raw_questions))
     if header is not None:
         seen: set[str] = set()
         for index, stimulus in enumerate(header.stimuli):

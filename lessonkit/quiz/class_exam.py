@@ -5,11 +5,18 @@ or anything with the same fields); the time is passed in (server seconds).
 All students get the same questions in the same order (options are shuffled
 per attempt by `exam.start`), unless the teacher asked for a random draw per
 student. Questions no longer in the bank are left out.
+
+While a class exam runs, practice (Latihan and the practice exam) must not
+show its questions with their keys, to anyone: students may practise without
+an account, so hiding them from one class only would not hold. `held_back`
+names them (a per-student draw holds back its whole pool); the pages practise
+on ``bank.without(held_back(...))``.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from typing import Protocol
 
 from . import exam
@@ -36,6 +43,20 @@ def status(settings: ExamSettings, now: float) -> str:
     if now < settings.opens_at:
         return NOT_OPEN
     return RUNNING if now < settings.closes_at else FINISHED
+
+
+def held_back(bank: Bank, exams: Iterable[ExamSettings], now: float) -> frozenset[str]:
+    """The questions practice must not show at ``now``: those of every running class exam."""
+    ids: set[str] = set()
+    for settings in exams:
+        if status(settings, now) != RUNNING:
+            continue
+        if settings.per_student_draw and settings.draw:
+            draw = settings.draw
+            ids.update(q.id for q in exam.pool(bank, draw.get("sections") or None, draw.get("levels") or None))
+        else:
+            ids.update(settings.question_ids)
+    return frozenset(ids)
 
 
 def questions_for(bank: Bank, settings: ExamSettings, rng: random.Random | None = None) -> tuple[str, ...]:

@@ -89,15 +89,20 @@ def _interleave(groups: Sequence[list]) -> list:
     return out
 
 
+def pool(bank: Bank, sections: Sequence[str] | None = None, levels: Sequence[str] | None = None
+         ) -> list[QuestionBase]:
+    """The auto-graded questions a draw takes from (of ``sections`` and ``levels``; empty = all)."""
+    return [q for q in bank.questions if q.auto_graded and (not sections or q.section in sections)
+            and (not levels or q.level in levels)]
+
+
 def draw(bank: Bank, count: int, sections: Sequence[str] | None = None,
          rng: random.Random | None = None, levels: Sequence[str] | None = None) -> list[str]:
     """Up to ``count`` auto-graded questions at random (of ``sections`` and ``levels``; empty = all),
     spread evenly over sections and levels."""
     rng = rng or random.Random()
-    pool = [q for q in bank.questions if q.auto_graded and (not sections or q.section in sections)
-            and (not levels or q.level in levels)]
     by_section: dict[str, list[QuestionBase]] = {}
-    for question in pool:
+    for question in pool(bank, sections, levels):
         by_section.setdefault(question.section, []).append(question)
     spread = []
     for questions in by_section.values():

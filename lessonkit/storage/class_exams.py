@@ -8,7 +8,9 @@ belongs to. Times are server seconds (``time.time()``), like exam attempts.
 
 `start_class_exam` checks membership, the window and the attempts left in the
 same transaction that saves the attempt, so the rules hold on the server
-whatever a page shows.
+whatever a page shows; that transaction holds the student's row (PostgreSQL
+``FOR UPDATE``, SQLite ``BEGIN IMMEDIATE``), so many sessions of one student
+pressing "Mulai" together still store no more attempts than allowed.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from sqlalchemy.orm import Session
 from ..limits import clean_line
 from ..quiz.exam import Attempt
 from .classes import ClassNotFound, _owned
-from .common import guarded, utcnow
+from .common import begin_write, guarded, utcnow
 from .models import ClassExam, ClassMember, ExamAnswer, ExamAttempt, SchoolClass, Student
 
 TITLE_MAX = 120
@@ -227,11 +229,22 @@ class ClassExamRecords:
             unfinished = [a for a, submitted in attempts if submitted is None]
             return StudentExam(_info(row, class_name), len(attempts), max(unfinished, default=None))
 
+    def running_class_exams(self, now: float) -> list[ClassExamInfo]:
+        """Every class exam open at ``now``, of any teacher (practice holds their questions back meanwhile)."""
+        with self._session() as session:
+            rows = session.execute(select(ClassExam, SchoolClass.name)
+                                   .join(SchoolClass, SchoolClass.id == ClassExam.class_id)
+                                   .where(ClassExam.opens_at <= now, ClassExam.closes_at > now)).all()
+            return [_info(row, name) for row, name in rows]
+
     def start_class_exam(self, student_id: int, exam_id: int, attempt: Attempt, settings: dict,
                          now: float) -> int | None:
         """Save a new attempt linked to the exam; None (nothing saved) for a non-member, outside the window,
         or without attempts left."""
         with self._session() as session, session.begin():
+            begin_write(session)  # one start at a time per student: the count below stays true until the insert
+            if session.scalar(select(Student.id).where(Student.id == student_id).with_for_update()) is None:
+                return None
             found = _member_exam(session, student_id, exam_id)
             if found is None:
                 return None

@@ -1,20 +1,31 @@
-"""What every part of the storage layer shares: `StorageError`, the guard that raises it, and the clock."""
+"""What every part of the storage layer shares: `StorageError`, the guard that raises it, the clock, and the
+start of a write transaction that must see no concurrent writer (`begin_write`)."""
 
 from __future__ import annotations
 
 import functools
 from datetime import UTC, datetime
 
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from .engine import where
 from .faults import StorageError
 
-__all__ = ["StorageError", "guard", "guarded", "utcnow"]
+__all__ = ["StorageError", "begin_write", "guard", "guarded", "utcnow"]
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def begin_write(db: Session) -> None:
+    """Call first in a ``db.begin()`` block that reads then writes what it read. SQLite: ``BEGIN IMMEDIATE`` takes
+    the write lock now, so a concurrent writer waits (busy timeout) instead of both reading the same count.
+    PostgreSQL: nothing here; the caller reads the row it guards ``FOR UPDATE``."""
+    if db.get_bind().dialect.name == "sqlite":
+        db.execute(text("BEGIN IMMEDIATE"))
 
 
 def guard(method):

@@ -14,11 +14,11 @@ session only by its join code and its seat only by its token.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, delete, func, select, text, update
+from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
@@ -28,7 +28,7 @@ from ..live.players import Player
 from ..live.scoring import DUPLICATE, LiveAnswer
 from ..live.state import Session, State
 from .classes import _owned
-from .common import guarded, utcnow
+from .common import begin_write, guarded, utcnow
 from .models import LiveAnswerRow, LiveSeat, LiveSession
 
 CREATE_ATTEMPTS = 5
@@ -90,7 +90,8 @@ def _record(row: LiveSession) -> LiveRecord:
 
 
 def _player(row: LiveSeat, token: str = "") -> Player:
-    return Player(row.seat, token, row.nickname, row.joined_at, row.student_id, row.removed_at)
+    return Player(row.seat, token, row.nickname, row.joined_at, row.student_id, row.removed_at, row.browser,
+                  row.client)
 
 
 def _answer(row: LiveAnswerRow) -> LiveAnswer:
@@ -152,8 +153,7 @@ class LiveRecords:
 
     def _write(self, db: DbSession, session_id: int, *, share: bool = False) -> LiveSession | None:
         """Start a write transaction holding the session row (see the module docstring)."""
-        if self.engine.dialect.name == "sqlite":
-            db.execute(text("BEGIN IMMEDIATE"))
+        begin_write(db)
         return db.scalar(select(LiveSession).where(LiveSession.id == session_id).with_for_update(read=share))
 
     # -- the teacher's side -------------------------------------------------------------------------------------
@@ -203,18 +203,21 @@ class LiveRecords:
                               .values(**_values(new)))
             return done.rowcount == 1
 
-    def live_remove_seat(self, teacher_id: int, session_id: int, seat: int,
-                         remove: Callable[[Session, Player], tuple[Session, Player]]) -> LiveRecord | None:
-        """Remove a seat and move the version in one transaction; None if the session is not this teacher's."""
+    def live_remove_seats(self, teacher_id: int, session_id: int, seats: Sequence[int],
+                          remove: Callable[[Session, list[Player]], tuple[Session, list[Player]]]
+                          ) -> LiveRecord | None:
+        """Remove seats and move the version in one transaction; None if the session is not this teacher's."""
         with self._session() as db, db.begin():
             row = self._write(db, session_id)
             if row is None or row.teacher_id != teacher_id:
                 return None
-            seat_row = db.scalar(select(LiveSeat).where(LiveSeat.session_id == session_id, LiveSeat.seat == seat))
-            if seat_row is None:
+            seat_rows = list(db.scalars(select(LiveSeat).where(LiveSeat.session_id == session_id,
+                                                               LiveSeat.seat.in_(list(seats)))))
+            if len(seat_rows) != len(set(seats)):
                 raise JoinRefused(players.UNKNOWN_SEAT)
-            new, removed = remove(_record(row).session, _player(seat_row))
-            seat_row.removed_at = removed.removed_at
+            new, removed = remove(_record(row).session, [_player(seat_row) for seat_row in seat_rows])
+            for seat_row, gone in zip(seat_rows, removed, strict=True):
+                seat_row.removed_at = gone.removed_at
             for name, value in _values(new).items():
                 setattr(row, name, value)
             return LiveRecord(row.id, row.teacher_id, row.class_id, new)
@@ -307,7 +310,8 @@ class LiveRecords:
                 existing.token_hash = token_hash(token)
                 return _player(existing, token)
             db.add(LiveSeat(session_id=session_id, seat=player.seat, token_hash=token_hash(player.token),
-                            nickname=player.nickname, student_id=player.student_id, joined_at=player.joined_at))
+                            nickname=player.nickname, student_id=player.student_id, joined_at=player.joined_at,
+                            browser=player.browser, client=player.client))
             return player
 
     def live_rejoin(self, session_id: int, token: str | None) -> Player:

@@ -205,6 +205,8 @@ class LiveSeat(Base):
     student_id: Mapped[int | None] = mapped_column(ForeignKey("students.id", ondelete="SET NULL"), index=True)
     joined_at: Mapped[float] = mapped_column(Float)
     removed_at: Mapped[float | None] = mapped_column(Float)
+    browser: Mapped[str | None] = mapped_column(String(64))  # the browser session's random key
+    client: Mapped[str | None] = mapped_column(String(64), index=True)  # `players.client_tag` of its address
 
 
 class LiveAnswerRow(Base):

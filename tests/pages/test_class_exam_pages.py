@@ -3,6 +3,7 @@ a student sees it first on Ujian, the dashboard's figures are the analytics modu
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -118,7 +119,7 @@ def test_the_dashboard_shows_the_p_values_the_analytics_module_computes(store, b
     assert "Belum memulai ujian (1):** Eka" in shown and "Sudah mengumpulkan" in [m.label for m in at.metric]
     takes = store.class_exam_results(sari.id, made.id)
     expected = item_analysis(exam_matrix(bank, made.question_ids,
-                                         {t.display_name: t.responses for t in takes}).scores)
+                                         {t.student_id: t.responses for t in takes}).scores)
     shown_table = next(d.value for d in at.dataframe if "Kategori P" in d.value.columns)
     assert list(shown_table["Soal"]) == list(expected.index)
     assert list(shown_table["P"]) == [f"{p:.2f}".replace(".", ",") for p in expected["p"]]
@@ -128,6 +129,18 @@ def test_the_dashboard_shows_the_p_values_the_analytics_module_computes(store, b
     assert "Yang dilihat Ana di halaman Kemajuan Saya (hanya baca)." in shown
     assert "Penguasaan per bagian" in [s.value for s in at.subheader]
     assert [d.label for d in at.get("download_button")][0] == "Excel (semua lembar)"
+
+
+def test_students_called_ani_ani_and_ani_2_keep_three_rows_in_the_heatmap_and_the_item_analysis(store, bank):
+    sari, klass, made = class_with_exam(store, bank)
+    for name, right in (("Ani", 11), ("Ani", 6), ("Ani (2)", 3)):
+        exam_data.take(store, bank, made, name, right, klass.join_code)
+    at = sign_in(page("app_pages/hasil_kelas.py"))
+    assert not at.exception
+    [rows] = [chart["data"][0]["y"] for chart in (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
+              if "Rata-rata (%)" in json.dumps(chart["data"][0].get("colorbar", {}))]
+    assert len(rows) == len(set(rows)) == 3
+    assert "3 siswa, percobaan pertama" in texts(at)
 
 
 def test_teacher_b_sees_no_exam_or_result_of_teacher_a_even_with_a_forged_selection(store, bank):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lessonkit.live import service
+from lessonkit.live import players, service
 from lessonkit.live.state import State
 from lessonkit.storage import Store, default_url
 from tests.pages.test_teacher_pages import HASH, fresh, page, sign_in, texts
@@ -42,6 +42,13 @@ def all_text(at: AppTest) -> str:
 
 def press(at: AppTest, prefix: str) -> AppTest:
     return next(b for b in at.button if b.label.startswith(prefix)).click().run()
+
+
+def joined(code: str, name: str) -> AppTest:
+    """A phone that opened the join link and joined as ``name``."""
+    at = phone(kuis=code)
+    at.text_input(key="live_name").input(name)
+    return press(at, "Gabung")
 
 
 def test_a_teacher_runs_a_session_from_setup_to_podium_and_a_phone_follows(store):
@@ -91,19 +98,63 @@ def _bank():
 def test_a_phone_answers_sees_its_answer_locked_and_comes_back_to_its_seat_after_a_reload(store):
     bank = _bank()
     record = service.create(store, bank, 1, _two(bank), base_seconds=20, speed_bonus=True)
-    ana = phone(kuis=record.code)
-    ana.text_input(key="live_name").input("Ana")
-    ana = press(ana, "Gabung")
+    ana = joined(record.code, "Ana")
     service.join(store, record.code, "Budi")  # a second phone, so one answer does not close the question
     service.command(store, 1, record.id, "start")
     ana.run()
     public = service.phone_view(store, bank, store.live_get(record.id),
                                 store.live_rejoin(record.id, ana.query_params["kursi"])).public
     assert public.type == "single", "the test bank's first question is a single choice"
+    keys = [b.key for b in ana.button if b.key and b.key.startswith("live-")]
+    assert keys and all(k.startswith(f"live-{record.id}-1-") for k in keys), "keys carry the number, not the id"
+    assert not [k for k in keys for q in bank.questions if q.id in k]
     ana = next(b for b in ana.button if b.key and b.key.endswith("-0")).click().run()
     assert "Jawaban terkirim" in all_text(ana)
     again = phone(kuis=record.code, kursi=ana.query_params["kursi"])  # the phone reloaded: same seat
     assert "Jawaban terkirim" in all_text(again) and "Ana" in all_text(again)
+
+
+def _join_again(at: AppTest, name: str) -> AppTest:
+    """The same browser session sends the join form once more (its seat dropped from the address)."""
+    del at.query_params["kursi"]
+    at.run()
+    at.text_input(key="live_name").input(name)
+    return press(at, "Gabung")
+
+
+def test_one_browser_session_that_sends_the_join_form_again_keeps_its_one_seat(store):
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    bot = joined(record.code, "Bot 1")
+    for n in range(2, 6):
+        bot = _join_again(bot, f"Bot {n}")
+    assert [p.nickname for p in store.live_players(record.id)] == ["Bot 1"]
+
+
+def test_a_removed_anonymous_phone_cannot_join_again_at_once(store):
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    budi = joined(record.code, "Budi")
+    host = teacher()
+    host.multiselect(key="live_remove_pick").set_value([store.live_players(record.id)[0].seat])
+    press(host, "Keluarkan")
+    budi = _join_again(budi, "Budi Baru")
+    assert "dikeluarkan" in all_text(budi) and not players.active(store.live_players(record.id))
+
+
+def test_the_teacher_removes_several_names_at_once_and_locks_the_lobby(store):
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    seats = [service.join(store, record.code, f"Bot {n}", browser=f"b{n}")[1].seat for n in range(3)]
+    host = teacher()
+    host.multiselect(key="live_remove_pick").set_value(seats[:2])
+    host = press(host, "Keluarkan yang dipilih")
+    assert "1 siswa sudah bergabung" in all_text(host)
+    host = press(host, "Kunci ruang tunggu")
+    assert store.live_get(record.id).session.locked and "Ruang tunggu dikunci" in all_text(host)
+    late = phone(kuis=record.code)
+    late.text_input(key="live_name").input("Siti")
+    assert "mengunci kuis ini" in all_text(press(late, "Gabung"))
+    host = press(host, "Buka kunci ruang tunggu")
+    assert not store.live_get(record.id).session.locked
+    assert "Tunggu guru memulai kuis" in all_text(press(late, "Gabung"))
 
 
 def _two(bank) -> list[str]:
@@ -129,7 +180,7 @@ def test_a_removed_phone_is_told_so(store):
     record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
     _, ana = service.join(store, record.code, "Ana")
     host = teacher()
-    host.selectbox(key="live_remove_pick").set_value(ana.seat)
+    host.multiselect(key="live_remove_pick").set_value([ana.seat])
     host = press(host, "Keluarkan")
     assert "0 siswa sudah bergabung" in all_text(host)
     assert "dikeluarkan" in all_text(phone(kuis=record.code, kursi=ana.token))
@@ -148,3 +199,14 @@ def test_the_teacher_page_without_sign_in_shows_no_session(store):
     record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
     at = page(TEACHER_PAGE)
     assert "Halaman ini khusus guru" in all_text(at) and record.code not in all_text(at)
+
+
+def test_phones_from_one_address_get_a_few_seats_and_then_a_clear_refusal(store, monkeypatch):
+    seen = []
+    monkeypatch.setattr("ui.live_player.players.client_tag", lambda address: seen.append(address) or "satu-alamat")
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    for n in range(players.MAX_PER_CLIENT):
+        joined(record.code, f"Bot {n}")
+    refused = joined(record.code, "Bot lagi")
+    assert "perangkat atau jaringan ini" in all_text(refused)
+    assert len(store.live_players(record.id)) == players.MAX_PER_CLIENT and seen

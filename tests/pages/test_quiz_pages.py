@@ -119,3 +119,32 @@ def test_a_checked_answer_stays_visible_in_its_disabled_widgets(monkeypatch, con
     at.multiselect[0].set_value([0, 1, 2]).run()
     _button(at, "Periksa").click().run()
     assert at.multiselect[0].value == [0, 1, 2] and at.multiselect[0].disabled
+
+
+def _class_exam_running(question_ids: list[str]) -> None:
+    """A teacher's class exam on ``question_ids``, open from a minute ago for an hour."""
+    import time
+
+    from lessonkit.storage import Store, default_url
+
+    store = Store.open(default_url())
+    try:
+        sari = store.add_teacher("Sari", username="sari").id
+        klass = store.create_class(sari, "XI IPS 2")
+        store.create_class_exam(sari, klass.id, "Ulangan", minutes=20, opens_at=time.time() - 60,
+                                closes_at=time.time() + 3600, question_ids=question_ids, source="kuis-contoh")
+    finally:
+        store.engine.dispose()
+
+
+def test_while_a_class_exam_runs_practice_and_the_practice_exam_hold_its_questions_back(at):
+    _class_exam_running(["c-01", "c-02"])
+    at.switch_page("app_pages/latihan.py").run()
+    at.segmented_control[0].set_value("Kuis").run()
+    _button(at, "Mulai latihan").click().run()
+    assert "Soal 1 dari 2" in at.get("progress")[0].proto.text, "c-01 and c-02 are held back"
+    run = at.session_state["practice_run"]
+    assert not {"c-01", "c-02"} & set(run.question_ids)
+    at.switch_page("app_pages/ujian.py").run()
+    assert not at.exception
+    assert any(i.value.startswith("1 soal") for i in at.info), "only c-03 of the auto-graded questions is left"

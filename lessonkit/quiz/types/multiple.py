@@ -2,6 +2,9 @@
 
 Response: a set of 0-based option indices as written in the file.
 Partial score: max(0, (correct picked - wrong picked) / number correct).
+Widget keys name the position shown (``KEY-0`` is the first checkbox the
+student sees), mapped back through the stored ``order``: a key, which the
+browser shows as a CSS class, never tells where the option is in the file.
 """
 
 from __future__ import annotations
@@ -78,17 +81,17 @@ def feedback(q: Question, response) -> list[str]:
 
 def state(q: Question, key: str, order: list[int], response) -> dict:
     picked = set(response or ())
-    return {f"{key}-{i}": i in picked for i in order}
+    return {f"{key}-{shown}": i in picked for shown, i in enumerate(order)}
 
 
 def read(q: Question, key: str, order: list[int], state) -> set[int]:
-    return {i for i in order if state.get(f"{key}-{i}")}
+    return {i for shown, i in enumerate(order) if state.get(f"{key}-{shown}")}
 
 
 def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=()) -> set[int]:
     import streamlit as st
 
     st.markdown("Pilih **semua** jawaban yang benar:")
-    for i in order:
-        st.checkbox(q.options[i].text, key=f"{key}-{i}", disabled=disabled, on_change=on_change, args=args)
+    for shown, i in enumerate(order):
+        st.checkbox(q.options[i].text, key=f"{key}-{shown}", disabled=disabled, on_change=on_change, args=args)
     return read(q, key, order, st.session_state)

@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 
 from lessonkit.analytics.class_results import distinct_labels, exam_matrix, mastery_frames, mastery_heatmap
+from lessonkit.analytics.export import score_table
 from lessonkit.quiz import read_bank
 from lessonkit.storage import Answer
 from tests.conftest import FIXTURES
@@ -18,6 +19,17 @@ def answer(section: str, score: float) -> Answer:
 
 def test_repeated_names_get_a_number_so_they_stay_two_students():
     assert distinct_labels(["Ana", "Budi", "Ana", "Ana"]) == ["Ana", "Budi", "Ana (2)", "Ana (3)"]
+
+
+def test_a_number_never_lands_on_a_name_a_student_really_has():
+    assert distinct_labels(["Ani", "Ani", "Ani (2)"]) == ["Ani", "Ani (3)", "Ani (2)"]
+
+
+def test_an_exam_matrix_keyed_by_student_id_keeps_two_students_with_one_name_apart():
+    bank = read_bank([FIXTURES / "quizzes_ok"], section_ids=["satu", "dua"])
+    matrix = exam_matrix(bank, ["c-01"], {7: {"c-01": 0}, 9: {"c-01": 1}}, labels={7: "Ani", 9: "Ani (2)"})
+    table = score_table(matrix.analyse())
+    assert len(table) == 2 and sorted(table["Nama"]) == ["Ani", "Ani (2)"]
 
 
 def test_mastery_per_student_and_section_and_its_heatmap():

@@ -143,3 +143,79 @@ def test_removing_twice_or_after_the_end_is_refused():
         players.remove(session, removed, 2.0)
     with pytest.raises(TransitionRefused, match="sudah selesai"):
         players.remove(state.end(session, 2.0), budi, 3.0)
+
+
+def _seated(count: int, *, client: str | None = None, session=None) -> list[Player]:
+    """``count`` anonymous players, each from its own browser session (and address, unless ``client``)."""
+    session = session or lobby()
+    found: list[Player] = []
+    for n in range(count):
+        found.append(players.join(session, found, f"P{n}", 1.0, browser=f"b{n}", client=client or f"c{n}"))
+    return found
+
+
+def test_only_active_seats_count_toward_the_cap_so_a_student_gets_in_after_a_bot_is_removed():
+    session = lobby()
+    room = _seated(players.MAX_PLAYERS, session=session)
+    with pytest.raises(JoinRefused, match="penuh"):
+        players.join(session, room, "Siti", 2.0, browser="siti", client="siti")
+    _, gone = players.remove(session, room[0], 3.0)
+    assert players.join(session, [gone, *room[1:]], "Siti", 4.0, browser="siti", client="siti").nickname == "Siti"
+
+
+def test_one_browser_session_holds_one_seat_whatever_names_it_sends():
+    session = lobby()
+    first = players.join(session, [], "Bot 1", 1.0, browser="tab")
+    again = players.join(session, [first], "Bot 2", 2.0, browser="tab")
+    assert again.seat == first.seat and again.nickname == "Bot 1"
+
+
+def test_one_client_address_takes_a_few_seats_and_no_more():
+    session = lobby()
+    room = _seated(players.MAX_PER_CLIENT, client="kantin", session=session)
+    with pytest.raises(JoinRefused, match="perangkat atau jaringan ini"):
+        players.join(session, room, "Bot", 2.0, browser="lain", client="kantin")
+    assert players.join(session, room, "Siti", 2.0, browser="siti", client="kelas").seat == len(room) + 1
+
+
+def test_a_removed_anonymous_player_cannot_rejoin_at_once_from_the_same_browser_or_address():
+    session = lobby()
+    budi = players.join(session, [], "Budi", 1.0, browser="tab", client="hp-budi")
+    _, gone = players.remove(session, budi, 10.0)
+    with pytest.raises(JoinRefused, match="dikeluarkan"):
+        players.join(session, [gone], "Budi lagi", 11.0, browser="tab", client="hp-budi")
+    with pytest.raises(JoinRefused, match="baru saja dikeluarkan"):
+        players.join(session, [gone], "Budi lagi", 11.0, browser="tab-baru", client="hp-budi")
+    later = 10.0 + players.REJOIN_WAIT
+    assert players.join(session, [gone], "Budi", later, browser="tab-baru", client="hp-budi").seat == 2
+
+
+def test_a_locked_lobby_takes_no_new_seat_but_keeps_the_seated():
+    session = lobby()
+    ani = players.join(session, [], "Ani", 1.0, browser="ani")
+    locked = state.lock(session, 2.0)
+    assert locked.locked and locked.version == session.version + 1
+    with pytest.raises(JoinRefused, match="mengunci"):
+        players.join(locked, [ani], "Budi", 3.0, browser="budi")
+    assert players.join(locked, [ani], "Ani", 3.0, browser="ani").seat == ani.seat
+    with pytest.raises(TransitionRefused, match="sudah dikunci"):
+        state.lock(locked, 4.0)
+    assert not state.lock(locked, 5.0, locked=False).locked
+
+
+def test_removing_several_players_is_one_step():
+    session = lobby()
+    room = _seated(3, session=session)
+    new, gone = players.remove_all(session, room[:2], 5.0)
+    assert new.version == session.version + 1 and [p.removed_at for p in gone] == [5.0, 5.0]
+    with pytest.raises(TransitionRefused):
+        players.remove_all(new, [gone[0], room[2]], 6.0)
+
+
+@pytest.mark.parametrize(("address", "tagged"), [("192.168.1.23", True), ("2001:db8::5", True), ("127.0.0.1", False),
+                                                 ("::1", False), ("", False), (None, False)])
+def test_a_client_is_remembered_as_a_hash_and_the_servers_own_address_is_no_client(address, tagged):
+    tag = players.client_tag(address)
+    assert (tag is not None) == tagged
+    if tag is not None:
+        assert address not in tag and tag == players.client_tag(address) and len(tag) == 32

@@ -53,3 +53,21 @@ def test_fixed_questions_come_from_a_quiz_in_file_order_or_one_draw(bank):
     assert class_exam.fixed_questions(bank, "tidak-ada") == []
     drawn = class_exam.fixed_questions(bank, exam.RANDOM, {"count": 2, "sections": ["dua"], "levels": []})
     assert drawn == ["c-02"]
+
+
+def test_only_a_running_exam_holds_its_questions_back_from_practice(bank):
+    fixed = Settings(question_ids=("c-01", "c-02"))
+    drawn = Settings(id=8, question_ids=(), per_student_draw=True, draw={"count": 1, "sections": ["dua"]},
+                     opens_at=150, closes_at=300)
+    assert class_exam.held_back(bank, [fixed, drawn], 99) == frozenset()
+    assert class_exam.held_back(bank, [fixed, drawn], 120) == {"c-01", "c-02"}
+    pool = {q.id for q in exam.pool(bank, ["dua"])}
+    assert pool and class_exam.held_back(bank, [fixed, drawn], 250) == pool, "a draw holds back its whole pool"
+
+
+def test_a_bank_without_held_back_questions_drops_a_quiz_left_empty(bank):
+    assert bank.without(set()) is bank
+    rest = bank.without({"c-01", "c-02"})
+    assert [q.id for q in rest.questions] == [q.id for q in bank.questions if q.id not in {"c-01", "c-02"}]
+    assert rest.without({q.id for q in rest.questions}).quizzes == []
+    assert [q.id for q in bank.questions][:2] == ["c-01", "c-02"], "the shared bank itself is unchanged"

@@ -161,7 +161,7 @@ def test_shuffling_the_displayed_order_never_changes_a_score(kind, seed, data):
         expected = grade(q, picked).score
     elif kind == "multiple":
         picked = data.draw(st.sets(st.sampled_from(order)))
-        state.update({f"{key}-{i}": True for i in picked})
+        state.update({f"{key}-{order.index(i)}": True for i in picked})  # the boxes are keyed as shown
         expected = grade(q, picked).score
     elif kind == "matching":
         choices = {i: data.draw(st.sampled_from(order)) for i in range(len(q.pairs))}
@@ -190,6 +190,17 @@ def test_widget_state_round_trips_a_saved_answer(kind, seed, data):
         response = 0
     restored = module.read(q, "k", order, module.state(q, "k", order, response))
     assert grade(q, restored).score == grade(q, response).score
+
+
+def test_multiple_answer_widget_keys_carry_the_shown_position_not_the_file_position():
+    """Two students with different orders get the same keys, and the same key is a different option for each."""
+    q = make("multiple")
+    module = module_of(q)
+    first, second = list(range(len(q.options))), list(reversed(range(len(q.options))))
+    keys = [set(module.state(q, "k", order, set()).keys()) for order in (first, second)]
+    assert keys[0] == keys[1] == {f"k-{shown}" for shown in range(len(q.options))}
+    assert module.read(q, "k", first, {"k-0": True}) != module.read(q, "k", second, {"k-0": True})
+    assert module.read(q, "k", second, {"k-0": True}) == {second[0]}
 
 
 def test_widgets_that_show_raw_text_get_it_without_markdown_emphasis():

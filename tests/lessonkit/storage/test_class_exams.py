@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from lessonkit.quiz.exam import Attempt
@@ -135,3 +138,29 @@ def test_a_teacher_reads_a_members_progress(school):
     assert set(visits) == {"satu"} and [a.question_id for a in answers] == ["q1"] and exams == []
     with pytest.raises(ClassNotFound):
         store.member_progress(sari, klass.id, store.create_student("Luar").id)
+
+
+def test_twelve_sessions_of_one_student_pressing_start_together_store_one_attempt_of_a_one_attempt_exam(school):
+    store, sari, _, _, exam, ana, _ = school
+    store.update_class_exam(sari, exam.id, attempts=1)
+    gate = threading.Barrier(12)
+
+    def press(_):
+        gate.wait()
+        return store.start_class_exam(ana, exam.id, attempt(OPENS + 5), {}, now=OPENS + 5)
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        started = [found for found in pool.map(press, range(12)) if found is not None]
+    assert len(started) == 1
+    assert store.student_class_exam(ana, exam.id).used == 1
+
+
+def test_running_exams_of_every_teacher_are_listed_for_practice_to_hold_back(school):
+    store, sari, budi, _, exam, *_ = school
+    other = store.create_class(budi, "XI IPS 3")
+    store.create_class_exam(budi, other.id, "Kuis Budi", minutes=10, opens_at=OPENS + 500, closes_at=CLOSES + 500,
+                            question_ids=["q9"], source="kuis-contoh")
+    assert store.running_class_exams(OPENS - 1) == []
+    assert [e.id for e in store.running_class_exams(OPENS)] == [exam.id]
+    assert sorted(e.question_ids for e in store.running_class_exams(CLOSES - 1)) == [("q1", "q2"), ("q9",)]
+    assert [e.question_ids for e in store.running_class_exams(CLOSES)] == [("q9",)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.live import service, state, wire
+from lessonkit.live import players, service, state, wire
 from lessonkit.live.errors import AnswerRefused, JoinRefused, LiveError, TransitionRefused
 from lessonkit.live.state import State
 from lessonkit.storage import ClassNotFound
@@ -217,3 +217,32 @@ def test_a_saved_students_live_answers_are_in_their_export_and_go_with_them(live
     assert kinds.count("kuis langsung") == 1 and kinds.count("jawaban kuis langsung") == 1
     store.delete_student(learner.id)
     assert [p.nickname for p in store.live_players(record.id)] == ["Eko"] and store.live_answers(record.id) == []
+
+
+def test_seats_keep_their_browser_and_client_so_the_limits_hold_across_requests(live):
+    store, _, sari, _, _, record = live
+    _, bot = service.join(store, record.code, "Bot 1", browser="tab", client="c1", now=T0)
+    _, same = service.join(store, record.code, "Bot 2", browser="tab", client="c1", now=T0)
+    assert same.seat == bot.seat and len(store.live_players(record.id)) == 1
+    for n in range(2, 1 + players.MAX_PER_CLIENT):
+        service.join(store, record.code, f"Bot {n}", browser=f"tab{n}", client="c1", now=T0)
+    with pytest.raises(JoinRefused, match="perangkat atau jaringan ini"):
+        service.join(store, record.code, "Bot 9", browser="tab9", client="c1", now=T0)
+    seated = store.live_players(record.id)
+    removed = service.remove(store, sari, record.id, *(p.seat for p in seated), now=T0 + 1)
+    assert removed.version == 2 and not players.active(store.live_players(record.id))
+    with pytest.raises(JoinRefused, match="baru saja dikeluarkan"):
+        service.join(store, record.code, "Bot 10", browser="tab10", client="c1", now=T0 + 2)
+
+
+def test_the_teachers_lobby_lock_keeps_new_players_out_until_it_is_opened(live):
+    store, _, sari, budi, _, record = live
+    _, ani = service.join(store, record.code, "Ani", browser="ani", now=T0)
+    with pytest.raises(LiveError):
+        service.command(store, budi, record.id, "lock", now=T0 + 1)
+    assert service.command(store, sari, record.id, "lock", now=T0 + 1).session.locked
+    with pytest.raises(JoinRefused, match="mengunci"):
+        service.join(store, record.code, "Budi", browser="budi", now=T0 + 2)
+    assert service.join(store, record.code, "Ani", browser="ani", now=T0 + 2)[1].seat == ani.seat
+    service.command(store, sari, record.id, "unlock", now=T0 + 3)
+    assert service.join(store, record.code, "Budi", browser="budi", now=T0 + 4)[1].nickname == "Budi"
