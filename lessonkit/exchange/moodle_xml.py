@@ -119,6 +119,11 @@ def _single_or_multiple(root, q, stimulus) -> None:
     _tags(element, metadata.tags_for(q))
 
 
+def _cloze_word(text: str) -> str:
+    """A column label as a Cloze choice (its special characters escaped)."""
+    return re.sub(r"([~=#{}\\])", r"\\\1", html.escape(text, quote=False))
+
+
 def _true_false(root, q, stimulus) -> None:
     if len(q.statements) == 1:
         statement = q.statements[0]
@@ -128,9 +133,10 @@ def _true_false(root, q, stimulus) -> None:
         _answer(element, 0 if statement.answer else 100, "false", fmt="moodle_auto_format")
         _tags(element, metadata.tags_for(q))
         return
+    yes, no = (_cloze_word(label) for label in q.labels)
     rows = "".join(
         f"<p>{i}. {markup.to_inline_html(s.text)} "
-        f"{{1:MC:{'=' if s.answer else ''}Benar~{'' if s.answer else '='}Salah}}</p>"
+        f"{{1:MC:{'=' if s.answer else ''}{yes}~{'' if s.answer else '='}{no}}}</p>"
         for i, s in enumerate(q.statements, start=1))
     element = _header(root, "cloze", q, _prompt_html(q, stimulus, rows), grade=None)
     _tags(element, metadata.tags_for(q, native_points=False))

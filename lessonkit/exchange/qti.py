@@ -215,7 +215,7 @@ def _pairs(item: _Item, stimulus: str | None, lefts: list[str], rights: list[str
 def _true_false(item: _Item, stimulus: str | None) -> None:
     q = item.q
     correct = [(i, 0 if s.answer else 1) for i, s in enumerate(q.statements)]
-    _pairs(item, stimulus, [s.text for s in q.statements], ["Benar", "Salah"], correct, len(q.statements))
+    _pairs(item, stimulus, [s.text for s in q.statements], list(q.labels), correct, len(q.statements))
 
 
 def _matching(item: _Item, stimulus: str | None) -> None:

@@ -121,6 +121,7 @@ class PublicQuestion:
     limit: int
     choices: tuple[str, ...] = ()
     statements: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
     lefts: tuple[str, ...] = ()
     rights: tuple[str, ...] = ()
     items: tuple[str, ...] = ()

@@ -7,7 +7,7 @@ per packet, each starting on a new page.
 from __future__ import annotations
 
 from ..exchange.selection import Selection
-from ..quiz.types import TYPE_NAMES
+from ..quiz.types import TYPE_NAMES, true_false
 from .document import FONT, MUTED, Sheet, plain_of
 from .layout import Printed, layout, letter
 from .worksheet import title_of
@@ -24,7 +24,8 @@ def key_of(row: Printed) -> str:
     if q.type == "multiple":
         return ", ".join(letter(p) for p, i in enumerate(row.order) if q.options[i].correct)
     if q.type == "true_false":
-        return "; ".join(f"{n}. {'B' if s.answer else 'S'}" for n, s in enumerate(q.statements, start=1))
+        heads = dict(zip((True, False), true_false.initials(q), strict=True))
+        return "; ".join(f"{n}. {heads[s.answer]}" for n, s in enumerate(q.statements, start=1))
     if q.type == "matching":
         return "; ".join(f"{n}–{letter(row.order.index(n - 1))}" for n in range(1, len(q.pairs) + 1))
     if q.type == "ordering":
