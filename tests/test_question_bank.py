@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
+import yaml
 
 from lessonkit.content import load_lesson
 from lessonkit.quiz import load_bank
@@ -58,6 +60,38 @@ def test_the_last_pair_of_a_matching_item_never_comes_for_free(bank):
     """Four or more pairs, or at least one extra right-hand option that matches nothing."""
     weak = [q.id for q in bank.questions if q.type == "matching" and len(q.pairs) < 4 and not q.distractors]
     assert weak == []
+
+
+def test_printed_true_false_grids_do_not_favour_one_opening_closing_or_pattern(bank):
+    """Print keeps the file order, so the file order must not teach "starts with Benar, ends with Salah"."""
+    grids = [[s.answer for s in q.statements] for q in bank.questions if q.type == "true_false"]
+    assert sum(answers[0] for answers in grids) <= 2 / 3 * len(grids)
+    assert sum(not answers[0] for answers in grids) <= 2 / 3 * len(grids)
+    assert sum(not answers[-1] for answers in grids) <= 2 / 3 * len(grids)
+    patterns = Counter("".join("B" if a else "S" for a in answers) for answers in grids)
+    assert [p for p, n in patterns.items() if n > 2] == []
+
+
+FOREIGN = re.compile(r"(?<![*\w-])(forming|storming|norming|performing|adjourning|volunteer)(?![*\w-])", re.IGNORECASE)
+NOT_READ = {"id", "section", "stimulus", "type", "level", "scoring", "title"}
+
+
+def _read_texts(value, key=None):
+    if isinstance(value, str):
+        if key not in NOT_READ:
+            yield value
+    elif isinstance(value, dict):
+        for k, item in value.items():
+            yield from _read_texts(item, k)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _read_texts(item, key)
+
+
+def test_foreign_terms_are_italic_wherever_a_student_reads_them_in_the_bank():
+    plain = [(path.name, text[:80]) for path in sorted((ROOT / "quizzes").glob("*.yaml"))
+             for text in _read_texts(yaml.safe_load(path.read_text(encoding="utf-8"))) if FOREIGN.search(text)]
+    assert plain == []
 
 
 def test_no_true_false_grid_alternates_strictly(bank):
