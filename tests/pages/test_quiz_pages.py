@@ -119,3 +119,26 @@ def test_a_checked_answer_stays_visible_in_its_disabled_widgets(monkeypatch, con
     at.multiselect[0].set_value([0, 1, 2]).run()
     _button(at, "Periksa").click().run()
     assert at.multiselect[0].value == [0, 1, 2] and at.multiselect[0].disabled
+
+
+def test_a_true_false_grid_shows_its_own_column_labels_in_the_students_order_and_grades_in_file_order(
+        monkeypatch, content_dir):
+    monkeypatch.setattr("ui.data.CONTENT_DIR", content_dir)
+    monkeypatch.setattr("ui.data.QUIZ_DIR", FIXTURES / "quizzes_labels")
+    at = AppTest.from_file(str(ROOT / "app_script.py"), default_timeout=30)
+    at.switch_page("app_pages/latihan.py").run()
+    at.segmented_control[0].set_value("Kuis").run()
+    _button(at, "Mulai latihan").click().run()
+    order = at.session_state["practice_run"].orders["l-01"]
+    assert sorted(order) == [0, 1, 2, 3, 4]
+    letters = "ABCDE"
+    assert [r.label for r in at.radio] == [f"{n}. Pernyataan {letters[i]}." for n, i in enumerate(order, start=1)]
+    assert all(r.options == ["Fakta", "Opini"] for r in at.radio)
+    assert any("**Fakta** atau **Opini**" in m.value for m in at.markdown)
+    for radio in at.radio:
+        statement = letters.index(radio.label.split()[-1][0])
+        radio.set_value(statement % 2 == 0)
+    at.run()
+    _button(at, "Periksa").click().run()
+    assert at.success and "Benar" in at.success[0].value
+    assert not at.exception
