@@ -72,7 +72,9 @@ def test_printed_true_false_grids_do_not_favour_one_opening_closing_or_pattern(b
     assert [p for p, n in patterns.items() if n > 2] == []
 
 
-FOREIGN = re.compile(r"(?<![*\w-])(forming|storming|norming|performing|adjourning|volunteer)(?![*\w-])", re.IGNORECASE)
+FOREIGN = re.compile(r"(?<![*\w-])(forming|storming|norming|performing|adjourning|volunteer|Vereniging van Indische "
+                     r"Artsen|Vereniging van Indonesische Geneeskundigen|Geneeskundige Hoogeschool)(?![*\w-])",
+                     re.IGNORECASE)
 NOT_READ = {"id", "section", "stimulus", "type", "level", "scoring", "title"}
 
 
