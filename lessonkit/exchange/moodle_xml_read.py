@@ -1,7 +1,8 @@
 """Moodle XML import: every type that maps back onto this project's seven types.
 
 ``multichoice`` (single or multiple answer), ``truefalse``, a Cloze question made
-only of Benar/Salah (or True/False) drop-downs (the true/false grid),
+only of Benar/Salah (or True/False) drop-downs, or of the same two other words in
+every drop-down, read as the item's column ``labels`` (the true/false grid),
 ``matching`` (sub-questions with empty text are distractors), ``ordering``,
 ``shortanswer`` and ``essay`` (model answer and rubric read back from the grader
 information when it is laid out as this app writes it). Moodle's HTML becomes
