@@ -7,7 +7,7 @@ per packet, each starting on a new page.
 from __future__ import annotations
 
 from ..exchange.selection import Selection
-from ..quiz.types import TYPE_NAMES, true_false
+from ..quiz.types import true_false, type_name
 from .document import FONT, MUTED, Sheet, plain_of
 from .layout import Printed, layout, letter
 from .worksheet import title_of
@@ -43,7 +43,7 @@ def _entry(pdf: Sheet, row: Printed) -> None:
     pdf.cell(INDENT, 5.8, f"{row.number}.")
     pdf.set_xy(pdf.l_margin + INDENT, y)
     pdf.multi_cell(pdf.width - INDENT, 5.8, key_of(row), align="L", new_x="LMARGIN", new_y="NEXT")
-    pdf.line_text(f"{TYPE_NAMES[q.type]} · {q.points:g} poin", "I", 8.5, indent=INDENT, height=4.4, color=MUTED)
+    pdf.line_text(f"{type_name(q)} · {q.points:g} poin", "I", 8.5, indent=INDENT, height=4.4, color=MUTED)
     pdf.line_text(q.explanation, size=9.5, indent=INDENT, height=5)
     pdf.ln(2.5)
 

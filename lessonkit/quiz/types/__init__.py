@@ -5,6 +5,7 @@
 - ``is_answered(q, response)``, ``answer_text(q, response)``, ``key_text(q)``: for pages and reviews;
 - ``shuffle(q, rng)``: the display order of what the student sees (``None`` if nothing is shuffled);
 - ``perfect(q)``: the fully right response;
+- ``name(q)`` (optional): the item's own name where it differs from ``TYPE_NAMES`` (see `type_name`);
 - ``render(q, *, key, order, disabled, on_change)`` and ``read(q, key, order, state)``: the Streamlit
   widget and how to rebuild the response from widget state (Streamlit is imported only there);
   ``state(q, key, order, response)`` is the inverse, to show a saved answer again.
@@ -40,3 +41,9 @@ TYPE_NAMES = {
 
 def module_of(question) -> ModuleType:
     return TYPES[question.type]
+
+
+def type_name(question) -> str:
+    """What a student or teacher calls this item: its type's name, or the item's own (a module's ``name(q)``)."""
+    own = getattr(module_of(question), "name", None)
+    return own(question) if own else TYPE_NAMES[question.type]

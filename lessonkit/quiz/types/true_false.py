@@ -57,6 +57,11 @@ def initials(q: Question) -> tuple[str, str]:
     return q.labels[0][0].upper(), q.labels[1][0].upper()
 
 
+def name(q: Question) -> str:
+    """The item as students see it: "Benar/Salah", or its own columns ("Fakta/Opini")."""
+    return "/".join(q.labels)
+
+
 def displayed(q: Question, order) -> list[int]:
     """Statement indices in the order the student sees them (file order for attempts stored without one)."""
     return list(order) if order else list(range(len(q.statements)))

@@ -107,3 +107,11 @@ def test_labels_are_two_different_short_words_with_different_initials(labels, ki
         make("true_false", labels=labels)
     problem = error.value.errors()[0]
     assert kind == problem["type"] or kind in problem["msg"]
+
+
+def test_an_item_with_its_own_columns_is_named_by_them_wherever_its_type_is_shown():
+    from lessonkit.quiz.types import type_name
+
+    assert type_name(make("true_false")) == "Benar/Salah"
+    assert type_name(make("true_false", labels=["Fakta", "Opini"])) == "Fakta/Opini"
+    assert type_name(make("single")) == "Pilihan ganda"
