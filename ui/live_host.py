@@ -16,7 +16,7 @@ import streamlit as st
 from lessonkit.live import leaderboard, questions, service, summary
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import PRIMARY, State
-from lessonkit.quiz.types import TYPE_NAMES
+from lessonkit.quiz.types import type_name
 from lessonkit.quiz.types.single import LETTERS
 from ui import data, live_poll, nav
 from ui.student import qr_png
@@ -109,7 +109,7 @@ def setup(teacher: TeacherInfo) -> None:
         titles = {s.id: s.title for s in sections}
         st.selectbox("Bagian materi", list(titles), key="live_section", format_func=titles.get)
     else:
-        names = {q.id: f"{q.id} · {TYPE_NAMES[q.type]}" for q in usable}
+        names = {q.id: f"{q.id} · {type_name(q)}" for q in usable}
         st.multiselect("Soal (urut sesuai pilihanmu)", list(names), key="live_pick", format_func=names.get,
                        placeholder="Pilih soal satu per satu")
     left, middle = st.columns(2)
@@ -216,7 +216,7 @@ def lobby(view: service.HostView) -> None:
 
 def _question(view: service.HostView) -> None:
     public = view.public
-    st.caption(f"Soal {public.number} dari {public.count} · {TYPE_NAMES[public.type]}")
+    st.caption(f"Soal {public.number} dari {public.count} · {public.type_name}")
     if public.stimulus:
         with st.container(border=True):
             st.markdown(public.stimulus)
@@ -279,7 +279,7 @@ def question_open(view: service.HostView):
 def reveal(view: service.HostView) -> None:
     """The prompt, the answer distribution (the key's bars green and ticked) beside the key and the explanation."""
     public = view.public
-    st.caption(f"Soal {public.number} dari {public.count} · {TYPE_NAMES[public.type]}")
+    st.caption(f"Soal {public.number} dari {public.count} · {public.type_name}")
     st.markdown(f"## {public.prompt}")
     left, right = st.columns([3, 2])
     dist = view.distribution

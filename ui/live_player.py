@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 CODE, SEAT = "kuis", "kursi"
 NOTICE = "live_player_notice"
 BROWSER = "live_browser"
-TRUE_FALSE = ["Benar", "Salah"]
 
 
 def _say(kind: str, message: str) -> None:
@@ -133,8 +132,7 @@ def _read(public: PublicQuestion, key: str):
     if public.type == "multiple":
         return sorted(state.get(key) or [])
     if public.type == "true_false":
-        marks = [state.get(f"{key}-{i}") for i in range(len(public.statements))]
-        return [None if m is None else m == "Benar" for m in marks]
+        return [state.get(f"{key}-{i}") for i in range(len(public.statements))]
     if public.type == "matching":
         return [state.get(f"{key}-{i}") for i in range(len(public.lefts))]
     if public.type == "ordering":
@@ -170,7 +168,8 @@ def answer_form(record: LiveRecord, player: Player, public: PublicQuestion) -> N
                      format_func=lambda i: f"{LETTERS[i]}. {public.choices[i]}", label_visibility="collapsed")
         elif public.type == "true_false":
             for i, text in enumerate(public.statements):
-                st.segmented_control(text, TRUE_FALSE, key=f"{key}-{i}", width="stretch")
+                st.segmented_control(text, [True, False], key=f"{key}-{i}", width="stretch",
+                                     format_func=dict(zip((True, False), public.labels, strict=True)).get)
         elif public.type == "matching":
             for i, text in enumerate(public.lefts):
                 st.selectbox(text, list(range(len(public.rights))), index=None, key=f"{key}-{i}",

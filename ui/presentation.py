@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lessonkit.quiz.types import module_of
+from lessonkit.quiz.types import module_of, true_false
 from lessonkit.quiz.types.single import LETTERS
 from lessonkit.slides import Slide, matching_sheet
 from ui import data, diagram_view
@@ -88,7 +88,7 @@ def _question(slide: Slide, number: int) -> None:
     else:
         lines = []
         for i, statement in enumerate(q.statements, start=1):
-            verdict = f" → **{'Benar' if statement.answer else 'Salah'}**" if revealed else ""
+            verdict = f" → **{true_false.choices(q)[statement.answer]}**" if revealed else ""
             lines.append(f"{i}. {statement.text}{verdict}")
         st.markdown("\n".join(lines))
     if revealed:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lessonkit.quiz import Bank, Grade
 from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase, unmarked
-from lessonkit.quiz.types import TYPE_NAMES, module_of
+from lessonkit.quiz.types import module_of, type_name
 from lessonkit.quiz.types.essay import self_score
 from ui import data, nav
 from ui.text import plain
@@ -43,7 +43,7 @@ def question(q: QuestionBase, bank: Bank, *, number: int, key: str, order, disab
         with st.container(border=True):
             st.caption("BACAAN UNTUK SOAL INI")
             st.markdown(stimulus)
-    st.caption(f"Soal {number} · {TYPE_NAMES[q.type]} · {LEVEL_NAMES[q.level]}")
+    st.caption(f"Soal {number} · {type_name(q)} · {LEVEL_NAMES[q.level]}")
     st.markdown(q.prompt)
     return module_of(q).render(q, key=key, order=order, disabled=disabled, on_change=on_change, args=args)
 

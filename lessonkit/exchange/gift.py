@@ -5,8 +5,8 @@ with GIFT's reserved characters ``\\ ~ = # { } :`` escaped by a backslash and li
 breaks as ``\\n``, so every question stays one block. Mapping:
 
 - single ``{=right ~wrong}``; multiple ``{~%50%right ~%-50%wrong}`` (same grades as Moodle XML);
-- true_false with one statement ``{T}``/``{F}``; a grid of several statements is skipped
-  (GIFT has no Cloze; use Moodle XML);
+- true_false with one statement ``{T}``/``{F}``; a grid of several statements, or columns other
+  than Benar/Salah, is skipped (GIFT has no Cloze; use Moodle XML);
 - matching ``{=left -> right}``; a distractor is written ``= -> right``, as Moodle's own GIFT
   exporter does for a sub-question with empty text (a left text containing ``->`` is skipped);
 - ordering in the syntax of Moodle's core ordering type ``{>n ALL VERTICAL grading SHOW none``
@@ -23,6 +23,7 @@ Explanations are general feedback (``####``), option feedback follows ``#``; cat
 from __future__ import annotations
 
 from ..quiz.base import QuestionBase
+from ..quiz.types import true_false
 from . import metadata
 from .moodle_xml import fraction, question_name
 from .selection import Selection, Skipped
@@ -78,6 +79,9 @@ class _Writer:
     def _true_false(self, q):
         if len(q.statements) > 1:
             return Skipped(q.id, q.type, "GIFT tidak punya soal Benar/Salah dengan beberapa pernyataan; "
+                                         "pakai format Moodle XML (Cloze)")
+        if tuple(q.labels) != true_false.DEFAULT_LABELS:
+            return Skipped(q.id, q.type, f"GIFT hanya mengenal kolom Benar/Salah, bukan {'/'.join(q.labels)}; "
                                          "pakai format Moodle XML (Cloze)")
         return "{" + ("TRUE" if q.statements[0].answer else "FALSE") + _general(q).strip() + "}"
 

@@ -6,8 +6,9 @@ Mapping (see also docs/ekspor-impor.md):
 - multiple -> ``multichoice`` with ``<single>false``: each key +100/k %, each wrong option
   -100/k % (k keys; every value is on Moodle's list of allowed grades, five decimals), which is
   exactly this app's rule max(0, (right - wrong) / k);
-- true_false -> ``truefalse`` for one statement; a grid of several statements -> one Cloze
-  (``cloze``/multianswer) question with ``{1:MC:=Benar~Salah}`` per statement, so it stays one
+- true_false -> ``truefalse`` for one statement with the default columns; a grid of several
+  statements (or columns of its own, e.g. Fakta/Opini) -> one Cloze (``cloze``/multianswer)
+  question with ``{1:MC:=Benar~Salah}`` (the item's labels) per statement, so it stays one
   question graded per statement, as in the app (separate true/false questions would lose the
   grouping and the shared prompt);
 - matching -> ``matching``; distractors are sub-questions with empty text (Moodle's convention);
@@ -28,6 +29,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..quiz.base import QuestionBase
+from ..quiz.types import true_false
 from . import markup, metadata
 from .selection import Selection
 
@@ -119,8 +121,13 @@ def _single_or_multiple(root, q, stimulus) -> None:
     _tags(element, metadata.tags_for(q))
 
 
+def _cloze_word(text: str) -> str:
+    """A column label as a Cloze choice (its special characters escaped)."""
+    return re.sub(r"([~=#{}\\])", r"\\\1", html.escape(text, quote=False))
+
+
 def _true_false(root, q, stimulus) -> None:
-    if len(q.statements) == 1:
+    if len(q.statements) == 1 and tuple(q.labels) == true_false.DEFAULT_LABELS:
         statement = q.statements[0]
         text = metadata.with_stimulus(stimulus, f"{q.prompt.strip()}\n\n{metadata.RULE}\n\n{statement.text}")
         element = _header(root, "truefalse", q, markup.to_html(text), grade=q.points)
@@ -128,9 +135,10 @@ def _true_false(root, q, stimulus) -> None:
         _answer(element, 0 if statement.answer else 100, "false", fmt="moodle_auto_format")
         _tags(element, metadata.tags_for(q))
         return
+    yes, no = (_cloze_word(label) for label in q.labels)
     rows = "".join(
         f"<p>{i}. {markup.to_inline_html(s.text)} "
-        f"{{1:MC:{'=' if s.answer else ''}Benar~{'' if s.answer else '='}Salah}}</p>"
+        f"{{1:MC:{'=' if s.answer else ''}{yes}~{'' if s.answer else '='}{no}}}</p>"
         for i, s in enumerate(q.statements, start=1))
     element = _header(root, "cloze", q, _prompt_html(q, stimulus, rows), grade=None)
     _tags(element, metadata.tags_for(q, native_points=False))

@@ -1,7 +1,8 @@
 """Moodle XML import: every type that maps back onto this project's seven types.
 
 ``multichoice`` (single or multiple answer), ``truefalse``, a Cloze question made
-only of Benar/Salah (or True/False) drop-downs (the true/false grid),
+only of Benar/Salah (or True/False) drop-downs, or of the same two other words in
+every drop-down, read as the item's column ``labels`` (the true/false grid),
 ``matching`` (sub-questions with empty text are distractors), ``ordering``,
 ``shortanswer`` and ``essay`` (model answer and rubric read back from the grader
 information when it is laid out as this app writes it). Moodle's HTML becomes
@@ -11,6 +12,7 @@ parsed with defusedxml, so entity tricks are refused rather than expanded.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 
@@ -155,12 +157,15 @@ class _Reader:
     def _q_cloze(self, element, name):
         html = _text(element.find("questiontext"))
         marks = CLOZE_MARK.findall(html)
-        statements = []
+        statements, columns = [], set()
         for _, kind, body in marks:
-            answer = _true_false_choice(kind, body)
-            if answer is None:
+            found = _true_false_choice(kind, body)
+            if found is None:
                 return Skipped(name, "cloze", "Cloze hanya bisa diimpor bila setiap isiannya pilihan Benar/Salah")
-            statements.append(answer)
+            statements.append(found[0])
+            columns.add(found[1])
+        if len(columns) > 1:
+            return Skipped(name, "cloze", "setiap pernyataan harus memakai dua pilihan yang sama")
         if not marks:
             return Skipped(name, "cloze", "Cloze tanpa isian")
         markdown = markup.to_markdown(CLOZE_MARK.sub(lambda m: f" [[{m.group(0).count('~')}]] ", html))
@@ -174,6 +179,8 @@ class _Reader:
         question = self._base(element, name, "true_false", text=prompt)
         question.setdefault("points", len(statements))
         question["statements"] = [{"text": t, "answer": a} for t, a in zip(texts, statements, strict=True)]
+        if (labels := columns.pop()) is not None:
+            question["labels"] = list(labels)
         return question
 
     def _q_matching(self, element, name):
@@ -235,20 +242,25 @@ def _split_statement(markdown: str) -> tuple[str, str]:
     return prompt, statement
 
 
-def _true_false_choice(kind: str, body: str) -> bool | None:
+def _true_false_choice(kind: str, body: str) -> tuple[bool, tuple[str, str] | None] | None:
+    """A two-choice Cloze mark as (answer, column labels): Benar/Salah words give the default columns
+    (None); two other words are the item's own columns, the first being the ``answer: true`` one."""
     if kind.upper() not in CHOICE_KINDS:
         return None
-    right, words = None, set()
+    right, words = None, []
     for part in re.split(r"(?<!\\)~", body):
         part = part.split("#", 1)[0].strip()
         correct = part.startswith("=") or part.startswith("%100%")
-        word = re.sub(r"^(=|%-?\d+(?:\.\d+)?%)", "", part).strip().lower()
-        words.add(word)
+        word = re.sub(r"\\(.)", r"\1", re.sub(r"^(=|%-?\d+(?:\.\d+)?%)", "", part).strip())
+        words.append(word)
         if correct:
             right = word
-    if right is None or not (words & TRUE_WORDS and words & FALSE_WORDS and len(words) == 2):
+    folded = {w.lower() for w in words}
+    if right is None or len(words) != 2 or len(folded) != 2:
         return None
-    return right in TRUE_WORDS
+    if folded & TRUE_WORDS and folded & FALSE_WORDS:
+        return right.lower() in TRUE_WORDS, None
+    return right == words[0], (html.unescape(words[0]), html.unescape(words[1]))
 
 
 def _grader_info(markdown: str) -> tuple[str, list[dict]]:

@@ -7,7 +7,8 @@ Interactions and response processing (scores in points; ``MAXSCORE`` is the ques
 - single -> ``qti-choice-interaction`` (max 1), score when the response matches the key;
 - multiple -> ``qti-choice-interaction`` with a mapping: +points/k per key, -points/k per wrong
   option, bounded by 0 and the points (the app's rule);
-- true_false -> ``qti-match-interaction`` statements x {Benar, Salah}, points/n per right pair;
+- true_false -> ``qti-match-interaction`` statements x the item's two column labels (Benar, Salah
+  by default), points/n per right pair;
 - matching -> ``qti-match-interaction``, points/n per right pair; distractors are extra
   right-hand choices that belong to no pair;
 - ordering -> ``qti-order-interaction``, all or nothing (QTI's standard operators cannot express
@@ -215,7 +216,7 @@ def _pairs(item: _Item, stimulus: str | None, lefts: list[str], rights: list[str
 def _true_false(item: _Item, stimulus: str | None) -> None:
     q = item.q
     correct = [(i, 0 if s.answer else 1) for i, s in enumerate(q.statements)]
-    _pairs(item, stimulus, [s.text for s in q.statements], ["Benar", "Salah"], correct, len(q.statements))
+    _pairs(item, stimulus, [s.text for s in q.statements], list(q.labels), correct, len(q.statements))
 
 
 def _matching(item: _Item, stimulus: str | None) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..quiz.bank import Bank
 from ..quiz.base import QuestionBase
 from ..quiz.practice import LEVEL_ORDER
-from ..quiz.types import TYPE_NAMES, module_of
+from ..quiz.types import module_of, type_name
 from . import wire
 from .errors import SelectionError
 
@@ -121,6 +121,7 @@ class PublicQuestion:
     limit: int
     choices: tuple[str, ...] = ()
     statements: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
     lefts: tuple[str, ...] = ()
     rights: tuple[str, ...] = ()
     items: tuple[str, ...] = ()
@@ -132,7 +133,7 @@ def public_view(bank: Bank, questions: Sequence[LiveQuestion], index: int) -> Pu
     live = questions[index]
     question = bank.question(live.question_id)
     adapter = wire.adapter(question)
-    return PublicQuestion(live.question_id, index + 1, len(questions), question.type, TYPE_NAMES[question.type],
+    return PublicQuestion(live.question_id, index + 1, len(questions), question.type, type_name(question),
                           adapter.instruction, question.prompt, bank.stimulus_of(question), live.limit,
                           **adapter.fields(question, live.order))
 

@@ -10,7 +10,7 @@ type            public fields (``PublicQuestion``)            phone's answer (JS
 ==============  ===========================================  ==============================================
 single          ``choices``: option texts                     position of the chosen choice: ``2``
 multiple        ``choices``: option texts                     positions ticked: ``[0, 3]``
-true_false      ``statements``: texts (file order)            one ``true``/``false``/``null`` per statement
+true_false      ``statements`` (shuffled), ``labels``          one ``true``/``false``/``null`` per statement
 matching        ``lefts`` (file order), ``rights`` (shuffled)  one right position (or ``null``) per left
 ordering        ``items`` (shuffled)                          every item position, in the student's order
 short_answer    ``max_chars``                                 the typed text
@@ -30,6 +30,7 @@ from typing import Any
 
 from ..quiz.base import QuestionBase, normalise_answer
 from ..quiz.grading import grade
+from ..quiz.types import true_false
 from ..quiz.types.single import LETTERS
 from .errors import AnswerRefused
 
@@ -112,11 +113,12 @@ class Multiple:
 
 
 class TrueFalse:
-    instruction = "Tentukan Benar atau Salah untuk setiap pernyataan, lalu kirim."
+    instruction = "Tentukan jawaban untuk setiap pernyataan, lalu kirim."
 
     @staticmethod
     def fields(q, order) -> dict:
-        return {"statements": tuple(s.text for s in q.statements)}
+        return {"statements": tuple(q.statements[i].text for i in true_false.displayed(q, order)),
+                "labels": tuple(q.labels)}
 
     @staticmethod
     def parse(q, order, raw) -> list[bool | None]:
@@ -125,18 +127,22 @@ class TrueFalse:
             raise AnswerRefused(UNREADABLE)
         if all(a is None for a in answers):
             raise AnswerRefused("Jawab minimal satu pernyataan dulu.")
-        return answers
+        response: list[bool | None] = [None] * len(q.statements)
+        for position, i in enumerate(true_false.displayed(q, order)):
+            response[i] = answers[position]
+        return response
 
     @staticmethod
     def encode(q, order, response) -> list[bool | None] | None:
-        return None if response is None else list(response)
+        return None if response is None else [response[i] for i in true_false.displayed(q, order)]
 
     @staticmethod
     def tally(q, order, responses) -> tuple[str, list[Bar]]:
         right = Counter(i for response in responses for i, s in enumerate(q.statements) if response[i] is s.answer)
+        names = true_false.choices(q)
         return "Banyak siswa yang menjawab benar", [
-            Bar(f"{i + 1}. {s.text} ({'Benar' if s.answer else 'Salah'})", right[i], True)
-            for i, s in enumerate(q.statements)]
+            Bar(f"{position}. {q.statements[i].text} ({names[q.statements[i].answer]})", right[i], True)
+            for position, i in enumerate(true_false.displayed(q, order), start=1)]
 
 
 class Matching:

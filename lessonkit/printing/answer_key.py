@@ -7,7 +7,7 @@ per packet, each starting on a new page.
 from __future__ import annotations
 
 from ..exchange.selection import Selection
-from ..quiz.types import TYPE_NAMES
+from ..quiz.types import true_false, type_name
 from .document import FONT, MUTED, Sheet, plain_of
 from .layout import Printed, layout, letter
 from .worksheet import title_of
@@ -24,7 +24,8 @@ def key_of(row: Printed) -> str:
     if q.type == "multiple":
         return ", ".join(letter(p) for p, i in enumerate(row.order) if q.options[i].correct)
     if q.type == "true_false":
-        return "; ".join(f"{n}. {'B' if s.answer else 'S'}" for n, s in enumerate(q.statements, start=1))
+        heads = dict(zip((True, False), true_false.initials(q), strict=True))
+        return "; ".join(f"{n}. {heads[s.answer]}" for n, s in enumerate(q.statements, start=1))
     if q.type == "matching":
         return "; ".join(f"{n}–{letter(row.order.index(n - 1))}" for n in range(1, len(q.pairs) + 1))
     if q.type == "ordering":
@@ -42,7 +43,7 @@ def _entry(pdf: Sheet, row: Printed) -> None:
     pdf.cell(INDENT, 5.8, f"{row.number}.")
     pdf.set_xy(pdf.l_margin + INDENT, y)
     pdf.multi_cell(pdf.width - INDENT, 5.8, key_of(row), align="L", new_x="LMARGIN", new_y="NEXT")
-    pdf.line_text(f"{TYPE_NAMES[q.type]} · {q.points:g} poin", "I", 8.5, indent=INDENT, height=4.4, color=MUTED)
+    pdf.line_text(f"{type_name(q)} · {q.points:g} poin", "I", 8.5, indent=INDENT, height=4.4, color=MUTED)
     pdf.line_text(q.explanation, size=9.5, indent=INDENT, height=5)
     pdf.ln(2.5)
 

@@ -2,15 +2,16 @@
 
 A header with Nama/Kelas/Tanggal fields and the instructions; shared texts printed once
 above their questions; per type: options with letters (multiple choice: a box per
-option), a B/S box per true/false statement, a box per matching item with the lettered
-choices under it, a box per ordering item for its number, a line for a short answer and
-ruled lines for an essay. Optional Paket A/B with shuffled order (`layout`).
+option), two boxes per true/false statement (headed by the initials of the item's column
+labels, B/S by default), a box per matching item with the lettered choices under it, a
+box per ordering item for its number, a line for a short answer and ruled lines for an
+essay. Optional Paket A/B with shuffled order (`layout`).
 """
 
 from __future__ import annotations
 
 from ..exchange.selection import Selection
-from ..quiz.types import TYPE_NAMES
+from ..quiz.types import true_false, type_name
 from .document import FONT, INK, MUTED, TINTS, Sheet, plain_of
 from .layout import Block, Printed, layout, letter
 
@@ -18,7 +19,7 @@ INDENT = 8.0
 INSTRUCTIONS = {
     "single": "Lingkari huruf jawaban yang paling tepat.",
     "multiple": "Beri tanda ✓ pada kotak setiap jawaban yang benar (bisa lebih dari satu).",
-    "true_false": "Beri tanda ✓ pada kotak B (benar) atau S (salah) untuk setiap pernyataan.",
+    "true_false": "Beri tanda ✓ pada salah satu kotak untuk setiap pernyataan.",
     "matching": "Tulis huruf pasangan yang tepat di kotak; tiap huruf dipakai paling banyak satu kali.",
     "ordering": "Tulis nomor urut 1, 2, 3, … di kotak, mulai dari yang pertama.",
     "short_answer": "Tulis jawaban singkat di garis.",
@@ -94,7 +95,7 @@ def _prompt(pdf: Sheet, row: Printed) -> None:
     pdf.cell(INDENT, 5, f"{row.number}.")
     pdf.set_y(top)
     pdf.markdown(q.prompt, indent=INDENT)
-    note = TYPE_NAMES[q.type] + (f" · {q.points:g} poin" if q.points != 1 else "")
+    note = type_name(q) + (f" · {q.points:g} poin" if q.points != 1 else "")
     extra = " Ada pilihan yang tidak punya pasangan." if q.type == "matching" and q.distractors else ""
     pdf.line_text(f"{note}. {INSTRUCTIONS[q.type]}{extra}", "I", 8.5, indent=INDENT, height=4.5, color=MUTED)
     pdf.ln(1)
@@ -155,8 +156,11 @@ def _question(pdf: Sheet, row: Printed) -> None:
     if q.type in ("single", "multiple"):
         _options(pdf, row, boxes=q.type == "multiple")
     elif q.type == "true_false":
+        heads = true_false.initials(q)
+        pdf.line_text("; ".join(f"{head} = {label}" for head, label in zip(heads, q.labels, strict=True)), "B", 9,
+                      indent=INDENT, height=4.6)
         _boxed_rows(pdf, [s.text for s in q.statements], [f"{i}." for i in range(1, len(q.statements) + 1)],
-                    2, ("B", "S"))
+                    2, heads)
     elif q.type == "matching":
         _boxed_rows(pdf, [p.left for p in q.pairs], [f"{i}." for i in range(1, len(q.pairs) + 1)], 1)
         pdf.line_text("Pilihan:", "B", 9.5, indent=INDENT)

@@ -148,3 +148,26 @@ def test_while_a_class_exam_runs_practice_and_the_practice_exam_hold_its_questio
     at.switch_page("app_pages/ujian.py").run()
     assert not at.exception
     assert any(i.value.startswith("1 soal") for i in at.info), "only c-03 of the auto-graded questions is left"
+
+
+def test_a_true_false_grid_shows_its_own_column_labels_in_the_students_order_and_grades_in_file_order(
+        monkeypatch, content_dir):
+    monkeypatch.setattr("ui.data.CONTENT_DIR", content_dir)
+    monkeypatch.setattr("ui.data.QUIZ_DIR", FIXTURES / "quizzes_labels")
+    at = AppTest.from_file(str(ROOT / "app_script.py"), default_timeout=30)
+    at.switch_page("app_pages/latihan.py").run()
+    at.segmented_control[0].set_value("Kuis").run()
+    _button(at, "Mulai latihan").click().run()
+    order = at.session_state["practice_run"].orders["l-01"]
+    assert sorted(order) == [0, 1, 2, 3, 4]
+    letters = "ABCDE"
+    assert [r.label for r in at.radio] == [f"{n}. Pernyataan {letters[i]}." for n, i in enumerate(order, start=1)]
+    assert all(r.options == ["Fakta", "Opini"] for r in at.radio)
+    assert any("**Fakta** atau **Opini**" in m.value for m in at.markdown)
+    for radio in at.radio:
+        statement = letters.index(radio.label.split()[-1][0])
+        radio.set_value(statement % 2 == 0)
+    at.run()
+    _button(at, "Periksa").click().run()
+    assert at.success and "Benar" in at.success[0].value
+    assert not at.exception

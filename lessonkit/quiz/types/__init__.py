@@ -7,6 +7,7 @@
 - ``perfect(q)``: the fully right response;
 - ``stored(q, response)``: the bounded JSON the database keeps for a response, and ``restored(q, value)`` its
   inverse, the response a stored value means (grading it gives the same score as grading the original);
+- ``name(q)`` (optional): the item's own name where it differs from ``TYPE_NAMES`` (see `type_name`);
 - ``render(q, *, key, order, disabled, on_change)`` and ``read(q, key, order, state)``: the Streamlit
   widget and how to rebuild the response from widget state (Streamlit is imported only there);
   ``state(q, key, order, response)`` is the inverse, to show a saved answer again.
@@ -50,3 +51,9 @@ def module_of(question) -> ModuleType:
         return TYPES[question.type]
     except KeyError:
         raise UnknownQuestionType(f"unknown question type {question.type!r} (question {question.id!r})") from None
+
+
+def type_name(question) -> str:
+    """What a student or teacher calls this item: its type's name, or the item's own (a module's ``name(q)``)."""
+    own = getattr(module_of(question), "name", None)
+    return own(question) if own else TYPE_NAMES[question.type]

@@ -1,6 +1,10 @@
-"""Benar/Salah per statement (PG kompleks kategori).
+"""Benar/Salah per statement (PG kompleks kategori), with the item's own column labels.
 
-Response: a list of booleans (None = not answered) in statement order. Partial score: the fraction right.
+Response: a list of booleans (None = not answered) in the file's statement order, whatever order the
+student saw. ``shuffle`` gives the display order (indices into ``statements``), stored with the attempt
+like the options of a multiple-choice question. ``labels`` names the two columns ("Benar/Salah",
+"Sesuai/Tidak sesuai", "Fakta/Opini"); the first label is the ``answer: true`` column. Partial score:
+the fraction right.
 """
 
 from __future__ import annotations
@@ -10,9 +14,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, field_validator
 
-from ..base import QuestionBase, Strict, Text, all_or_partial, distinct
+from ..base import QuestionBase, Strict, Text, all_or_partial, distinct, folded, located
 
-CHOICES = {True: "Benar", False: "Salah"}
+DEFAULT_LABELS = ("Benar", "Salah")
+LABEL_MAX = 20
+Label = Annotated[Text, Field(max_length=LABEL_MAX)]
 
 
 class Statement(Strict):
@@ -23,12 +29,42 @@ class Statement(Strict):
 class Question(QuestionBase):
     type: Literal["true_false"]
     statements: Annotated[list[Statement], Field(min_length=1, max_length=10)]
+    labels: Annotated[tuple[Label, ...], Field(min_length=2, max_length=2)] = DEFAULT_LABELS
 
     @field_validator("statements")
     @classmethod
     def _distinct(cls, statements: list[Statement]) -> list[Statement]:
         distinct([s.text for s in statements], "pernyataan")
         return statements
+
+    @field_validator("labels")
+    @classmethod
+    def _two_columns(cls, labels: tuple[str, ...]) -> tuple[str, ...]:
+        distinct(list(labels), "label kolom")
+        if folded(labels[0])[0] == folded(labels[1])[0]:
+            raise located(f"label kolom '{labels[0]}' dan '{labels[1]}' berawal huruf yang sama; lembar cetak "
+                          "memakai huruf awalnya sebagai judul kotak, jadi huruf awalnya harus berbeda", 1)
+        return labels
+
+
+def choices(q: Question) -> dict[bool, str]:
+    """The column label of each answer: ``{True: "Benar", False: "Salah"}`` unless the item names its own."""
+    return {True: q.labels[0], False: q.labels[1]}
+
+
+def initials(q: Question) -> tuple[str, str]:
+    """The printed box headings: the first letter of each label ("B", "S")."""
+    return q.labels[0][0].upper(), q.labels[1][0].upper()
+
+
+def name(q: Question) -> str:
+    """The item as students see it: "Benar/Salah", or its own columns ("Fakta/Opini")."""
+    return "/".join(q.labels)
+
+
+def displayed(q: Question, order) -> list[int]:
+    """Statement indices in the order the student sees them (file order for attempts stored without one)."""
+    return list(order) if order else list(range(len(q.statements)))
 
 
 def grade(q: Question, response) -> float:
@@ -56,18 +92,25 @@ def restored(q: Question, value) -> list[bool | None] | None:
     return stored(q, value)
 
 
-def shuffle(q: Question, rng: random.Random) -> None:
-    return None
+def shuffle(q: Question, rng: random.Random) -> list[int]:
+    order = list(range(len(q.statements)))
+    rng.shuffle(order)
+    return order
+
+
+def _per_statement(q: Question, answers) -> str:
+    names = choices(q)
+    return "; ".join(f"{s.text} → {names.get(given, '(kosong)')}"
+                     for s, given in zip(q.statements, answers, strict=True))
 
 
 def answer_text(q: Question, response) -> str:
     answers = list(response or [])
-    answers = (answers + [None] * len(q.statements))[:len(q.statements)]
-    return "; ".join(f"{i + 1}. {CHOICES.get(given, '(kosong)')}" for i, given in enumerate(answers))
+    return _per_statement(q, (answers + [None] * len(q.statements))[:len(q.statements)])
 
 
 def key_text(q: Question) -> str:
-    return "; ".join(f"{i + 1}. {CHOICES[s.answer]}" for i, s in enumerate(q.statements))
+    return _per_statement(q, perfect(q))
 
 
 def feedback(q: Question, response) -> list[str]:
@@ -86,8 +129,9 @@ def read(q: Question, key: str, order, state) -> list[bool | None]:
 def render(q: Question, *, key: str, order=None, disabled: bool = False, on_change=None, args=()) -> list:
     import streamlit as st
 
-    st.markdown("Tentukan **Benar** atau **Salah** untuk setiap pernyataan:")
-    for i, statement in enumerate(q.statements):
-        st.radio(f"{i + 1}. {statement.text}", [True, False], index=None, horizontal=True, key=f"{key}-{i}",
-                 format_func=CHOICES.get, disabled=disabled, on_change=on_change, args=args)
+    names = choices(q)
+    st.markdown(f"Tentukan **{names[True]}** atau **{names[False]}** untuk setiap pernyataan:")
+    for position, i in enumerate(displayed(q, order), start=1):
+        st.radio(f"{position}. {q.statements[i].text}", [True, False], index=None, horizontal=True,
+                 key=f"{key}-{i}", format_func=names.get, disabled=disabled, on_change=on_change, args=args)
     return read(q, key, order, st.session_state)

@@ -90,3 +90,11 @@ def test_a_moodle_written_gift_file_imports_and_lists_what_it_cannot():
     assert by_id["pgri-lahir-1945"]["statements"] == [{"text": "PGRI lahir pada 25 November 1945.", "answer": True}]
     assert by_id["urutan-tahap-relawan"]["scoring"] == "all_or_nothing"
     assert by_id["uraian-kode-etik"]["rubric"] == []
+
+
+def test_a_statement_with_its_own_column_labels_is_skipped_with_a_reason_gift_cannot_name_columns():
+    from tests.lessonkit.exchange.test_moodle_xml import FACT_OR_OPINION
+
+    data, skipped = gift.export(with_question(FACT_OR_OPINION))
+    assert [s.question_id for s in skipped] == ["fo-01"] and "Fakta/Opini" in skipped[0].reason
+    assert b"fo-01" not in data

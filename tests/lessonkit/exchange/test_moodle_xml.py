@@ -156,3 +156,21 @@ def test_fraction_rejects_grades_moodle_does_not_allow():
     assert moodle_xml.fraction(-100 / 7) == "-14.28571"
     with pytest.raises(ValueError):
         moodle_xml.fraction(37)
+
+
+FACT_OR_OPINION = {
+    "id": "fo-01", "type": "true_false", "level": "L2", "section": "uji", "prompt": "Fakta atau opini?",
+    "explanation": "Penjelasan.", "points": 1, "labels": ["Fakta", "Opini"],
+    "statements": [{"text": "DPRD membahas rancangan perda.", "answer": True}],
+}
+
+
+def test_a_statement_with_its_own_column_labels_is_a_cloze_with_those_labels_and_comes_back(tmp_path):
+    selection = with_question(FACT_OR_OPINION)
+    data = moodle_xml.export(selection)
+    root = ET.fromstring(data)
+    assert root.find("question[@type='truefalse']") is None
+    assert "{1:MC:=Fakta~Opini}" in root.find("question[@type='cloze']").findtext("questiontext/text")
+    imported = moodle_xml_read.read(data, Defaults("L2", "uji"))
+    assert imported.questions[0]["labels"] == ["Fakta", "Opini"]
+    assert_same_questions(selection.questions, load_imported(imported, tmp_path))

@@ -32,10 +32,10 @@ def test_a_session_in_every_phase_survives_json():
 
 
 def test_the_session_json_is_plain_and_names_its_fields():
-    data = codec.dump(opened(BANK, ["q-single", "q-true-false"], at=10.0))
+    data = codec.dump(opened(BANK, ["q-single", "q-short-answer"], at=10.0))
     assert set(data) == {"code", "questions", "speed_bonus", "state", "version", "index", "clock", "created_at",
                          "finished_at", "locked"}
-    assert data["questions"][1] == {"question_id": "q-true-false", "limit": 30, "order": None}
+    assert data["questions"][1] == {"question_id": "q-short-answer", "limit": 30, "order": None}
     assert set(data["clock"]) == {"opened_at", "limit", "extra", "paused_at", "paused_total", "closed_at"}
 
 

@@ -52,7 +52,7 @@ def test_worksheet_has_name_fields_every_question_and_its_answer_space():
     assert "Nama:" in text and "Kelas:" in text and "Tanggal:" in text
     for number in range(1, len(selection.items) + 1):
         assert f"{number}." in text
-    assert "Beri tanda ✓ pada kotak B (benar) atau S (salah)" in text
+    assert "Beri tanda ✓ pada salah satu kotak untuk setiap pernyataan." in text and "B = Benar; S = Salah" in text
     assert "Tulis jawabanmu di garis yang tersedia." in text
 
 
