@@ -1,0 +1,43 @@
+"""Uploads only for sessions showing an uploader; Streamlit's metrics closed."""
+
+from server.closed_endpoints import ClosedEndpoints
+from server.uploads import UploadGuard, allow_uploads, may_upload, upload_session
+from tests.conftest import run_async
+
+
+def _status(middleware, method: str, path: str) -> int:
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def receive():
+        return {"type": "http.request"}
+
+    scope = {"type": "http", "method": method, "path": path, "headers": [], "query_string": b""}
+    run_async(middleware(app)(scope, receive, send))
+    return sent[0]["status"]
+
+
+def test_an_upload_for_a_session_without_an_uploader_is_refused_before_its_body_is_read():
+    assert upload_session("/_stcore/upload_file/sesi-a/berkas-1") == "sesi-a"
+    assert upload_session("/materi") is None
+    assert _status(UploadGuard, "PUT", "/_stcore/upload_file/sesi-tanpa-unggah/berkas-1") == 403
+    allow_uploads("sesi-impor")
+    assert _status(UploadGuard, "PUT", "/_stcore/upload_file/sesi-impor/berkas-1") == 204
+    assert _status(UploadGuard, "GET", "/materi") == 204
+
+
+def test_an_uploader_page_left_alone_for_an_hour_must_be_opened_again():
+    allow_uploads("sesi-lama", now=0.0)
+    assert may_upload("sesi-lama", now=3599.0) and not may_upload("sesi-lama", now=3601.0)
+
+
+def test_metrics_are_closed_under_any_base_path_and_other_paths_pass():
+    assert _status(ClosedEndpoints, "GET", "/_stcore/metrics") == 404
+    assert _status(ClosedEndpoints, "GET", "/sekolah/_stcore/metrics/") == 404
+    assert _status(ClosedEndpoints, "GET", "/_stcore/health") == 204
