@@ -4,7 +4,10 @@
 The policy allows only this server (``'self'``) and inline code and styles
 (Streamlit needs them), ``blob:`` and ``data:`` for the diagram, the
 countdown iframe, plotly and QR codes, and no framing of the app by another
-site (``frame-ancestors 'self'``). A header the inner app already set is kept.
+site (``frame-ancestors 'self'``). Streamlit 1.67's frontend compiles a
+WebAssembly module on every page: ``'wasm-unsafe-eval'`` allows exactly that
+(not JavaScript ``eval``); without it Chromium reports a violation on every
+page. A header the inner app already set is kept.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline' blob:; "
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval' blob:; "
                            "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
                            "connect-src 'self'; frame-src 'self' blob: data:; object-src 'none'; base-uri 'self'; "
                            "frame-ancestors 'self'")

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 CONCURRENT_CHECKS = 2  # one per core of a small school server
-PER_CLIENT = 10
+PER_CLIENT = 20
 WINDOW_SECONDS = 60.0
 MAX_CLIENTS = 10_000  # clients remembered at once; the oldest is forgotten first
 TRUSTED_PROXIES = frozenset({"127.0.0.1", "::1"})
