@@ -1,23 +1,11 @@
 """Every HTTP response carries the Content-Security-Policy, nosniff and no-referrer; other scopes pass untouched."""
 
 from server.security_headers import CONTENT_SECURITY_POLICY, SecurityHeaders
-from tests.conftest import run_async
+from tests.server.asgi import respond
 
 
 def _headers(inner_headers):
-    async def app(scope, receive, send):
-        await send({"type": "http.response.start", "status": 200, "headers": inner_headers})
-        await send({"type": "http.response.body", "body": b"ok"})
-
-    sent = []
-
-    async def send(message):
-        sent.append(message)
-
-    async def receive():
-        return {"type": "http.request"}
-
-    run_async(SecurityHeaders(app)({"type": "http", "method": "GET", "path": "/"}, receive, send))
+    sent = respond(SecurityHeaders, headers=inner_headers)
     return {k.decode().lower(): v.decode() for k, v in sent[0]["headers"]}
 
 

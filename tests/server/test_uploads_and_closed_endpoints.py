@@ -2,25 +2,11 @@
 
 from server.closed_endpoints import ClosedEndpoints
 from server.uploads import UploadGuard, allow_uploads, may_upload, upload_session
-from tests.conftest import run_async
+from tests.server.asgi import respond
 
 
 def _status(middleware, method: str, path: str) -> int:
-    async def app(scope, receive, send):
-        await send({"type": "http.response.start", "status": 204, "headers": []})
-        await send({"type": "http.response.body", "body": b""})
-
-    sent = []
-
-    async def send(message):
-        sent.append(message)
-
-    async def receive():
-        return {"type": "http.request"}
-
-    scope = {"type": "http", "method": method, "path": path, "headers": [], "query_string": b""}
-    run_async(middleware(app)(scope, receive, send))
-    return sent[0]["status"]
+    return respond(middleware, method, path, status=204)[0]["status"]
 
 
 def test_an_upload_for_a_session_without_an_uploader_is_refused_before_its_body_is_read():
