@@ -23,5 +23,5 @@ def routes() -> list[BaseRoute]:
 
 
 def middleware() -> list[Middleware]:
-    return [Middleware(WebsocketLimits), Middleware(ClosedEndpoints), Middleware(UploadGuard),
-            Middleware(Compression), Middleware(SecurityHeaders), Middleware(HtmlLanguage, lang="id")]
+    return [Middleware(Compression), Middleware(WebsocketLimits), Middleware(SecurityHeaders),
+            Middleware(ClosedEndpoints), Middleware(UploadGuard), Middleware(HtmlLanguage, lang="id")]

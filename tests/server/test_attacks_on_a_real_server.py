@@ -67,7 +67,8 @@ def test_pages_carry_the_security_headers_and_metrics_are_closed(app_server):
         status, headers = _request(app_server.url + path)
         assert status == 200 and headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY, path
         assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "no-referrer"
-    assert _request(app_server.url + "/_stcore/metrics")[0] == 404
+    status, headers = _request(app_server.url + "/_stcore/metrics")
+    assert status == 404 and headers["X-Content-Type-Options"] == "nosniff", "refusals carry the headers too"
 
 
 def test_a_student_session_cannot_upload_with_a_token_it_made_itself(app_server):
