@@ -1,6 +1,5 @@
-"""Uploads only for sessions showing an uploader; Streamlit's metrics closed."""
+"""Uploads only for sessions showing an uploader, for an hour after the uploader was last drawn."""
 
-from server.closed_endpoints import ClosedEndpoints
 from server.uploads import UploadGuard, allow_uploads, may_upload, upload_session
 from tests.server.asgi import respond
 
@@ -21,9 +20,3 @@ def test_an_upload_for_a_session_without_an_uploader_is_refused_before_its_body_
 def test_an_uploader_page_left_alone_for_an_hour_must_be_opened_again():
     allow_uploads("sesi-lama", now=0.0)
     assert may_upload("sesi-lama", now=3599.0) and not may_upload("sesi-lama", now=3601.0)
-
-
-def test_metrics_are_closed_under_any_base_path_and_other_paths_pass():
-    assert _status(ClosedEndpoints, "GET", "/_stcore/metrics") == 404
-    assert _status(ClosedEndpoints, "GET", "/sekolah/_stcore/metrics/") == 404
-    assert _status(ClosedEndpoints, "GET", "/_stcore/health") == 204
