@@ -28,6 +28,7 @@ from .models import SignInFailure, Teacher, TeacherSession
 
 log = logging.getLogger(__name__)
 SOURCE_CLI, SOURCE_SECRETS = "cli", "secrets"
+CLIENT_MAX = 64  # sign_in_failures.client
 
 
 class TeacherExists(ValueError):
@@ -184,6 +185,7 @@ class TeacherRecords:
             return self._sign_in(username, password, now or utcnow(), client)
 
     def _sign_in(self, username: str, password: str, now: datetime, client: str) -> SignInResult:
+        client = client[:CLIENT_MAX]
         with self._session() as session, session.begin():
             if self.engine.dialect.name == "sqlite":
                 session.execute(text("BEGIN IMMEDIATE"))

@@ -106,3 +106,8 @@ def test_one_client_past_its_attempts_waits_without_a_check_whatever_the_name(st
     answers = [store.sign_in(f"nama-{n}", "tebakan", client="10.0.0.66", gate=gate).status for n in range(11)]
     assert answers == [SignInStatus.WRONG] * 10 + [SignInStatus.BUSY] and checks["calls"] == 10
     assert store.sign_in("nama-lain", "tebakan", client="10.0.0.5", gate=gate).status is SignInStatus.WRONG
+
+
+def test_a_client_name_longer_than_its_column_is_cut_not_an_error(store):
+    store.add_teacher("Sari", username="sari", password_hash=HASH)
+    assert store.sign_in("sari", "salah", T0, client="f" * 200).status is SignInStatus.WRONG
