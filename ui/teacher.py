@@ -181,8 +181,8 @@ def _sign_in() -> None:
         from lessonkit.storage.common import utcnow
 
         minutes = minutes_left(result.locked_until, utcnow())
-        st.session_state[MESSAGE] = (f"Terlalu banyak percobaan yang salah. Akun ini dikunci sementara; "
-                                     f"coba lagi dalam {minutes} menit.")
+        st.session_state[MESSAGE] = ("Terlalu banyak percobaan yang salah dari perangkat ini. Akun ini dikunci "
+                                     f"sementara; coba lagi dalam {minutes} menit.")
     elif result.status is SignInStatus.BUSY:
         st.session_state[MESSAGE] = BUSY
     else:
