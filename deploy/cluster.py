@@ -7,7 +7,9 @@ Each worker is an ordinary ``streamlit run app.py``; they share the database
 keeps every browser on one worker by hashing Streamlit's per-browser cookie
 (``_streamlit_xsrf``), so a reconnecting websocket finds its session again;
 a student who lands on another worker anyway resumes from the database with
-their ``?kode=``. Needs ``nginx`` on PATH (Debian: ``apt-get install nginx-light``).
+their ``?kode=``. nginx replaces ``X-Forwarded-For`` with the client's address (the only
+one the app trusts, and only from 127.0.0.1: ``lessonkit.auth.throttle``) and refuses bodies larger than
+``server.maxUploadSize``. Needs ``nginx`` on PATH (Debian: ``apt-get install nginx-light``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import urllib.request
 from pathlib import Path
 
@@ -45,12 +48,15 @@ http {{
   }}
   server {{
     listen {address}:{port};
+    client_max_body_size {upload_mb}m;
     location / {{
       proxy_pass http://lessonkit;
       proxy_http_version 1.1;
       proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
       proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_set_header X-Forwarded-Proto $scheme;
       proxy_read_timeout 86400;
     }}
   }}
@@ -58,9 +64,15 @@ http {{
 """
 
 
+def max_upload_mb() -> int:
+    """``server.maxUploadSize`` (``.streamlit/config.toml``): nginx refuses larger bodies before a worker reads them."""
+    with (ROOT / ".streamlit" / "config.toml").open("rb") as file:
+        return int(tomllib.load(file)["server"]["maxUploadSize"])
+
+
 def nginx_config(run_dir: Path, address: str, port: int, worker_ports: list[int]) -> str:
     servers = "\n".join(f"    server 127.0.0.1:{p};" for p in worker_ports)
-    return CONFIG.format(run=run_dir, address=address, port=port, servers=servers)
+    return CONFIG.format(run=run_dir, address=address, port=port, servers=servers, upload_mb=max_upload_mb())
 
 
 def _wait(url: str, seconds: float = 60) -> None:

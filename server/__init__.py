@@ -11,8 +11,12 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
 from server import teacher_session
+from server.closed_endpoints import ClosedEndpoints
 from server.compression import Compression
 from server.language import HtmlLanguage
+from server.security_headers import SecurityHeaders
+from server.uploads import UploadGuard
+from server.websocket_limits import WebsocketLimits
 
 
 def routes() -> list[BaseRoute]:
@@ -20,4 +24,5 @@ def routes() -> list[BaseRoute]:
 
 
 def middleware() -> list[Middleware]:
-    return [Middleware(Compression), Middleware(HtmlLanguage, lang="id")]
+    return [Middleware(Compression), Middleware(WebsocketLimits), Middleware(SecurityHeaders),
+            Middleware(ClosedEndpoints), Middleware(UploadGuard), Middleware(HtmlLanguage, lang="id")]

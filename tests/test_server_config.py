@@ -27,6 +27,14 @@ def test_streamlit_does_not_force_a_full_garbage_collection_after_every_rerun():
     assert _effective_option("runner.postScriptGC") == "False"
 
 
+def test_uploads_are_limited_to_what_the_importer_needs():
+    """maxUploadSize was Streamlit's 200 MB: three 40 MB uploads from one student took 120 MB until expiry."""
+    from lessonkit.exchange.upload import MAX_BYTES
+
+    limit_mb = int(_effective_option("server.maxUploadSize"))
+    assert MAX_BYTES <= limit_mb * 1024 * 1024 <= MAX_BYTES + 1024 * 1024
+
+
 def test_app_freezes_its_start_up_objects_once_the_heavy_modules_are_loaded():
     code = ("import gc, runpy, sys; sys.path.insert(0, '.'); runpy.run_path('app.py'); "
             "print(gc.get_freeze_count(), *sorted(m for m in ('plotly', 'pandas', 'sqlalchemy', 'pydantic') "

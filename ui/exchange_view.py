@@ -21,12 +21,13 @@ from lessonkit.exchange.selection import Selection, select
 from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, preview
 from lessonkit.quiz.base import LEVEL_NAMES
 from lessonkit.quiz.types import TYPE_NAMES
+from server.uploads import allow_uploads
 from ui import data, teacher
 from ui.text import plain
 
 WHOLE_BANK, SOME_QUIZZES = "Seluruh bank soal", "Kuis tertentu"
 KEEP = ""  # "fill in nothing": the imported file keeps what it has
-UPLOAD_MB = 20  # Streamlit's own (English) refusal only past this; our Indonesian limit is MAX_BYTES
+UPLOAD_MB = 3  # = server.maxUploadSize: Streamlit's own (English) refusal only past this; ours is MAX_BYTES
 # The uploader's built-in words are English ("Upload", "200MB per file"): replaced by Indonesian ones.
 STYLE = f"""<style>
 .st-key-impor_file [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] > * {{display: none;}}
@@ -180,6 +181,7 @@ def importer() -> None:
     level = right.selectbox("Level untuk soal tanpa level", [KEEP, *LEVEL_NAMES],
                             format_func=lambda v: f"{v} · {LEVEL_NAMES[v]}" if v else "Biarkan seperti di file",
                             key="impor_level")
+    allow_uploads()
     upload = st.file_uploader("File Moodle XML atau GIFT", type=["xml", "gift", "txt"], key="impor_file",
                               max_upload_size=UPLOAD_MB)
     if upload is None:

@@ -11,7 +11,8 @@ Who is signed in is decided on the server on every run, from (a) the session
 this Streamlit session opened with a password, (b) the HttpOnly cookie the
 browser sent when it connected (``st.context.cookies``; set and cleared only
 by ``server/teacher_session.py``), or (c) an OpenID Connect account
-(``st.user``) whose email is on the teacher list. A revoked or expired
+(``st.user``) whose verified email is on the teacher list, only while
+``[auth] cookie_secret`` is a real secret (``lessonkit.auth.declared``). A revoked or expired
 session stops working on the next rerun. Nothing is read from the URL.
 """
 
@@ -24,8 +25,9 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from lessonkit.auth.declared import oidc_providers, parse
+from lessonkit.auth.declared import oidc_problem, oidc_providers, parse
 from lessonkit.auth.lockout import minutes_left
+from lessonkit.auth.throttle import SignInGate, client_key
 from lessonkit.auth.tokens import COOKIE_NAME
 from ui import data
 from ui.app_secrets import secret
@@ -42,6 +44,8 @@ NO_TEACHER = ("Belum ada akun guru. Akun guru dibuat di komputer server (tidak b
               "perintah `python -m lessonkit guru tambah`; lihat README bagian *Untuk guru: masuk dan kelas*.")
 WRONG = "Nama pengguna atau kata sandi salah."
 STORAGE_DOWN = "Penyimpanan sedang tidak bisa dipakai, jadi guru belum bisa masuk. Coba lagi nanti."
+BUSY = "Sedang banyak percobaan masuk. Coba lagi sebentar."
+_gate = SignInGate()  # password checks of this process (lessonkit.auth.throttle)
 
 _COOKIE_JS = """
 export default function({ data, setTriggerValue }) {
@@ -111,7 +115,7 @@ def current() -> TeacherInfo | None:
             if found is not None:
                 st.session_state[SESSION] = found[1]
                 return found[0]
-        if oidc and st.user.get("email_verified", True) is not False:
+        if oidc and st.user.get("email_verified") is True:
             return store.teacher_for_email(st.user.get("email"))
     except StorageError:
         return None
@@ -156,8 +160,9 @@ def _sign_in() -> None:
     if store is None:
         st.session_state[MESSAGE] = STORAGE_DOWN
         return
+    client = client_key(st.context.ip_address, st.context.headers.get("X-Forwarded-For"))
     try:
-        result = store.sign_in(username, password)
+        result = store.sign_in(username, password, client=client, gate=_gate)
     except StorageError:
         st.session_state[MESSAGE] = STORAGE_DOWN
         return
@@ -170,8 +175,10 @@ def _sign_in() -> None:
         from lessonkit.storage.common import utcnow
 
         minutes = minutes_left(result.locked_until, utcnow())
-        st.session_state[MESSAGE] = (f"Terlalu banyak percobaan yang salah. Akun ini dikunci sementara; "
-                                     f"coba lagi dalam {minutes} menit.")
+        st.session_state[MESSAGE] = ("Terlalu banyak percobaan yang salah dari perangkat ini. Akun ini dikunci "
+                                     f"sementara; coba lagi dalam {minutes} menit.")
+    elif result.status is SignInStatus.BUSY:
+        st.session_state[MESSAGE] = BUSY
     else:
         st.session_state[MESSAGE] = WRONG
 
@@ -233,6 +240,8 @@ def sign_in_form() -> None:
 def _school_account(store: Store) -> None:
     configured = providers()
     if not configured:
+        if problem := oidc_problem(_secret("auth")):
+            st.error(problem)
         return
     if st.user.is_logged_in:
         email = st.user.get("email") or ""

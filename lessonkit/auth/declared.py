@@ -9,7 +9,10 @@
     email = "budi@belajar.id"           # signs in with the school account (st.login)
 
 ``parse`` turns that table into `DeclaredTeacher` records plus Indonesian
-messages for entries it cannot use; ``oidc_providers`` reads ``[auth]``.
+messages for entries it cannot use; ``oidc_providers`` reads ``[auth]``, and
+``oidc_problem`` refuses a ``cookie_secret`` that is missing, a known
+placeholder or shorter than 32 characters: whoever knows it can sign the
+``st.login`` cookie as any teacher.
 """
 
 from __future__ import annotations
@@ -22,6 +25,12 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NAME_MAX = 80
 OIDC_KEYS = ("client_id", "client_secret", "server_metadata_url")
+MIN_COOKIE_SECRET = 32
+# Examples people copy: this README's old one, Streamlit's docs' and the usual fillers (compared lower-case).
+PLACEHOLDER_SECRETS = frozenset({"string-acak-panjang", "xxx", "changeme", "change-me", "secret", "your-secret",
+                                 "your_secret", "cookie_secret", "some long random string", "random-string",
+                                 "ganti-dengan-string-acak"})
+SECRET_COMMAND = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
 
 
 def is_argon2id_hash(text: str) -> bool:
@@ -88,11 +97,39 @@ def parse(section: Mapping | None) -> tuple[list[DeclaredTeacher], list[str]]:
     return teachers, problems
 
 
-def oidc_providers(auth: Mapping | None) -> list[str | None]:
-    """Providers ``st.login`` can use: ``None`` for a complete ``[auth]`` itself, else each ``[auth.NAME]``."""
-    if not isinstance(auth, Mapping) or not auth.get("redirect_uri") or not auth.get("cookie_secret"):
+def _configured(auth: Mapping | None) -> list[str | None]:
+    if not isinstance(auth, Mapping) or not auth.get("redirect_uri"):
         return []
     if all(auth.get(k) for k in OIDC_KEYS):
         return [None]
     return [name for name, value in auth.items()
             if isinstance(value, Mapping) and all(value.get(k) for k in OIDC_KEYS)]
+
+
+def cookie_secret_problem(secret: object) -> str | None:
+    """Why ``[auth] cookie_secret`` cannot protect the school-account cookie (in Indonesian), or None."""
+    text = secret.strip() if isinstance(secret, str) else ""
+    if not text:
+        why = "belum diisi"
+    elif text.lower() in PLACEHOLDER_SECRETS:
+        why = "masih contoh dari dokumentasi"
+    elif len(text) < MIN_COOKIE_SECRET:
+        why = f"kurang dari {MIN_COOKIE_SECRET} karakter"
+    else:
+        return None
+    return (f"Masuk dengan akun sekolah dimatikan: cookie_secret di bagian [auth] secrets.toml {why}. "
+            f"Pengelola server perlu mengisinya dengan string acak dari perintah `{SECRET_COMMAND}`, "
+            "lalu menjalankan ulang aplikasi.")
+
+
+def oidc_problem(auth: Mapping | None) -> str | None:
+    """Why a configured ``[auth]`` is refused (its cookie secret), or None (fine, or not configured at all)."""
+    return cookie_secret_problem(auth.get("cookie_secret")) if _configured(auth) else None
+
+
+def oidc_providers(auth: Mapping | None) -> list[str | None]:
+    """Providers ``st.login`` can use: ``None`` for a complete ``[auth]`` itself, else each ``[auth.NAME]``.
+
+    Empty when ``[auth]`` is missing or incomplete, or its cookie secret is refused (`oidc_problem`).
+    """
+    return [] if oidc_problem(auth) else _configured(auth)

@@ -6,6 +6,7 @@
     guru sandi NAMA_PENGGUNA                          ganti kata sandi (mengakhiri semua sesinya)
     guru nonaktifkan NAMA_PENGGUNA|EMAIL              tidak bisa masuk lagi; kelas dan data tetap
     guru aktifkan NAMA_PENGGUNA|EMAIL
+    guru buka NAMA_PENGGUNA                           buka kunci setelah terlalu banyak sandi salah
     guru hash                                         hash argon2id untuk .streamlit/secrets.toml
 
 The database is ``--database``, else ``DATABASE_URL`` (environment or
@@ -30,7 +31,7 @@ SECRETS = Path(".streamlit") / "secrets.toml"
 
 
 def add(commands) -> None:
-    guru = commands.add_parser("guru", help="kelola akun guru (tambah, daftar, sandi, nonaktifkan, hash)",
+    guru = commands.add_parser("guru", help="kelola akun guru (tambah, daftar, sandi, nonaktifkan, buka, hash)",
                                description="Akun guru hanya dibuat dari sini, tidak pernah dari halaman web.")
     guru.add_argument("--database", metavar="URL", help="alamat basis data (bawaan: DATABASE_URL atau file "
                                                         "SQLite aplikasi)")
@@ -48,6 +49,9 @@ def add(commands) -> None:
         action = actions.add_parser(name, help=f"{name} akun guru")
         action.add_argument("login", metavar="NAMA_PENGGUNA_ATAU_EMAIL", help="nama pengguna atau email guru")
         action.set_defaults(run=_set_active, active=active)
+    buka = actions.add_parser("buka", help="buka kunci akun guru setelah terlalu banyak kata sandi salah")
+    buka.add_argument("login", metavar="NAMA_PENGGUNA_ATAU_EMAIL")
+    buka.set_defaults(run=_buka)
     actions.add_parser("hash", help="buat hash kata sandi untuk .streamlit/secrets.toml").set_defaults(run=_hash)
     guru.set_defaults(run=_no_action)
 
@@ -106,7 +110,7 @@ def _with_store(action):
 
 
 def _no_action(args, prog: str) -> int:
-    print(f"{prog} guru: pilih aksi: tambah, daftar, sandi, nonaktifkan, aktifkan, hash "
+    print(f"{prog} guru: pilih aksi: tambah, daftar, sandi, nonaktifkan, aktifkan, buka, hash "
           f"(lihat '{prog} guru --help')", file=sys.stderr)
     return USAGE_ERROR
 
@@ -189,6 +193,15 @@ def _set_active(store, args, prog: str) -> int:
         return REFUSED
     print(f"Guru '{args.login}' " + ("diaktifkan kembali." if args.active else
                                      "dinonaktifkan: tidak bisa masuk lagi, sesinya berakhir; kelas dan data tetap."))
+    return 0
+
+
+@_with_store
+def _buka(store, args, prog: str) -> int:
+    if not store.unlock_teacher(args.login):
+        print(f"Tidak ada guru dengan nama pengguna atau email '{args.login}'.", file=sys.stderr)
+        return REFUSED
+    print(f"Kunci '{args.login}' dibuka: semua percobaan salah dilupakan, guru ini bisa langsung masuk.")
     return 0
 
 

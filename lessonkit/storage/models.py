@@ -101,13 +101,15 @@ class Teacher(Base):
 
 
 class SignInFailure(Base):
-    """One failed password for an account; counted by every server process for the lockout."""
+    """One failed password for an account from one client; counted by every server process for the lockout."""
 
     __tablename__ = "sign_in_failures"
-    __table_args__ = (Index("ix_sign_in_failures_teacher_at", "teacher_id", "at"),)
+    __table_args__ = (Index("ix_sign_in_failures_teacher_at", "teacher_id", "at"),
+                      Index("ix_sign_in_failures_teacher_client", "teacher_id", "client"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     teacher_id: Mapped[int] = mapped_column(ForeignKey("teachers.id", ondelete="CASCADE"))
+    client: Mapped[str] = mapped_column(String(64), default="", server_default="")
     at: Mapped[datetime] = mapped_column(DateTime)
 
 

@@ -1,7 +1,7 @@
 """Teacher accounts, sign-in with lockout, and sessions: the `Store` methods behind the teacher area.
 
-Failed attempts are rows in the database, so every server process counts the
-same ones. A successful sign-in opens a session row that first holds the
+Failed attempts are rows in the database (per account and client), so every
+server process counts the same ones. A successful sign-in opens a session row that first holds the
 hash of a one-time ticket; the browser trades the ticket (``redeem_ticket``,
 within two minutes) for the cookie token, whose hash replaces it. Sessions
 end at their expiry, on sign-out, on a password reset and on deactivation.
@@ -14,19 +14,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..auth.declared import DeclaredTeacher, clean_display_name, normal_email, normal_username
 from ..auth.lockout import KEEP, locked_until
 from ..auth.passwords import hash_password, needs_rehash, verify_password
+from ..auth.throttle import SignInGate
 from ..auth.tokens import SESSION_LIFETIME, TICKET_LIFETIME, new_token, token_hash, well_formed
 from .common import guarded, utcnow
 from .models import SignInFailure, Teacher, TeacherSession
 
 log = logging.getLogger(__name__)
 SOURCE_CLI, SOURCE_SECRETS = "cli", "secrets"
+CLIENT_MAX = 64  # sign_in_failures.client
 
 
 class TeacherExists(ValueError):
@@ -50,6 +52,7 @@ class SignInStatus(StrEnum):
     OK = "ok"
     WRONG = "salah"
     LOCKED = "terkunci"
+    BUSY = "sibuk"  # past the process's or the client's sign-in limits: try again in a moment
 
 
 @dataclass(frozen=True)
@@ -165,41 +168,68 @@ class TeacherRecords:
 
     # -- signing in ------------------------------------------------------------------------------------------------
 
-    def sign_in(self, username: str, password: str, now: datetime | None = None) -> SignInResult:
-        """Check a username and password, counting failures per account (see ``lessonkit.auth.lockout``)."""
-        now = now or utcnow()
-        with self._session() as session:
+    def sign_in(self, username: str, password: str, now: datetime | None = None, *, client: str = "",
+                gate: SignInGate | None = None) -> SignInResult:
+        """Check a username and password, counting failures per account and client (``lessonkit.auth.lockout``).
+
+        With a ``gate`` (``lessonkit.auth.throttle``) an attempt past its limits is `SignInStatus.BUSY` at once.
+        The lock check and the record of the attempt are one transaction holding the teacher's row (PostgreSQL
+        ``FOR UPDATE``; SQLite ``BEGIN IMMEDIATE``): the attempt is recorded as a failure before the password
+        is checked, so concurrent attempts all count and none past the limit is checked.
+        """
+        if gate is None:
+            return self._sign_in(username, password, now or utcnow(), client)
+        with gate.attempt(client) as admitted:
+            if not admitted:
+                return SignInResult(SignInStatus.BUSY)
+            return self._sign_in(username, password, now or utcnow(), client)
+
+    def _sign_in(self, username: str, password: str, now: datetime, client: str) -> SignInResult:
+        client = client[:CLIENT_MAX]
+        with self._session() as session, session.begin():
+            if self.engine.dialect.name == "sqlite":
+                session.execute(text("BEGIN IMMEDIATE"))
             row = session.scalar(select(Teacher).where(Teacher.username == normal_username(username),
-                                                       Teacher.active, Teacher.password_hash.is_not(None)))
-            if row is None:
-                verify_password(None, password)  # same work as for a real account
-                return SignInResult(SignInStatus.WRONG)
-            failures = _failures(session, row.id, now)
-        until = locked_until(failures, now)
-        if until is not None:
-            return SignInResult(SignInStatus.LOCKED, locked_until=until)
-        if not verify_password(row.password_hash, password):
-            with self._session() as session, session.begin():
-                session.execute(delete(SignInFailure).where(SignInFailure.teacher_id == row.id,
+                                                       Teacher.active, Teacher.password_hash.is_not(None))
+                                 .with_for_update())
+            if row is not None:
+                teacher_id, stored_hash, source = row.id, row.password_hash, row.source
+                failures = _failures(session, teacher_id, client, now)
+                until = locked_until(failures, now)
+                if until is not None:
+                    return SignInResult(SignInStatus.LOCKED, locked_until=until)
+                session.execute(delete(SignInFailure).where(SignInFailure.teacher_id == teacher_id,
                                                             SignInFailure.at < now - KEEP))
-                session.add(SignInFailure(teacher_id=row.id, at=now))
-                until = locked_until(_failures(session, row.id, now), now)
-            if until is not None:
-                return SignInResult(SignInStatus.LOCKED, locked_until=until)
+                session.add(SignInFailure(teacher_id=teacher_id, client=client, at=now))
+        if row is None:
+            verify_password(None, password)  # same work as for a real account
             return SignInResult(SignInStatus.WRONG)
+        if not verify_password(stored_hash, password):
+            until = locked_until([*failures, now], now)
+            return SignInResult(SignInStatus.LOCKED, locked_until=until) if until else SignInResult(SignInStatus.WRONG)
         ticket = new_token()
         with self._session() as session, session.begin():
-            teacher = session.get(Teacher, row.id)
-            if row.source == SOURCE_CLI and needs_rehash(row.password_hash):
+            teacher = session.get(Teacher, teacher_id)
+            if source == SOURCE_CLI and needs_rehash(stored_hash):
                 teacher.password_hash = hash_password(password)
             teacher.last_sign_in_at = now
-            session.execute(delete(SignInFailure).where(SignInFailure.teacher_id == row.id))
+            session.execute(delete(SignInFailure).where(SignInFailure.teacher_id == teacher_id,
+                                                        SignInFailure.client == client))
             session.execute(delete(TeacherSession).where(TeacherSession.expires_at < now - timedelta(days=1)))
-            opened = TeacherSession(teacher_id=row.id, ticket_hash=token_hash(ticket), created_at=now,
+            opened = TeacherSession(teacher_id=teacher_id, ticket_hash=token_hash(ticket), created_at=now,
                                     expires_at=now + SESSION_LIFETIME)
             session.add(opened)
             session.flush()
             return SignInResult(SignInStatus.OK, _info(teacher), opened.id, ticket)
+
+    def unlock_teacher(self, login: str) -> bool:
+        """Forget every failed sign-in of a teacher (``guru buka``): no client waits any more."""
+        with self._session() as session, session.begin():
+            row = session.scalar(select(Teacher).where(_by_login(login)))
+            if row is None:
+                return False
+            session.execute(delete(SignInFailure).where(SignInFailure.teacher_id == row.id))
+            return True
 
     def redeem_ticket(self, ticket: str, now: datetime | None = None) -> str | None:
         """Trade a fresh one-time ticket for the session's cookie token (None if unknown, used or stale)."""
@@ -254,8 +284,9 @@ class TeacherRecords:
                             .values(revoked_at=now or utcnow()))
 
 
-def _failures(session: Session, teacher_id: int, now: datetime) -> list[datetime]:
+def _failures(session: Session, teacher_id: int, client: str, now: datetime) -> list[datetime]:
     return list(session.scalars(select(SignInFailure.at).where(SignInFailure.teacher_id == teacher_id,
+                                                               SignInFailure.client == client,
                                                                SignInFailure.at > now - KEEP)))
 
 

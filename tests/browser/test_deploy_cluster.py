@@ -20,6 +20,12 @@ def test_nginx_config_routes_websockets_and_keeps_a_browser_on_one_worker(tmp_pa
     assert "proxy_set_header Upgrade $http_upgrade;" in config
 
 
+def test_nginx_refuses_bodies_past_the_upload_limit_and_tells_the_app_who_the_client_is(tmp_path):
+    config = nginx_config(tmp_path, "0.0.0.0", 8501, [8502])
+    assert "client_max_body_size 3m;" in config, "the same limit as server.maxUploadSize"
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in config, "replaced, never appended to"
+
+
 def test_two_workers_behind_nginx_serve_the_lesson(tmp_path, visit):
     if not shutil.which("nginx") and not os.path.exists("/usr/sbin/nginx"):
         if os.environ.get("REQUIRE_BROWSER") == "1":

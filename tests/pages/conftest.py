@@ -9,6 +9,14 @@ from lessonkit.storage import Store, default_url
 from tests.conftest import FIXTURES, ROOT
 
 
+@pytest.fixture(autouse=True)
+def sign_in_gate(monkeypatch):
+    """Each test starts with the process's sign-in limits unused (AppTest's client is always the same)."""
+    from lessonkit.auth.throttle import SignInGate
+
+    monkeypatch.setattr("ui.teacher._gate", SignInGate())
+
+
 @pytest.fixture
 def store():
     """The store the app under test opens (the test's own data folder)."""

@@ -33,3 +33,13 @@ def test_oidc_is_offered_only_for_a_complete_auth_section():
     assert oidc_providers({"client_id": "id"}) == []
     assert oidc_providers({**AUTH, **PROVIDER}) == [None]
     assert oidc_providers({**AUTH, "google": PROVIDER, "broken": {"client_id": "x"}}) == ["google"]
+
+
+def test_a_missing_placeholder_or_short_cookie_secret_refuses_every_provider():
+    from lessonkit.auth.declared import oidc_problem
+
+    for secret, why in ((None, "belum diisi"), ("string-acak-panjang", "masih contoh"), ("a" * 31, "kurang dari 32")):
+        auth = {**AUTH, "cookie_secret": secret, **PROVIDER}
+        assert oidc_providers(auth) == [] and why in oidc_problem(auth)
+    assert oidc_problem({**AUTH, **PROVIDER}) is None and oidc_providers({**AUTH, **PROVIDER}) == [None]
+    assert oidc_problem({}) is None, "no [auth] at all is not a problem: passwords only"

@@ -92,6 +92,18 @@ def test_daftar_sandi_nonaktifkan_and_email_teachers(db, typed, capsys):
     assert store.teacher_for_email("budi@belajar.id").display_name == "Budi"
 
 
+def test_buka_unlocks_a_teacher_locked_out_by_wrong_passwords(db, typed, capsys):
+    typed.extend([PASSWORD, PASSWORD])
+    run(db, "tambah", "sari", "--nama", "Sari Dewi")
+    store = Store.open(db)
+    for _ in range(5):
+        store.sign_in("sari", "salah-sekali", client="10.0.0.5")
+    assert store.sign_in("sari", PASSWORD, client="10.0.0.5").status is SignInStatus.LOCKED
+    assert run(db, "buka", "sari") == 0 and "dibuka" in capsys.readouterr().out
+    assert store.sign_in("sari", PASSWORD, client="10.0.0.5").status is SignInStatus.OK
+    assert run(db, "buka", "tidak-ada") == 1 and "Tidak ada guru" in capsys.readouterr().err
+
+
 def test_hash_prints_an_argon2id_hash_for_secrets_toml(typed, capsys):
     typed.extend([PASSWORD, PASSWORD])
     assert main(["guru", "hash"]) == 0
