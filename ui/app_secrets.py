@@ -7,7 +7,7 @@ declared teachers, ``DATABASE_URL``): with a few hundred students the script
 threads queued on that lock. Here the answer "no secrets" is remembered for
 the ``st.secrets`` object that gave it, which on a server is one object for
 the life of the process, so a ``secrets.toml`` created later is read after a
-restart (README, teacher section). An existing file is Streamlit's business as
+restart (docs/panduan-guru.md, teacher section). An existing file is Streamlit's business as
 before: parsed once, without a lock afterwards, and watched for changes. Each
 AppTest run that sets ``at.secrets`` brings its own object and is read anew.
 """

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from lessonkit.auth.throttle import client_key
 from lessonkit.live import players, service
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import State
@@ -55,13 +56,18 @@ def _browser() -> str:
     return st.session_state.setdefault(BROWSER, secrets.token_urlsafe(16))
 
 
+def _client() -> str:
+    """The phone's address, or the documented nginx's word for it (as for a teacher's sign-in)."""
+    return client_key(st.context.ip_address, st.context.headers.get("X-Forwarded-For"))
+
+
 def _join(student_id: int | None = None) -> None:
     from lessonkit.storage import StorageError
 
     try:
         record, player = service.join(live_poll.store(), st.session_state.get("live_code"),
                                       st.session_state.get("live_name"), student_id=student_id,
-                                      browser=_browser(), client=players.client_tag(st.context.ip_address))
+                                      browser=_browser(), client=players.client_tag(_client()))
     except LiveError as refused:
         _say("warning", refused.message)
         return

@@ -240,7 +240,7 @@ def sign_in_form() -> None:
 def _school_account(store: Store) -> None:
     configured = providers()
     if not configured:
-        if problem := oidc_problem(_secret("auth")):
+        if problem := oidc_problem(secret("auth")):
             st.error(problem)
         return
     if st.user.is_logged_in:

@@ -123,7 +123,7 @@ def client_tag(address: object) -> str | None:
     None (no per-client limit) when there is no address or it is the server's own (a browser on the
     server, or the documented nginx in front of it, which every phone would share).
     """
-    if not isinstance(address, str) or not address.strip():
+    if not isinstance(address, str) or not address.strip() or address.strip() == "localhost":
         return None
     try:
         if ipaddress.ip_address(address.strip()).is_loopback:

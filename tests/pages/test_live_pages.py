@@ -210,3 +210,11 @@ def test_phones_from_one_address_get_a_few_seats_and_then_a_clear_refusal(store,
     refused = joined(record.code, "Bot lagi")
     assert "perangkat atau jaringan ini" in all_text(refused)
     assert len(store.live_players(record.id)) == players.MAX_PER_CLIENT and seen
+
+
+def test_a_phone_behind_the_documented_nginx_is_counted_by_its_forwarded_address(monkeypatch):
+    from ui import live_player
+
+    monkeypatch.setattr(live_player.st, "context", type("Ctx", (), {
+        "ip_address": "127.0.0.1", "headers": {"X-Forwarded-For": "192.168.1.23"}})())
+    assert live_player._client() == "192.168.1.23"

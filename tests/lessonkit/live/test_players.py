@@ -213,7 +213,8 @@ def test_removing_several_players_is_one_step():
 
 
 @pytest.mark.parametrize(("address", "tagged"), [("192.168.1.23", True), ("2001:db8::5", True), ("127.0.0.1", False),
-                                                 ("::1", False), ("", False), (None, False)])
+                                                 ("::1", False), ("localhost", False), ("", False),
+                                                 (None, False)])
 def test_a_client_is_remembered_as_a_hash_and_the_servers_own_address_is_no_client(address, tagged):
     tag = players.client_tag(address)
     assert (tag is not None) == tagged
