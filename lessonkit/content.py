@@ -14,6 +14,7 @@ Section files look like::
     objectives: [...]
     key_terms: [...]
     summary: [...]
+    tp: [TP-2]          # learning objectives of content/capaian.yaml
     ---
     Markdown body, with callout boxes:
 
@@ -31,6 +32,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictInt, ValidationError
 
+from .capaian import CAPAIAN_FILE, Capaian, Loaded, TpCode, check_sections
 from .problems import Problem
 from .schema import Slug, Strict, Text
 from .validation import translate
@@ -56,6 +58,7 @@ class SectionMeta(Strict):
     objectives: Annotated[list[Text], Field(min_length=1)]
     key_terms: list[Text] = []
     summary: Annotated[list[Text], Field(min_length=1)]
+    tp: list[TpCode] = []
 
 
 class GlossaryTerm(Strict):
@@ -116,6 +119,7 @@ class Lesson:
     sections: list[Section] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     module: ModuleMeta | None = None
+    capaian: Loaded | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def section(self, section_id: str) -> Section | None:
@@ -304,6 +308,15 @@ def load_lesson(content_dir: str | Path) -> Lesson:
         if glossary is not None:
             lesson.glossary = sorted(glossary.terms, key=lambda t: t.term.casefold())
             lesson.problems.extend(_check_glossary(lesson, glossary.terms, parsed, display))
+
+    capaian_file = root / CAPAIAN_FILE
+    if capaian_file.exists():
+        display = _display(capaian_file)
+        capaian, parsed, problems = _load_yaml_model(capaian_file, display, Capaian)
+        lesson.problems.extend(problems)
+        if capaian is not None:
+            lesson.capaian = Loaded(capaian, parsed, display)
+            lesson.problems.extend(check_sections(capaian, lesson.sections, parse_line))
     return lesson
 
 

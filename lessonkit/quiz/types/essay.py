@@ -1,5 +1,6 @@
-"""Uraian: a written answer, not auto-graded. The student compares it with the model answer and rubric
-and ticks the criteria met (self-assessment, shown as such).
+"""Uraian: a written answer, not auto-graded. The student compares it with the model answer, the rubric's
+level descriptors and the sample answers labelled with their level, and ticks the criteria met
+(self-assessment, shown as such). The rubric schema is `lessonkit.rubric`, shared with the project.
 
 Response: the text (cut to ``MAX_CHARS`` on the server). ``grade`` is None; ``self_score(q, met)`` gives the
 self-assessed fraction.
@@ -10,10 +11,11 @@ from __future__ import annotations
 import random
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ...limits import ESSAY_MAX
-from ..base import QuestionBase, Strict, Text
+from ...rubric import Criterion, Sample, check_samples
+from ..base import QuestionBase, Text
 from .short_answer import answer_text, is_answered, state, text_response  # the same free-text response
 
 MAX_CHARS = ESSAY_MAX
@@ -22,15 +24,16 @@ __all__ = ["Question", "answer_text", "feedback", "grade", "is_answered", "key_t
            "self_score", "shuffle", "state"]
 
 
-class Criterion(Strict):
-    criterion: Text
-    points: Annotated[float, Field(gt=0)] = 1
-
-
 class Question(QuestionBase):
     type: Literal["essay"]
     model_answer: Text
     rubric: Annotated[list[Criterion], Field(min_length=1)]
+    samples: list[Sample] = []
+
+    @model_validator(mode="after")
+    def _samples_match_the_levels(self) -> Question:
+        check_samples(self.rubric, self.samples)
+        return self
 
     @property
     def auto_graded(self) -> bool:
