@@ -67,8 +67,16 @@ def _rubric(pdf: Sheet, row: Printed) -> None:
         pdf.set_xy(pdf.l_margin + pdf.width - 20, y)
         pdf.cell(20, 5.2, f"{criterion.points:g} poin", align="R")
         pdf.set_y(after + 0.8)
+        for level in criterion.levels:
+            pdf.line_text(f"{level.label} ({level.points:g}): {level.descriptor}", size=9, indent=9, height=4.6)
     pdf.line_text(f"Skor rubrik maksimum {total:g}; nilai soal = skor ÷ {total:g} × {q.points:g} poin.",
                   "I", 9, indent=3, color=MUTED)
+    if q.samples:
+        pdf.line_text("Contoh jawaban per tingkat", "B", 10)
+        for sample in q.samples:
+            pdf.keep(10)
+            pdf.markdown(f"**{sample.level}.** {sample.answer}" + (f" *{sample.note}*" if sample.note else ""),
+                         size=9.5, indent=3)
     pdf.ln(3)
 
 

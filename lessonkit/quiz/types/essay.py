@@ -9,6 +9,7 @@ self-assessed fraction.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -20,8 +21,8 @@ from .short_answer import answer_text, is_answered, state, text_response  # the 
 
 MAX_CHARS = ESSAY_MAX
 
-__all__ = ["Question", "answer_text", "feedback", "grade", "is_answered", "key_text", "perfect", "read", "render",
-           "self_score", "shuffle", "state"]
+__all__ = ["Question", "answer_text", "feedback", "grade", "is_answered", "key_text", "perfect", "rated_score", "read",
+           "render", "self_score", "shuffle", "state"]
 
 
 class Question(QuestionBase):
@@ -47,6 +48,13 @@ def grade(q: Question, response) -> None:
 def self_score(q: Question, met: set[int]) -> float:
     total = sum(c.points for c in q.rubric)
     return sum(c.points for i, c in enumerate(q.rubric) if i in met) / total
+
+
+def rated_score(q: Question, chosen: Mapping[int, int]) -> float:
+    """Self-assessment with level descriptors: ``chosen`` maps a criterion's index to the index of the level
+    picked (criteria not rated yet earn nothing)."""
+    earned = sum(q.rubric[i].levels[level].points for i, level in chosen.items())
+    return earned / sum(c.points for c in q.rubric)
 
 
 def perfect(q: Question) -> str:

@@ -91,6 +91,17 @@ def test_answer_key_uses_the_worksheets_letters_and_puts_essay_rubrics_on_their_
     assert any("Pembahasan" in t or single.question.explanation.split()[0] in t for t in texts)
 
 
+def test_answer_key_prints_each_criterions_level_descriptors_and_the_labelled_samples():
+    selection = bank_selection(quizzes=["konsep-dasar"])
+    text = " ".join(_text(answer_key(selection)).split())
+    essay = next(q for q in selection.questions if not q.auto_graded)
+    first = essay.rubric[0].levels[0]
+    assert f"{first.label} ({first.points:g}):" in text
+    assert " ".join(first.descriptor.split()[:4]) in text
+    assert "Contoh jawaban per tingkat" in text
+    assert all(f"{s.level}. {' '.join(s.answer.split()[:3])}" in text for s in essay.samples)
+
+
 def test_handout_has_objectives_callouts_glossary_and_indonesian_typography():
     text = _text(_handout("A4"))
     lesson = load_lesson(ROOT / "content")
