@@ -34,6 +34,7 @@ from pydantic import BaseModel, Field, StrictInt, ValidationError
 
 from .capaian import CAPAIAN_FILE, Capaian, Loaded, TpCode, check_sections
 from .problems import Problem
+from .project import PROJECT_FILE, Project
 from .schema import Slug, Strict, Text
 from .validation import translate
 from .yamlsrc import parse_yaml
@@ -120,6 +121,7 @@ class Lesson:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     module: ModuleMeta | None = None
     capaian: Loaded | None = None
+    project: Project | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def section(self, section_id: str) -> Section | None:
@@ -317,6 +319,16 @@ def load_lesson(content_dir: str | Path) -> Lesson:
         if capaian is not None:
             lesson.capaian = Loaded(capaian, parsed, display)
             lesson.problems.extend(check_sections(capaian, lesson.sections, parse_line))
+
+    project_file = root / PROJECT_FILE
+    if project_file.exists():
+        display = _display(project_file)
+        project, parsed, problems = _load_yaml_model(project_file, display, Project)
+        lesson.problems.extend(problems)
+        if project is not None and lesson.sections and project.section not in lesson.section_ids:
+            lesson.problems.append(Problem(display, parsed.line_of(("section",)), "", "section",
+                                           f"bagian '{project.section}' tidak ada di materi"))
+        lesson.project = project
     return lesson
 
 

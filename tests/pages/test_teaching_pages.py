@@ -116,3 +116,17 @@ def test_the_essay_self_assessment_rates_each_criterion_by_its_levels(at):
     at.radio[1].set_value(1).run()
     assert "Nilai penilaian diri: 75%" in _texts(at)
     assert not at.exception
+
+
+def test_materi_shows_the_project_with_tiers_products_ethics_and_rubric_under_its_section():
+    app = AppTest.from_file(str(ROOT / "app_script.py"), default_timeout=30)
+    app.query_params["bagian"] = "kesimpulan"
+    app.switch_page("app_pages/materi.py").run()
+    assert not app.exception
+    assert [t.label for t in app.tabs] == ["Jenjang Dukungan", "Jenjang Inti", "Jenjang Tantangan"]
+    shown = _texts(app)
+    assert "**Naskah podcast**" in "\n".join(m.value for m in app.markdown)
+    assert "**Etika wawancara**" in shown and "Anak di bawah umur" in shown
+    [rubric, own, peers] = [t.value for t in app.table]
+    assert list(rubric.columns) == ["Sangat baik", "Baik", "Cukup", "Perlu bimbingan"]
+    assert list(own.columns) == ["Selalu", "Sering", "Kadang-kadang", "Belum"] and len(peers) == 4
