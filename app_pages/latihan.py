@@ -60,28 +60,31 @@ def _recommendation(quiz) -> None:
     """Where the diagnostic's result says to start reading."""
     result = diagnostic.recommend(quiz, {i: r.score for i, r in run.results.items()}, lesson.section_ids)
     number = lesson.section_ids.index(result.start) + 1
-    st.metric("Hasil tes diagnostik", f"{round(result.score * 100)}%")
+    st.metric("Skor tes diagnostik", f"{round(result.score * 100)}%")
     if result.basics_first:
         st.warning("Konsep dasar kelompok sosialmu perlu diperkuat. Baca lagi bab Kelompok Sosial di buku "
                    "siswamu, lalu mulai modul ini dari awal.")
     st.success(f"Saran: mulai belajar dari **Bagian {number}: {quiz_view.section_title(result.start)}**.")
     nav.link("materi", f"Buka Bagian {number}", bagian=result.start)
-    if result.weak:
+    later = [section for section in result.weak if section != result.start]
+    if later:
         st.markdown("**Perhatikan juga bagian ini saat kamu sampai di sana:**")
-        for section in result.weak:
+        for section in later:
             nav.link("materi", quiz_view.section_title(section), bagian=section)
 
 
 if run.finished:
+    pretest = next((q for q in bank.quizzes if q.id == st.session_state.get("practice_quiz")
+                    and diagnostic.is_diagnostic(q.id)), None)
+    if pretest is not None:
+        st.subheader("Hasil tes diagnostik")
+        _recommendation(pretest)
+        st.button("Latihan lagi", type="primary", on_click=_stop)
+        st.stop()
     st.subheader("Ringkasan latihan")
     checked = [r for r in run.results.values() if r.score is not None]
     right = sum(1 for r in checked if r.status == "benar")
     st.metric("Jawaban benar", f"{right} dari {len(checked)} soal yang diperiksa")
-    quiz_id = st.session_state.get("practice_quiz")
-    if quiz_id and diagnostic.is_diagnostic(quiz_id):
-        _recommendation(next(q for q in bank.quizzes if q.id == quiz_id))
-        st.button("Latihan lagi", type="primary", on_click=_stop)
-        st.stop()
     weak = practice.study_again(run, bank)
     if weak:
         st.markdown("**Yang perlu kamu pelajari lagi:**")

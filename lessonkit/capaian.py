@@ -125,12 +125,12 @@ class Loaded:
     file: str
 
 
-MASTERY_COLUMNS = ["TP", "Elemen", "Tujuan pembelajaran", "Rata-rata kelas", "Jawaban", *LEVELS[::-1]]
+MASTERY_COLUMNS = ["TP", "Rata-rata kelas", "Jawaban", *LEVELS[::-1], "Elemen", "Tujuan pembelajaran"]
 
 
 def tp_mastery(capaian: Capaian, answers_by_student: Mapping[str, Iterable]) -> pd.DataFrame:
-    """One row per TP: the class average of each student's last answers on its questions, and how many
-    students are at each level (the rule of `lessonkit.progress`: last 5 graded answers)."""
+    """One row per TP: the class average (in %, None without answers) of each student's last answers on its
+    questions, and how many students are at each level (the rule of `lessonkit.progress`: last 5 graded answers)."""
     rows = []
     students = {label: list(answers) for label, answers in answers_by_student.items()}
     for objective in capaian.objectives:
@@ -145,6 +145,6 @@ def tp_mastery(capaian: Capaian, answers_by_student: Mapping[str, Iterable]) -> 
                 averages.append(sum(recent) / len(recent))
         rows.append({"TP": objective.code, "Elemen": capaian.element(objective.element).name,
                      "Tujuan pembelajaran": objective.text,
-                     "Rata-rata kelas": sum(averages) / len(averages) if averages else None,
+                     "Rata-rata kelas": round(100 * sum(averages) / len(averages)) if averages else None,
                      "Jawaban": count, **{level: levels[level] for level in LEVELS[::-1]}})
     return pd.DataFrame(rows, columns=MASTERY_COLUMNS)

@@ -100,8 +100,8 @@ def _tp_mastery(lesson, answers_by_student) -> None:
                "ujian, tanpa uraian). Kolom Mahir sampai Belum: jumlah siswa pada tingkat itu.")
     table = tp_mastery(lesson.capaian.capaian, answers_by_student)
     st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={"Rata-rata kelas": st.column_config.ProgressColumn(format="percent", min_value=0,
-                                                                                   max_value=1),
+                 column_config={"Rata-rata kelas": st.column_config.ProgressColumn(format="%d%%", min_value=0,
+                                                                                   max_value=100),
                                 "Tujuan pembelajaran": st.column_config.TextColumn(width="large")})
 
 

@@ -123,9 +123,9 @@ def test_tp_mastery_averages_each_students_recent_answers_and_counts_levels(mapp
         "Ana": [_answer("c-01", 1.0), _answer("c-02", 1.0), _answer("c-01", 1.0), _answer("c-03", 0.0)],
         "Budi": [_answer("c-01", 0.0), _answer("c-02", None)],
     }).set_index("TP")
-    assert table.loc["TP-1", "Rata-rata kelas"] == pytest.approx(0.5)
+    assert table.loc["TP-1", "Rata-rata kelas"] == 50
     assert table.loc["TP-1", "Jawaban"] == 4
     assert (table.loc["TP-1", "Mahir"], table.loc["TP-1", "Mulai"]) == (1, 1)
-    assert table.loc["TP-2", "Rata-rata kelas"] == 0.0
+    assert table.loc["TP-2", "Rata-rata kelas"] == 0
     assert (table.loc["TP-2", "Mulai"], table.loc["TP-2", "Belum"]) == (1, 1)
     assert table.loc["TP-2", "Elemen"] == "Pemahaman Konsep"

@@ -21,9 +21,9 @@ def test_the_overview_shows_mastery_per_tp_from_the_members_answers(store):
     assert "Penguasaan per tujuan pembelajaran (TP)" in texts(at)
     table = next(d.value for d in at.dataframe if "TP" in d.value.columns).set_index("TP")
     assert list(table.index[:2]) == ["TP-1", "TP-2"]
-    assert table.loc["TP-1", "Rata-rata kelas"] == 0.5
+    assert table.loc["TP-1", "Rata-rata kelas"] == 50
     assert (table.loc["TP-1", "Mahir"], table.loc["TP-1", "Mulai"], table.loc["TP-1", "Jawaban"]) == (1, 1, 4)
-    assert (table.loc["TP-2", "Rata-rata kelas"], table.loc["TP-2", "Belum"]) == (1.0, 1)
+    assert (table.loc["TP-2", "Rata-rata kelas"], table.loc["TP-2", "Belum"]) == (100, 1)
     assert table.loc["TP-4", "Elemen"] == "Keterampilan Proses"
 
 

@@ -91,7 +91,7 @@ def test_the_diagnostic_ends_with_the_section_to_start_from(at):
     _button(at, "Periksa").click().run()
     _button(at, "Lihat ringkasan").click().run()
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Hasil tes diagnostik"] == "100%"
+    assert {m.label: m.value for m in at.metric}["Skor tes diagnostik"] == "100%"
     assert "Saran: mulai belajar dari **Bagian 2: Bagian Dua**." in _texts(at)
 
 
