@@ -78,8 +78,9 @@ def check_samples(rubric: list[Criterion], samples: list[Sample], field: str = "
                           field, index, "level")
 
 
-def total(rubric: list[Criterion]) -> float:
-    return sum(c.points for c in rubric)
+def points_text(value: float) -> str:
+    """Points as Indonesian readers write them: 0,5 not 0.5."""
+    return f"{value:g}".replace(".", ",")
 
 
 def is_complete(rubric: list[Criterion], samples: list[Sample]) -> bool:

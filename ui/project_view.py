@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from lessonkit.project import Project
-from lessonkit.rubric import level_labels
+from lessonkit.rubric import level_labels, points_text
 from ui import nav
 
 
@@ -16,8 +16,8 @@ def rubric_table(project: Project) -> pd.DataFrame:
     labels = level_labels(project.rubric)
     rows = []
     for criterion in project.rubric:
-        cells = {level.label: f"{level.descriptor} ({level.points:g})" for level in criterion.levels}
-        rows.append({"Kriteria": f"{criterion.criterion} ({criterion.points:g} poin)",
+        cells = {level.label: f"{level.descriptor} ({points_text(level.points)})" for level in criterion.levels}
+        rows.append({"Kriteria": f"{criterion.criterion} ({points_text(criterion.points)} poin)",
                      **{label: cells.get(label, "–") for label in labels}})
     return pd.DataFrame(rows)
 
@@ -48,7 +48,7 @@ def show(project: Project) -> None:
     st.warning("**Etika wawancara**\n\n" + "\n".join(f"- **{rule.topic}.** {rule.text}" for rule in project.ethics))
     with st.expander("Rubrik penilaian proyek"):
         st.table(rubric_table(project).set_index("Kriteria"))
-        st.caption(f"Skor maksimum {sum(c.points for c in project.rubric):g}.")
+        st.caption(f"Skor maksimum {points_text(sum(c.points for c in project.rubric))}.")
     if project.samples:
         with st.expander("Contoh hasil per tingkat"):
             for sample in project.samples:

@@ -10,6 +10,7 @@ from lessonkit.quiz import Bank, Grade
 from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase, unmarked
 from lessonkit.quiz.types import TYPE_NAMES, module_of
 from lessonkit.quiz.types.essay import rated_score, self_score
+from lessonkit.rubric import points_text
 from ui import data, nav
 from ui.text import plain
 
@@ -81,7 +82,7 @@ def essay_self_check(q: QuestionBase, key: str) -> float:
         for i, c in enumerate(q.rubric):
             picked = st.radio(f"{c.criterion} ({c.points:g} poin)", range(len(c.levels)), index=None,
                               key=f"{key}-rubric-{i}",
-                              format_func=lambda n, c=c: f"{c.levels[n].label} ({c.levels[n].points:g}): "
+                              format_func=lambda n, c=c: f"{c.levels[n].label} ({points_text(c.levels[n].points)}): "
                                                          f"{unmarked(c.levels[n].descriptor)}")
             if picked is not None:
                 chosen[i] = picked
