@@ -23,7 +23,7 @@ from . import metadata
 from .selection import Skipped
 
 KEY_ORDER = ("id", "type", "level", "section", "stimulus", "prompt", "explanation", "points", "scoring",
-             "options", "statements", "pairs", "distractors", "items", "accept", "model_answer", "rubric")
+             "options", "statements", "pairs", "distractors", "items", "accept", "model_answer", "rubric", "samples")
 
 
 def slug(text: str, fallback: str = "soal") -> str:
