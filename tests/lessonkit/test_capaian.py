@@ -3,6 +3,8 @@ class's mastery per TP comes from the answers to the questions each TP names."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -129,3 +131,14 @@ def test_tp_mastery_averages_each_students_recent_answers_and_counts_levels(mapp
     assert table.loc["TP-2", "Rata-rata kelas"] == 0
     assert (table.loc["TP-2", "Mulai"], table.loc["TP-2", "Belum"]) == (1, 1)
     assert table.loc["TP-2", "Elemen"] == "Pemahaman Konsep"
+
+
+def test_check_command_prints_file_line_for_every_curriculum_code_problem():
+    result = subprocess.run([sys.executable, "-m", "lessonkit", "check", "--content",
+                             str(FIXTURES / "content_capaian_bad"), str(FIXTURES / "quizzes_ok")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    lines = result.stdout
+    assert "content_capaian_bad/01-satu.md:5: satu: tp: TP 'TP-9' tidak ada di capaian.yaml" in lines
+    assert "content_capaian_bad/02-dua.md:2: dua: tp: bagian ini belum memetakan tujuan pembelajaran" in lines
+    assert "content_capaian_bad/capaian.yaml:14: TP-1: questions: soal 'c-99' tidak ada di bank soal" in lines
