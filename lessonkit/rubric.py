@@ -78,6 +78,12 @@ def check_samples(rubric: list[Criterion], samples: list[Sample], field: str = "
                           field, index, "level")
 
 
+def sample_text(sample: Sample) -> str:
+    """A labelled sample as Markdown: the level in bold, the answer, the note in italics."""
+    note = f" *{sample.note}*" if sample.note else ""
+    return f"**{sample.level}.** {sample.answer}{note}"
+
+
 def points_text(value: float) -> str:
     """Points as Indonesian readers write them: 0,5 not 0.5."""
     return f"{value:g}".replace(".", ",")

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from lessonkit.project import Project
-from lessonkit.rubric import level_labels, points_text
+from lessonkit.rubric import level_labels, points_text, sample_text
 from ui import nav
 
 
@@ -52,8 +52,7 @@ def show(project: Project) -> None:
     if project.samples:
         with st.expander("Contoh hasil per tingkat"):
             for sample in project.samples:
-                note = f" *{sample.note}*" if sample.note else ""
-                st.markdown(f"**{sample.level}.** {sample.answer}{note}")
+                st.markdown(sample_text(sample))
     with st.expander("Penilaian diri dan penilaian antarteman"):
         st.markdown("Salin ke buku catatanmu dan beri tanda pada kolom yang sesuai.")
         st.table(_checklist(project.assessment.yourself, project.assessment.scale, "Penilaian diri")

@@ -10,7 +10,7 @@ from lessonkit.quiz import Bank, Grade
 from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase, unmarked
 from lessonkit.quiz.types import TYPE_NAMES, module_of
 from lessonkit.quiz.types.essay import rated_score, self_score
-from lessonkit.rubric import points_text
+from lessonkit.rubric import points_text, sample_text
 from ui import data, nav
 from ui.text import plain
 
@@ -75,8 +75,7 @@ def essay_self_check(q: QuestionBase, key: str) -> float:
     if q.samples:
         with st.expander("Contoh jawaban siswa per tingkat"):
             for sample in q.samples:
-                note = f" *{sample.note}*" if sample.note else ""
-                st.markdown(f"**{sample.level}.** {sample.answer}{note}")
+                st.markdown(sample_text(sample))
     if all(c.levels for c in q.rubric):
         chosen = {}
         for i, c in enumerate(q.rubric):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..exchange.selection import Selection
 from ..quiz.types import TYPE_NAMES
-from ..rubric import points_text
+from ..rubric import points_text, sample_text
 from .document import FONT, MUTED, Sheet, plain_of
 from .layout import Printed, layout, letter
 from .worksheet import title_of
@@ -77,8 +77,7 @@ def _rubric(pdf: Sheet, row: Printed) -> None:
         pdf.line_text("Contoh jawaban per tingkat", "B", 10)
         for sample in q.samples:
             pdf.keep(10)
-            pdf.markdown(f"**{sample.level}.** {sample.answer}" + (f" *{sample.note}*" if sample.note else ""),
-                         size=9.5, indent=3)
+            pdf.markdown(sample_text(sample), size=9.5, indent=3)
     pdf.ln(3)
 
 
