@@ -36,7 +36,7 @@ if run is None or any(qid not in {q.id for q in bank.questions} for qid in run.q
             st.markdown(f"**{pretest.title}** ({len(pretest.questions)} soal)")
             st.markdown(pretest.description or "")
             st.button("Mulai tes diagnostik", on_click=_start, kwargs={"quiz_id": pretest.id})
-    sections = [s for s in lesson.sections if any(q.section == s.id for q in bank.questions)]
+    sections = [s for s in lesson.sections if any(q.section == s.id for q in bank.lesson_questions)]
     by = st.segmented_control("Latihan berdasarkan", ["Bagian materi", "Kuis"], default="Bagian materi",
                               required=True, key="practice_by")
     if by == "Kuis":
@@ -47,7 +47,7 @@ if run is None or any(qid not in {q.id for q in bank.questions} for qid in run.q
     else:
         ids = [s.id for s in sections]
         wanted = st.query_params.get("bagian")
-        count = {s.id: sum(q.section == s.id for q in bank.questions) for s in sections}
+        count = {s.id: sum(q.section == s.id for q in bank.lesson_questions) for s in sections}
         section_id = st.selectbox("Pilih bagian materi", ids, index=ids.index(wanted) if wanted in ids else 0,
                                   format_func=lambda i: f"{quiz_view.section_title(i)} ({count[i]} soal)")
         st.button("Mulai latihan", type="primary", on_click=_start, kwargs={"section": section_id})

@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .bank import Bank, Quiz
+from .bank import DIAGNOSTIC_PREFIX, Bank, Quiz
 
-PREFIX = "diagnostik"
 MASTERED = 0.7
 BASICS_BELOW = 0.5
 
 
 def is_diagnostic(quiz_id: str) -> bool:
-    return quiz_id.startswith(PREFIX)
+    return quiz_id.startswith(DIAGNOSTIC_PREFIX)
 
 
 def diagnostic_quiz(bank: Bank) -> Quiz | None:

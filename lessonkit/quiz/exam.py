@@ -94,7 +94,7 @@ def draw(bank: Bank, count: int, sections: Sequence[str] | None = None,
     """Up to ``count`` auto-graded questions at random (of ``sections`` and ``levels``; empty = all),
     spread evenly over sections and levels."""
     rng = rng or random.Random()
-    pool = [q for q in bank.questions if q.auto_graded and (not sections or q.section in sections)
+    pool = [q for q in bank.lesson_questions if q.auto_graded and (not sections or q.section in sections)
             and (not levels or q.level in levels)]
     by_section: dict[str, list[QuestionBase]] = {}
     for question in pool:
@@ -182,7 +182,7 @@ def minutes_for(count: int) -> float:
 def practice_size(bank: Bank, settings: dict) -> tuple[int, float]:
     """How many questions and minutes a practice exam with these settings will have."""
     if settings["source"] == RANDOM:
-        available = sum(1 for q in bank.questions if q.auto_graded and q.section in settings["sections"])
+        available = sum(1 for q in bank.lesson_questions if q.auto_graded and q.section in settings["sections"])
         count = min(settings["count"], available)
         return count, minutes_for(count)
     quiz = next(q for q in bank.quizzes if q.id == settings["source"])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from lessonkit.content import load_lesson
-from lessonkit.quiz import load_bank
+from lessonkit.quiz import load_bank, practice
 from lessonkit.quiz.diagnostic import diagnostic_quiz, is_diagnostic, recommend
+from lessonkit.quiz.exam import draw
 from tests.conftest import ROOT
 
 
@@ -50,3 +53,13 @@ def test_unchecked_questions_count_as_zero_and_a_low_score_sends_back_to_the_bas
     quiz, sections = shipped
     result = recommend(quiz, {}, sections)
     assert result.score == 0.0 and result.basics_first and result.start == "pengantar"
+
+
+def test_section_practice_and_drawn_exams_leave_the_pre_test_out():
+    bank = load_bank([ROOT / "quizzes"], content_dir=ROOT / "content")
+    pretest = {q.id for q in diagnostic_quiz(bank).questions}
+    assert pretest <= {q.id for q in bank.questions}
+    assert not pretest & {q.id for q in bank.lesson_questions}
+    assert not pretest & set(practice.start(bank, section="pengantar").question_ids)
+    assert not pretest & set(draw(bank, 500, rng=random.Random(3)))
+    assert set(practice.start(bank, quiz_id=diagnostic_quiz(bank).id).question_ids) == pretest
