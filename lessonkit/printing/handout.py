@@ -47,7 +47,8 @@ def _title_page(pdf: Sheet, lesson: Lesson) -> None:
 def _objectives(pdf: Sheet, section: Section) -> None:
     pdf.set_fill_color(240, 240, 240)
     pdf.set_font(FONT, "B", 10)
-    pdf.cell(0, 7, "  Tujuan belajar bagian ini", fill=True, new_x="LMARGIN", new_y="NEXT")
+    codes = f" ({', '.join(section.meta.tp)})" if section.meta.tp else ""
+    pdf.cell(0, 7, f"  Tujuan belajar bagian ini{codes}", fill=True, new_x="LMARGIN", new_y="NEXT")
     for objective in section.meta.objectives:
         pdf.line_text(f"•  {objective}", size=10, indent=4, height=5.2)
     pdf.ln(3)

@@ -102,6 +102,11 @@ def test_answer_key_prints_each_criterions_level_descriptors_and_the_labelled_sa
     assert all(f"{s.level}. {' '.join(s.answer.split()[:3])}" in text for s in essay.samples)
 
 
+def test_handout_names_each_sections_learning_objective_codes():
+    text = _text(_handout("A4"))
+    assert "Tujuan belajar bagian ini (TP-1)" in text and "Tujuan belajar bagian ini (TP-7, TP-10)" in text
+
+
 def test_handout_has_objectives_callouts_glossary_and_indonesian_typography():
     text = _text(_handout("A4"))
     lesson = load_lesson(ROOT / "content")
