@@ -6,20 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lessonkit.project import Project
-from lessonkit.rubric import level_labels, points_text, sample_text
+from lessonkit.project import Project, rubric_rows
+from lessonkit.rubric import points_text, sample_text
 from ui import nav
-
-
-def rubric_table(project: Project) -> pd.DataFrame:
-    """Criteria (rows) × level labels (columns): 'descriptor (points)'."""
-    labels = level_labels(project.rubric)
-    rows = []
-    for criterion in project.rubric:
-        cells = {level.label: f"{level.descriptor} ({points_text(level.points)})" for level in criterion.levels}
-        rows.append({"Kriteria": f"{criterion.criterion} ({points_text(criterion.points)} poin)",
-                     **{label: cells.get(label, "–") for label in labels}})
-    return pd.DataFrame(rows)
 
 
 def _checklist(items: list[str], scale: list[str], first: str) -> pd.DataFrame:
@@ -47,7 +36,7 @@ def show(project: Project) -> None:
                     st.markdown("\n".join(f"- {item}" for item in product.requirements))
     st.warning("**Etika wawancara**\n\n" + "\n".join(f"- **{rule.topic}.** {rule.text}" for rule in project.ethics))
     with st.expander("Rubrik penilaian proyek"):
-        st.table(rubric_table(project).set_index("Kriteria"))
+        st.table(pd.DataFrame(rubric_rows(project)).set_index("Kriteria"))
         st.caption(f"Skor maksimum {points_text(sum(c.points for c in project.rubric))}.")
     if project.samples:
         with st.expander("Contoh hasil per tingkat"):

@@ -107,6 +107,16 @@ def test_handout_names_each_sections_learning_objective_codes():
     assert "Tujuan belajar bagian ini (TP-1)" in text and "Tujuan belajar bagian ini (TP-7, TP-10)" in text
 
 
+def test_handout_prints_the_project_with_its_tiers_ethics_rubric_and_assessment_forms():
+    text = " ".join(_text(_handout("A4")).split())
+    project = load_lesson(ROOT / "content").project
+    assert project.title in text
+    assert all(f"Jenjang {tier.name}" in text for tier in project.tiers)
+    assert "Etika wawancara" in text and "Anak di bawah umur" in text
+    assert "Rubrik penilaian" in text and "Perlu bimbingan" in text and "Skor maksimum 20" in text
+    assert "Penilaian antarteman" in text
+
+
 def test_handout_has_objectives_callouts_glossary_and_indonesian_typography():
     text = _text(_handout("A4"))
     lesson = load_lesson(ROOT / "content")
