@@ -56,7 +56,7 @@ def curriculum_codes(lesson: Lesson) -> None:
         rows = []
         for objective in capaian.objectives:
             numbers = [str(n) for n, s in enumerate(lesson.sections, start=1) if objective.code in s.meta.tp]
-            rows.append(f"- **{objective.code}** ({capaian.element(objective.element).name}) {objective.text} "
+            rows.append(f"- **{objective.code}** ({capaian.element(objective.element).name}): {objective.text} "
                         f"*Bagian {', '.join(numbers) or '–'}; Profil Lulusan: {', '.join(objective.profile) or '–'}.*")
         st.markdown("\n".join(rows))
         st.caption(f"Dimensi Profil Lulusan: {', '.join(capaian.profile)}. Sumber: {capaian.source}")
