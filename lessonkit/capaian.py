@@ -59,7 +59,7 @@ class Capaian(Strict):
 
     @model_validator(mode="after")
     def _codes_and_elements_are_known(self) -> Capaian:
-        elements = {e.id for e in self.elements}
+        elements = [e.id for e in self.elements]
         dimensions = {p.casefold() for p in self.profile}
         seen: set[str] = set()
         for index, objective in enumerate(self.objectives):
@@ -75,14 +75,8 @@ class Capaian(Strict):
                                   number)
         return self
 
-    def objective(self, code: str) -> Objective | None:
-        return next((o for o in self.objectives if o.code == code), None)
-
     def element(self, element_id: str) -> Element:
         return next(e for e in self.elements if e.id == element_id)
-
-    def codes_of(self, question_id: str) -> list[str]:
-        return [o.code for o in self.objectives if question_id in o.questions]
 
 
 def check_sections(capaian: Capaian, sections: Sequence, line_of: callable) -> list[Problem]:

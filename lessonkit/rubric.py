@@ -63,19 +63,19 @@ def level_labels(rubric: list[Criterion]) -> list[str]:
     return list(dict.fromkeys(level.label for criterion in rubric for level in criterion.levels))
 
 
-def check_samples(rubric: list[Criterion], samples: list[Sample], field: str = "samples") -> None:
+def check_samples(rubric: list[Criterion], samples: list[Sample]) -> None:
     """Raise a located error when samples are too few or name a level the rubric does not have."""
     if not samples:
         return
     labels = level_labels(rubric)
     if not labels:
-        raise located("contoh jawaban (samples) memerlukan tingkat (levels) pada kriteria rubrik", field)
+        raise located("contoh jawaban (samples) memerlukan tingkat (levels) pada kriteria rubrik", "samples")
     if len(samples) < MIN_SAMPLES:
-        raise located(f"tulis minimal {MIN_SAMPLES} contoh jawaban", field)
+        raise located(f"tulis minimal {MIN_SAMPLES} contoh jawaban", "samples")
     for index, sample in enumerate(samples):
         if sample.level not in labels:
             raise located(f"tingkat '{sample.level}' tidak ada di rubrik; gunakan salah satu: {', '.join(labels)}",
-                          field, index, "level")
+                          "samples", index, "level")
 
 
 def sample_text(sample: Sample) -> str:
@@ -87,8 +87,3 @@ def sample_text(sample: Sample) -> str:
 def points_text(value: float) -> str:
     """Points as Indonesian readers write them: 0,5 not 0.5."""
     return f"{value:g}".replace(".", ",")
-
-
-def is_complete(rubric: list[Criterion], samples: list[Sample]) -> bool:
-    """Every criterion describes its levels and there are enough labelled samples (what teachers mark with)."""
-    return all(c.levels for c in rubric) and len(samples) >= MIN_SAMPLES

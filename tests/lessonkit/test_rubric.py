@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from lessonkit.rubric import Criterion, Sample, is_complete, level_labels, points_text
+from lessonkit.rubric import Criterion, level_labels, points_text
 
 LEVELS = [{"label": "Baik", "points": 1, "descriptor": "a"}, {"label": "Cukup", "points": 0.5, "descriptor": "b"},
           {"label": "Kurang", "points": 0, "descriptor": "c"}]
@@ -25,10 +25,7 @@ def test_a_level_label_written_twice_is_refused():
         Criterion(criterion="K", points=1, levels=[*LEVELS[:2], {**LEVELS[2], "label": "cukup"}])
 
 
-def test_a_rubric_is_complete_with_levels_on_every_criterion_and_three_samples():
-    rubric = [Criterion(criterion="K", points=1, levels=LEVELS)]
-    samples = [Sample(level=label, answer="x") for label in level_labels(rubric)]
+def test_level_labels_are_listed_once_in_order_of_first_use():
+    rubric = [Criterion(criterion="K", points=1, levels=LEVELS),
+              Criterion(criterion="L", points=2, levels=[{**LEVELS[0], "points": 2}, *LEVELS[1:]])]
     assert level_labels(rubric) == ["Baik", "Cukup", "Kurang"]
-    assert is_complete(rubric, samples)
-    assert not is_complete([*rubric, Criterion(criterion="L")], samples)
-    assert not is_complete(rubric, samples[:2])
