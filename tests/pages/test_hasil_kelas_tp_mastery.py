@@ -1,9 +1,9 @@
 """Hasil Kelas, Ringkasan: the class's mastery per learning objective (TP) from its members' saved answers; the
-TP codes are also on Beranda."""
+TP codes are also on Beranda and beside each section in Kemajuan Saya."""
 
 from __future__ import annotations
 
-from tests.pages.test_teacher_pages import HASH, page, sign_in, texts
+from tests.pages.test_teacher_pages import HASH, fresh, page, sign_in, texts
 
 
 def test_the_overview_shows_mastery_per_tp_from_the_members_answers(store):
@@ -33,3 +33,13 @@ def test_beranda_lists_the_tp_codes_with_their_elements_and_sections():
     shown = texts(at)
     assert "**TP-1** (Pemahaman Konsep)" in shown and "**TP-10** (Keterampilan Proses)" in shown
     assert "Profil Lulusan" in shown and "P5" not in shown
+
+
+def test_kemajuan_names_the_tp_of_each_section(store):
+    ana = store.create_student("Ana")
+    at = fresh()
+    at.query_params["kode"] = ana.code
+    at = page("app_pages/kemajuan.py", at)
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("Bagian")
+    assert list(table["TP"][:2]) == ["TP-1", "TP-2"] and table["TP"].iloc[-1] == "TP-7, TP-10"
