@@ -13,6 +13,7 @@ import pytest
 from lessonkit.capaian import tp_mastery
 from lessonkit.check import check
 from lessonkit.content import load_lesson
+from lessonkit.quiz import load_bank
 from lessonkit.storage.store import Answer
 from tests.conftest import FIXTURES, ROOT
 
@@ -142,3 +143,12 @@ def test_check_command_prints_file_line_for_every_curriculum_code_problem():
     assert "content_capaian_bad/01-satu.md:5: satu: tp: TP 'TP-9' tidak ada di capaian.yaml" in lines
     assert "content_capaian_bad/02-dua.md:2: dua: tp: bagian ini belum memetakan tujuan pembelajaran" in lines
     assert "content_capaian_bad/capaian.yaml:14: TP-1: questions: soal 'c-99' tidak ada di bank soal" in lines
+
+
+def test_every_lesson_question_is_mapped_to_a_tp_of_its_own_section():
+    lesson = load_lesson(ROOT / "content")
+    bank = load_bank([ROOT / "quizzes"], content_dir=ROOT / "content")
+    mapped = {qid: o.code for o in lesson.capaian.capaian.objectives for qid in o.questions}
+    assert [q.id for q in bank.lesson_questions if q.id not in mapped] == []
+    wrong = [q.id for q in bank.lesson_questions if mapped[q.id] not in lesson.section(q.section).meta.tp]
+    assert wrong == []
