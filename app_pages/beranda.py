@@ -22,6 +22,7 @@ else:
 
     st.subheader("Setelah menyelesaikan modul ini, kamu dapat:")
     st.markdown("\n".join(f"{i}. {text}" for i, text in enumerate(module.objectives, start=1)))
+    lesson_view.curriculum_codes(lesson)
 
     st.subheader("Mau mulai dari mana?")
     paths = [p for p in module.paths if nav.has_page(p.page)]

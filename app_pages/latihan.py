@@ -5,7 +5,7 @@ Practice uses `ui.data.practice_bank`: the questions of a class exam that is run
 
 import streamlit as st
 
-from lessonkit.quiz import practice
+from lessonkit.quiz import diagnostic, practice
 from lessonkit.quiz.types import module_of
 from ui import data, nav, quiz_view, student
 
@@ -19,6 +19,7 @@ run: practice.PracticeRun | None = st.session_state.get(STATE)
 
 def _start(quiz_id=None, section=None) -> None:
     st.session_state[STATE] = practice.start(bank, quiz_id=quiz_id, section=section)
+    st.session_state["practice_quiz"] = quiz_id
     st.session_state["practice_nonce"] = st.session_state.get("practice_nonce", 0) + 1
 
 
@@ -32,7 +33,13 @@ if run is None or any(qid not in {q.id for q in bank.questions} for qid in run.q
     if not bank.questions:
         st.info("Belum ada soal yang bisa dipakai untuk latihan.")
         st.stop()
-    sections = [s for s in lesson.sections if any(q.section == s.id for q in bank.questions)]
+    pretest = diagnostic.diagnostic_quiz(bank)
+    if pretest is not None:
+        with st.container(border=True):
+            st.markdown(f"**{pretest.title}** ({len(pretest.questions)} soal)")
+            st.markdown(pretest.description or "")
+            st.button("Mulai tes diagnostik", on_click=_start, kwargs={"quiz_id": pretest.id})
+    sections = [s for s in lesson.sections if any(q.section == s.id for q in bank.lesson_questions)]
     by = st.segmented_control("Latihan berdasarkan", ["Bagian materi", "Kuis"], default="Bagian materi",
                               required=True, key="practice_by")
     if by == "Kuis":
@@ -43,7 +50,7 @@ if run is None or any(qid not in {q.id for q in bank.questions} for qid in run.q
     else:
         ids = [s.id for s in sections]
         wanted = st.query_params.get("bagian")
-        count = {s.id: sum(q.section == s.id for q in bank.questions) for s in sections}
+        count = {s.id: sum(q.section == s.id for q in bank.lesson_questions) for s in sections}
         section_id = st.selectbox("Pilih bagian materi", ids, index=ids.index(wanted) if wanted in ids else 0,
                                   format_func=lambda i: f"{quiz_view.section_title(i)} ({count[i]} soal)")
         st.button("Mulai latihan", type="primary", on_click=_start, kwargs={"section": section_id})
@@ -52,7 +59,31 @@ if run is None or any(qid not in {q.id for q in bank.questions} for qid in run.q
 total = len(run.question_ids)
 nonce = st.session_state.get("practice_nonce", 0)
 
+def _recommendation(quiz) -> None:
+    """Where the diagnostic's result says to start reading."""
+    result = diagnostic.recommend(quiz, {i: r.score for i, r in run.results.items()}, lesson.section_ids)
+    number = lesson.section_ids.index(result.start) + 1
+    st.metric("Skor tes diagnostik", f"{round(result.score * 100)}%")
+    if result.basics_first:
+        st.warning("Konsep dasar kelompok sosialmu perlu diperkuat. Baca lagi bab Kelompok Sosial di buku "
+                   "siswamu, lalu mulai modul ini dari awal.")
+    st.success(f"Saran: mulai belajar dari **Bagian {number}: {quiz_view.section_title(result.start)}**.")
+    nav.link("materi", f"Buka Bagian {number}", bagian=result.start)
+    later = [section for section in result.weak if section != result.start]
+    if later:
+        st.markdown("**Perhatikan juga bagian ini saat kamu sampai di sana:**")
+        for section in later:
+            nav.link("materi", quiz_view.section_title(section), bagian=section)
+
+
 if run.finished:
+    pretest = next((q for q in bank.quizzes if q.id == st.session_state.get("practice_quiz")
+                    and diagnostic.is_diagnostic(q.id)), None)
+    if pretest is not None:
+        st.subheader("Hasil tes diagnostik")
+        _recommendation(pretest)
+        st.button("Latihan lagi", type="primary", on_click=_stop)
+        st.stop()
     st.subheader("Ringkasan latihan")
     checked = [r for r in run.results.values() if r.score is not None]
     right = sum(1 for r in checked if r.status == "benar")

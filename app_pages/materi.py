@@ -8,7 +8,7 @@ opened in this session are marked in the table of contents.
 import streamlit as st
 
 from lessonkit.reading import neighbours, opened_count
-from ui import data, diagram_view, lesson_view, student
+from ui import data, diagram_view, lesson_view, project_view, student
 
 PARAM = "bagian"
 lesson = data.lesson()
@@ -58,16 +58,19 @@ st.progress(done / len(ids), text=f"Sudah dibuka: {done} dari {len(ids)} bagian"
 
 
 
-def _diagrams() -> None:
+def _after_body() -> None:
+    """Diagrams of the section, then the project card if it belongs here."""
     items = data.diagrams().for_section(current)
     if items:
         st.subheader("Diagram interaktif")
     for item in items:
         st.markdown(f"#### {item.title}")
         diagram_view.show(item, key=f"materi-{item.id}", beside=False)
+    if lesson.project is not None and lesson.project.section == current:
+        project_view.show(lesson.project)
 
 
-lesson_view.section(section, after_body=_diagrams)
+lesson_view.section(section, after_body=_after_body)
 
 before, after = neighbours(ids, current)
 left, right = st.columns(2)

@@ -14,6 +14,7 @@ Section files look like::
     objectives: [...]
     key_terms: [...]
     summary: [...]
+    tp: [TP-2]          # learning objectives of content/capaian.yaml
     ---
     Markdown body, with callout boxes:
 
@@ -31,7 +32,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictInt, ValidationError
 
+from .capaian import CAPAIAN_FILE, Capaian, Loaded, TpCode, check_sections
 from .problems import Problem
+from .project import PROJECT_FILE, Project
 from .schema import Slug, Strict, Text
 from .validation import translate
 from .yamlsrc import parse_yaml
@@ -56,6 +59,7 @@ class SectionMeta(Strict):
     objectives: Annotated[list[Text], Field(min_length=1)]
     key_terms: list[Text] = []
     summary: Annotated[list[Text], Field(min_length=1)]
+    tp: list[TpCode] = []
 
 
 class GlossaryTerm(Strict):
@@ -116,6 +120,8 @@ class Lesson:
     sections: list[Section] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     module: ModuleMeta | None = None
+    capaian: Loaded | None = None
+    project: Project | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def section(self, section_id: str) -> Section | None:
@@ -290,21 +296,35 @@ def load_lesson(content_dir: str | Path) -> Lesson:
     if not lesson.sections and not lesson.problems:
         lesson.problems.append(Problem(str(root), 1, "", "folder", "belum ada file bagian materi (*.md)"))
 
-    module_path = root / MODULE_FILE
-    if module_path.exists():
-        module, _, problems = _load_yaml_model(module_path, _display(module_path), ModuleMeta)
-        lesson.module = module
-        lesson.problems.extend(problems)
+    lesson.module, _, _ = _load_optional(root / MODULE_FILE, ModuleMeta, lesson)
 
-    glossary_path = root / GLOSSARY_FILE
-    if glossary_path.exists():
-        display = _display(glossary_path)
-        glossary, parsed, problems = _load_yaml_model(glossary_path, display, Glossary)
-        lesson.problems.extend(problems)
-        if glossary is not None:
-            lesson.glossary = sorted(glossary.terms, key=lambda t: t.term.casefold())
-            lesson.problems.extend(_check_glossary(lesson, glossary.terms, parsed, display))
+    glossary, parsed, display = _load_optional(root / GLOSSARY_FILE, Glossary, lesson)
+    if glossary is not None:
+        lesson.glossary = sorted(glossary.terms, key=lambda t: t.term.casefold())
+        lesson.problems.extend(_check_glossary(lesson, glossary.terms, parsed, display))
+
+    capaian, parsed, display = _load_optional(root / CAPAIAN_FILE, Capaian, lesson)
+    if capaian is not None:
+        lesson.capaian = Loaded(capaian, parsed, display)
+        lesson.problems.extend(check_sections(capaian, lesson.sections, parse_line))
+
+    project, parsed, display = _load_optional(root / PROJECT_FILE, Project, lesson)
+    if project is not None and lesson.sections and project.section not in lesson.section_ids:
+        lesson.problems.append(Problem(display, parsed.line_of(("section",)), "", "section",
+                                       f"bagian '{project.section}' tidak ada di materi"))
+    lesson.project = project
     return lesson
+
+
+def _load_optional(path: Path, model: type[BaseModel], lesson: Lesson):
+    """An optional YAML file of the content folder: (object or None, parsed document, display name); its
+    problems go to the lesson."""
+    if not path.exists():
+        return None, None, ""
+    display = _display(path)
+    loaded, parsed, problems = _load_yaml_model(path, display, model)
+    lesson.problems.extend(problems)
+    return loaded, parsed, display
 
 
 def parse_line(section: Section, key: str) -> int:

@@ -122,3 +122,12 @@ def test_single_answer_items_have_five_options_and_no_catch_all_option(bank):
 def test_at_least_two_stimulus_groups_with_several_questions(bank):
     groups = Counter((bank.quiz_of(q.id).id, q.stimulus) for q in bank.questions if q.stimulus)
     assert sum(1 for n in groups.values() if n >= 2) >= 2
+
+
+def test_every_essay_has_level_descriptors_for_each_criterion_and_labelled_samples(bank):
+    from lessonkit.rubric import MIN_LEVELS, MIN_SAMPLES
+    essays = [q for q in bank.questions if not q.auto_graded]
+    assert essays
+    for q in essays:
+        assert all(len(c.levels) >= MIN_LEVELS for c in q.rubric), q.id
+        assert len(q.samples) >= MIN_SAMPLES and len({s.level for s in q.samples}) >= MIN_SAMPLES, q.id

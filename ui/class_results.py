@@ -21,6 +21,7 @@ import streamlit as st
 from lessonkit.analytics import charts as analysis_charts
 from lessonkit.analytics import export
 from lessonkit.analytics.class_results import distinct_labels, exam_matrix, mastery_frames, mastery_heatmap
+from lessonkit.capaian import tp_mastery
 from lessonkit.quiz import class_exam
 from lessonkit.safe_export import safe_frame
 from ui import class_live_results, data, progress_view, quiz_view
@@ -86,7 +87,22 @@ def overview(board: Dashboard) -> None:
     titles = [chart_label(_short(f"{n}. {quiz_view.section_title(s)}")) for n, s in enumerate(ids, start=1)]
     st.plotly_chart(mastery_heatmap(averages, levels, titles, [chart_label(labels[sid]) for sid in averages.index]),
                     config=CHART)
+    _tp_mastery(lesson, {labels[sid]: p[1] for sid, p in progress.items()})
     _exam_overview(board)
+
+
+def _tp_mastery(lesson, answers_by_student) -> None:
+    """The class's mastery of each learning objective (TP) of content/capaian.yaml."""
+    if lesson.capaian is None:
+        return
+    st.subheader("Penguasaan per tujuan pembelajaran (TP)")
+    st.caption("Untuk setiap siswa: rata-rata 5 jawaban terakhir pada soal yang mengukur TP itu (latihan dan "
+               "ujian, tanpa uraian). Kolom Mahir sampai Belum: jumlah siswa pada tingkat itu.")
+    table = tp_mastery(lesson.capaian.capaian, answers_by_student)
+    st.dataframe(table, hide_index=True, width="stretch",
+                 column_config={"Rata-rata kelas": st.column_config.ProgressColumn(format="%d%%", min_value=0,
+                                                                                   max_value=100),
+                                "Tujuan pembelajaran": st.column_config.TextColumn(width="large")})
 
 
 def _short(text: str, limit: int = 26) -> str:

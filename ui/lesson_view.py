@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from lessonkit.content import CALLOUT_KINDS, Block, Section
+from lessonkit.content import CALLOUT_KINDS, Block, Lesson, Section
 from lessonkit.problems import Problem
 
 
@@ -30,8 +30,9 @@ def _callout(block: Block) -> None:
 
 def section(section: Section, after_body: Callable[[], None] | None = None) -> None:
     """Objectives, body (with callout boxes), anything ``after_body`` adds, then the summary."""
+    codes = f" ({', '.join(section.meta.tp)})" if section.meta.tp else ""
     with st.container(border=True):
-        st.markdown("**Tujuan pembelajaran**\n\nSetelah mempelajari bagian ini, kamu dapat:\n\n"
+        st.markdown(f"**Tujuan pembelajaran{codes}**\n\nSetelah mempelajari bagian ini, kamu dapat:\n\n"
                     + _bullets(section.meta.objectives))
     for block in section.blocks:
         if block.kind == "markdown":
@@ -42,6 +43,23 @@ def section(section: Section, after_body: Callable[[], None] | None = None) -> N
         after_body()
     st.subheader("Rangkuman")
     st.success(_bullets(section.meta.summary))
+
+
+def curriculum_codes(lesson: Lesson) -> None:
+    """The TPs with their CP element and the sections that teach them (from content/capaian.yaml)."""
+    if lesson.capaian is None:
+        return
+    capaian = lesson.capaian.capaian
+    with st.expander(f"Capaian dan tujuan pembelajaran: {capaian.subject} {capaian.phase}"):
+        for element in capaian.elements:
+            st.markdown(f"**Elemen {element.name}.** {element.cp}")
+        rows = []
+        for objective in capaian.objectives:
+            numbers = [str(n) for n, s in enumerate(lesson.sections, start=1) if objective.code in s.meta.tp]
+            rows.append(f"- **{objective.code}** ({capaian.element(objective.element).name}): {objective.text} "
+                        f"*Bagian {', '.join(numbers) or '–'}; Profil Lulusan: {', '.join(objective.profile) or '–'}.*")
+        st.markdown("\n".join(rows))
+        st.caption(f"Dimensi Profil Lulusan: {', '.join(capaian.profile)}. Sumber: {capaian.source}")
 
 
 def problems(items: Sequence[Problem], what: str) -> None:

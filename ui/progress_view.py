@@ -16,7 +16,8 @@ from ui import data, quiz_view
 
 def summary(visits: dict, answers: list, exams: list) -> list[Mastery]:
     """Sections opened, practice answers and exams done, then mastery per section; returns the mastery levels."""
-    ids = data.lesson().section_ids
+    lesson = data.lesson()
+    ids = lesson.section_ids
     opened = [s for s in ids if s in visits]
     left, middle, right = st.columns(3)
     left.metric("Materi dibuka", f"{len(opened)} dari {len(ids)}")
@@ -27,7 +28,8 @@ def summary(visits: dict, answers: list, exams: list) -> list[Mastery]:
     st.markdown(RULE)
     levels = mastery(answers, ids)
     st.dataframe(safe_frame(pd.DataFrame(
-        [{"Bagian": quiz_view.section_title(m.section), "Tingkat": m.level,
+        [{"Bagian": quiz_view.section_title(m.section), "TP": ", ".join(lesson.section(m.section).meta.tp) or "–",
+          "Tingkat": m.level,
           "Rata-rata": f"{round(m.average * 100)}%" if m.average is not None else "–", "Jawaban": m.count,
           "Dibuka": "Ya" if m.section in visits else "Belum"} for m in levels])),
         hide_index=True, width="stretch")

@@ -9,7 +9,8 @@ import streamlit as st
 from lessonkit.quiz import Bank, Grade
 from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase, unmarked
 from lessonkit.quiz.types import module_of, type_name
-from lessonkit.quiz.types.essay import self_score
+from lessonkit.quiz.types.essay import rated_score, self_score
+from lessonkit.rubric import points_text, sample_text
 from ui import data, nav
 from ui.text import plain
 
@@ -66,13 +67,29 @@ def feedback(q: QuestionBase, response, result: Grade) -> None:
 
 
 def essay_self_check(q: QuestionBase, key: str) -> float:
-    """Show the model answer and rubric; the student ticks the criteria met. Returns the self-score."""
-    st.info("Soal uraian tidak dinilai otomatis. Bandingkan jawabanmu dengan contoh jawaban, "
-            "lalu centang kriteria yang sudah kamu penuhi (penilaian diri).")
+    """Show the model answer, the samples and the rubric; the student rates each criterion (a level when the
+    rubric describes levels, else a tick). Returns the self-score."""
+    st.info("Soal uraian tidak dinilai otomatis. Bandingkan jawabanmu dengan contoh jawaban dan rubrik, "
+            "lalu nilai sendiri setiap kriteria (penilaian diri).")
     st.markdown(f"**Contoh jawaban.** {q.model_answer}")
-    met = {i for i, c in enumerate(q.rubric)
-           if st.checkbox(f"{c.criterion} ({c.points:g} poin)", key=f"{key}-rubric-{i}")}
-    score = self_score(q, met)
+    if q.samples:
+        with st.expander("Contoh jawaban siswa per tingkat"):
+            for sample in q.samples:
+                st.markdown(sample_text(sample))
+    if all(c.levels for c in q.rubric):
+        chosen = {}
+        for i, c in enumerate(q.rubric):
+            picked = st.radio(f"{c.criterion} ({c.points:g} poin)", range(len(c.levels)), index=None,
+                              key=f"{key}-rubric-{i}",
+                              format_func=lambda n, c=c: f"{c.levels[n].label} ({points_text(c.levels[n].points)}): "
+                                                         f"{unmarked(c.levels[n].descriptor)}")
+            if picked is not None:
+                chosen[i] = picked
+        score = rated_score(q, chosen)
+    else:
+        met = {i for i, c in enumerate(q.rubric)
+               if st.checkbox(f"{c.criterion} ({c.points:g} poin)", key=f"{key}-rubric-{i}")}
+        score = self_score(q, met)
     st.caption(f"Nilai penilaian diri: {round(score * 100)}%")
     return score
 

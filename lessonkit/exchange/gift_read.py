@@ -213,7 +213,9 @@ class _Reader:
         if key is None:
             question["model_answer"], question["rubric"] = "", []
             return
-        question["explanation"], question["model_answer"], question["rubric"] = key
+        question["explanation"], question["model_answer"], question["rubric"], samples = key
+        if samples:
+            question["samples"] = samples
 
 
 def read(data: bytes, defaults: Defaults | None = None) -> Imported:

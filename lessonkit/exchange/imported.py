@@ -32,7 +32,7 @@ def too_many(count: int) -> str:
 
 
 KEY_ORDER = ("id", "type", "level", "section", "stimulus", "prompt", "explanation", "points", "scoring",
-             "options", "statements", "pairs", "distractors", "items", "accept", "model_answer", "rubric")
+             "options", "statements", "pairs", "distractors", "items", "accept", "model_answer", "rubric", "samples")
 
 
 def slug(text: str, fallback: str = "soal") -> str:

@@ -64,24 +64,47 @@ def split_stimulus(markdown: str) -> tuple[str | None, str]:
 
 
 RUBRIC_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+(.*?)\s*\((\d+(?:[.,]\d+)?)\s*poin\)\s*$", re.I)
+LEVEL_LINE = re.compile(r"^\s*[-*+]\s+Kriteria\s+(\d+)\s+·\s+(.+?)\s+\((\d+(?:[.,]\d+)?)\):\s+(.+?)\s*$")
+SAMPLE_LINE = re.compile(r"^\s*[-*+]\s+Contoh\s+(.+?):\s+(.+?)\s*$")
+NOTE = " — Catatan: "
 ESSAY_KEY = re.compile(r"^(.*?)#+\s*Jawaban model\s*\n(.*?)\n#+\s*Rubrik penilaian\s*\n(.*)$", re.S | re.I)
 
 
 def essay_key(question) -> str:
-    """An essay's model answer and rubric as Markdown (Moodle's grader information, GIFT's feedback)."""
+    """An essay's model answer and rubric as Markdown (Moodle's grader information, GIFT's feedback), with
+    the rubric's level descriptors and the labelled sample answers when it has them."""
     rubric = "\n".join(f"{i}. {c.criterion} ({number(c.points)} poin)" for i, c in enumerate(question.rubric, 1))
-    return f"#### Jawaban model\n\n{question.model_answer.strip()}\n\n#### Rubrik penilaian\n\n{rubric}"
+    text = f"#### Jawaban model\n\n{question.model_answer.strip()}\n\n#### Rubrik penilaian\n\n{rubric}"
+    levels = [f"- Kriteria {i} · {level.label} ({number(level.points)}): {level.descriptor}"
+              for i, c in enumerate(question.rubric, 1) for level in c.levels]
+    if levels:
+        text += "\n\n#### Tingkat rubrik\n\n" + "\n".join(levels)
+    samples = [f"- Contoh {s.level}: {s.answer}" + (f"{NOTE}{s.note}" if s.note else "") for s in question.samples]
+    if samples:
+        text += "\n\n#### Contoh jawaban per tingkat\n\n" + "\n".join(samples)
+    return text
 
 
-def read_essay_key(markdown: str) -> tuple[str, str, list[dict]] | None:
-    """(text before, model answer, rubric) from Markdown laid out as `essay_key` writes it, else None."""
+def _points(text: str) -> float | int:
+    points = float(text.replace(",", "."))
+    return int(points) if points.is_integer() else points
+
+
+def read_essay_key(markdown: str) -> tuple[str, str, list[dict], list[dict]] | None:
+    """(text before, model answer, rubric, samples) from Markdown laid out as `essay_key` writes it, else None."""
     found = ESSAY_KEY.match(markdown.strip())
     if not found:
         return None
-    rubric = []
+    rubric, samples = [], []
     for line in found.group(3).splitlines():
-        match = RUBRIC_LINE.match(line)
-        if match:
-            points = float(match.group(2).replace(",", "."))
-            rubric.append({"criterion": match.group(1), "points": int(points) if points.is_integer() else points})
-    return found.group(1).strip(), found.group(2).strip(), rubric
+        if match := LEVEL_LINE.match(line):
+            index = int(match.group(1)) - 1
+            if 0 <= index < len(rubric):
+                rubric[index].setdefault("levels", []).append(
+                    {"label": match.group(2), "points": _points(match.group(3)), "descriptor": match.group(4)})
+        elif match := SAMPLE_LINE.match(line):
+            answer, _, note = match.group(2).partition(NOTE)
+            samples.append({"level": match.group(1), "answer": answer} | ({"note": note} if note else {}))
+        elif match := RUBRIC_LINE.match(line):
+            rubric.append({"criterion": match.group(1), "points": _points(match.group(2))})
+    return found.group(1).strip(), found.group(2).strip(), rubric, samples

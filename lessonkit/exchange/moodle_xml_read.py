@@ -228,9 +228,11 @@ class _Reader:
 
     def _q_essay(self, element, name):
         question = self._base(element, name, "essay")
-        model, rubric = _grader_info(_rich(element.find("graderinfo")))
+        model, rubric, samples = _grader_info(_rich(element.find("graderinfo")))
         question["model_answer"] = model
         question["rubric"] = rubric
+        if samples:
+            question["samples"] = samples
         return question
 
 
@@ -263,12 +265,12 @@ def _true_false_choice(kind: str, body: str) -> tuple[bool, tuple[str, str] | No
     return right == words[0], (html.unescape(words[0]), html.unescape(words[1]))
 
 
-def _grader_info(markdown: str) -> tuple[str, list[dict]]:
-    """Model answer and rubric from grader information laid out as `metadata.essay_key` writes it."""
+def _grader_info(markdown: str) -> tuple[str, list[dict], list[dict]]:
+    """Model answer, rubric and samples from grader information laid out as `metadata.essay_key` writes it."""
     found = metadata.read_essay_key(markdown)
     if found is None:
-        return markdown.strip(), []
-    return found[1], found[2]
+        return markdown.strip(), [], []
+    return found[1], found[2], found[3]
 
 
 def read(data: bytes, defaults: Defaults | None = None) -> Imported:

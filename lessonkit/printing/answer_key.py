@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..exchange.selection import Selection
 from ..quiz.types import true_false, type_name
+from ..rubric import points_text, sample_text
 from .document import FONT, MUTED, Sheet, plain_of
 from .layout import Printed, layout, letter
 from .worksheet import title_of
@@ -68,8 +69,16 @@ def _rubric(pdf: Sheet, row: Printed) -> None:
         pdf.set_xy(pdf.l_margin + pdf.width - 20, y)
         pdf.cell(20, 5.2, f"{criterion.points:g} poin", align="R")
         pdf.set_y(after + 0.8)
+        for level in criterion.levels:
+            pdf.line_text(f"{level.label} ({points_text(level.points)}): {plain_of(level.descriptor)}", size=9,
+                          indent=9, height=4.6)
     pdf.line_text(f"Skor rubrik maksimum {total:g}; nilai soal = skor ÷ {total:g} × {q.points:g} poin.",
                   "I", 9, indent=3, color=MUTED)
+    if q.samples:
+        pdf.line_text("Contoh jawaban per tingkat", "B", 10)
+        for sample in q.samples:
+            pdf.keep(10)
+            pdf.markdown(sample_text(sample), size=9.5, indent=3)
     pdf.ln(3)
 
 

@@ -2,7 +2,8 @@
 
 A title page (module description and objectives), then every section: its title and
 reading time, a box with its objectives, the text with its callouts (Contoh, Wawasan,
-Ingat) as tinted boxes, the diagrams, the summary; the glossary at the end.
+Ingat) as tinted boxes, the diagrams, the summary; the project (tiers, ethics, rubric, assessment
+forms) and the glossary at the end.
 
 Diagrams: ``diagrams(section_id)`` returns the images for a section (SVG or PNG bytes),
 in order; each is drawn at the full text width under the section text.
@@ -16,6 +17,7 @@ import io
 from collections.abc import Sequence
 
 from ..content import CALLOUT_KINDS, Lesson, Section
+from ..project import markdown_of
 from .document import FONT, MUTED, TINTS, Sheet, plain_of
 from .figures import DiagramSource, aspect_of, pdf_ready, title_of
 
@@ -47,7 +49,8 @@ def _title_page(pdf: Sheet, lesson: Lesson) -> None:
 def _objectives(pdf: Sheet, section: Section) -> None:
     pdf.set_fill_color(240, 240, 240)
     pdf.set_font(FONT, "B", 10)
-    pdf.cell(0, 7, "  Tujuan belajar bagian ini", fill=True, new_x="LMARGIN", new_y="NEXT")
+    codes = f" ({', '.join(section.meta.tp)})" if section.meta.tp else ""
+    pdf.cell(0, 7, f"  Tujuan belajar bagian ini{codes}", fill=True, new_x="LMARGIN", new_y="NEXT")
     for objective in section.meta.objectives:
         pdf.line_text(f"•  {objective}", size=10, indent=4, height=5.2)
     pdf.ln(3)
@@ -131,6 +134,10 @@ def handout(lesson: Lesson, paper: str = "A4", diagrams: DiagramSource | None = 
     _title_page(pdf, lesson)
     for number, section in enumerate(lesson.sections, start=1):
         _section(pdf, number, section, diagrams or _no_diagrams)
+    if lesson.project is not None:
+        pdf.add_page()
+        pdf.heading(lesson.project.title, size=17)
+        pdf.markdown(markdown_of(lesson.project), size=10)
     if lesson.glossary:
         _glossary(pdf, lesson)
     return pdf.output_bytes()

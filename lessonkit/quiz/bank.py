@@ -65,6 +65,9 @@ class FileStatus:
     lines: dict[str, int] = field(default_factory=dict)
 
 
+DIAGNOSTIC_PREFIX = "diagnostik"  # a quiz whose id starts so is a pre-test of prerequisites (quiz/diagnostic.py)
+
+
 class QuizFormatError(ContentError):
     """Raised by `load_bank`; ``.problems`` holds every problem in every file."""
 
@@ -84,6 +87,11 @@ class Bank:
     @property
     def questions(self) -> list[QuestionBase]:
         return [q for quiz in self.quizzes for q in quiz.questions]
+
+    @property
+    def lesson_questions(self) -> list[QuestionBase]:
+        """The questions on the lesson itself: what section practice and drawn exams use (pre-tests left out)."""
+        return [q for quiz in self.quizzes if not quiz.id.startswith(DIAGNOSTIC_PREFIX) for q in quiz.questions]
 
     def question(self, question_id: str) -> QuestionBase:
         return self._by_id[question_id][0]

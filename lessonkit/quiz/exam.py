@@ -92,7 +92,7 @@ def _interleave(groups: Sequence[list]) -> list:
 def pool(bank: Bank, sections: Sequence[str] | None = None, levels: Sequence[str] | None = None
          ) -> list[QuestionBase]:
     """The auto-graded questions a draw takes from (of ``sections`` and ``levels``; empty = all)."""
-    return [q for q in bank.questions if q.auto_graded and (not sections or q.section in sections)
+    return [q for q in bank.lesson_questions if q.auto_graded and (not sections or q.section in sections)
             and (not levels or q.level in levels)]
 
 
@@ -187,7 +187,7 @@ def minutes_for(count: int) -> float:
 def practice_size(bank: Bank, settings: dict) -> tuple[int, float]:
     """How many questions and minutes a practice exam with these settings will have."""
     if settings["source"] == RANDOM:
-        available = sum(1 for q in bank.questions if q.auto_graded and q.section in settings["sections"])
+        available = sum(1 for q in bank.lesson_questions if q.auto_graded and q.section in settings["sections"])
         count = min(settings["count"], available)
         return count, minutes_for(count)
     quiz = next(q for q in bank.quizzes if q.id == settings["source"])

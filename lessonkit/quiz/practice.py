@@ -58,7 +58,7 @@ def start(bank: Bank, *, quiz_id: str | None = None, section: str | None = None,
         quiz = next(q for q in bank.quizzes if q.id == quiz_id)
         questions = list(quiz.questions)
     else:
-        questions = [q for q in bank.questions if q.section == section]
+        questions = [q for q in bank.lesson_questions if q.section == section]
         questions.sort(key=lambda q: LEVEL_ORDER[q.level])
     orders = {q.id: module_of(q).shuffle(q, rng) for q in questions}
     return PracticeRun([q.id for q in questions], orders)

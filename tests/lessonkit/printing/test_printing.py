@@ -91,6 +91,32 @@ def test_answer_key_uses_the_worksheets_letters_and_puts_essay_rubrics_on_their_
     assert any("Pembahasan" in t or single.question.explanation.split()[0] in t for t in texts)
 
 
+def test_answer_key_prints_each_criterions_level_descriptors_and_the_labelled_samples():
+    selection = bank_selection(quizzes=["konsep-dasar"])
+    text = " ".join(_text(answer_key(selection)).split())
+    essay = next(q for q in selection.questions if not q.auto_graded)
+    first = essay.rubric[0].levels[0]
+    assert f"{first.label} ({first.points:g}):" in text
+    assert " ".join(first.descriptor.split()[:4]) in text
+    assert "Contoh jawaban per tingkat" in text
+    assert all(f"{s.level}. {' '.join(s.answer.split()[:3])}" in text for s in essay.samples)
+
+
+def test_handout_names_each_sections_learning_objective_codes():
+    text = _text(_handout("A4"))
+    assert "Tujuan belajar bagian ini (TP-1)" in text and "Tujuan belajar bagian ini (TP-7, TP-10)" in text
+
+
+def test_handout_prints_the_project_with_its_tiers_ethics_rubric_and_assessment_forms():
+    text = " ".join(_text(_handout("A4")).split())
+    project = load_lesson(ROOT / "content").project
+    assert project.title in text
+    assert all(f"Jenjang {tier.name}" in text for tier in project.tiers)
+    assert "Etika wawancara" in text and "Anak di bawah umur" in text
+    assert "Rubrik penilaian" in text and "Perlu bimbingan" in text and "Skor maksimum 20" in text
+    assert "Penilaian antarteman" in text
+
+
 def test_handout_has_objectives_callouts_glossary_and_indonesian_typography():
     text = _text(_handout("A4"))
     lesson = load_lesson(ROOT / "content")

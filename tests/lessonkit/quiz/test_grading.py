@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from lessonkit.quiz import grade, quiz_score
 from lessonkit.quiz.types import TYPES, module_of
-from lessonkit.quiz.types.essay import self_score
+from lessonkit.quiz.types.essay import rated_score, self_score
 from lessonkit.quiz.types.ordering import longest_increasing_run
 
 from .factories import make, random_response
@@ -116,6 +116,15 @@ def test_essay_is_not_auto_graded_and_self_assessment_weights_points():
     assert grade(q, "jawaban").score is None
     assert grade(q, "jawaban").label == "Dinilai sendiri"
     assert self_score(q, {1}) == 0.75
+
+
+def test_essay_rated_self_score_adds_the_points_of_the_levels_picked():
+    levels = [{"label": "Baik", "points": 2, "descriptor": "a"}, {"label": "Cukup", "points": 1, "descriptor": "b"},
+              {"label": "Kurang", "points": 0, "descriptor": "c"}]
+    q = make("essay", rubric=[{"criterion": "A", "points": 2, "levels": levels},
+                              {"criterion": "B", "points": 2, "levels": levels}])
+    assert rated_score(q, {0: 0, 1: 1}) == 0.75
+    assert rated_score(q, {1: 2}) == 0.0
 
 
 def test_quiz_score_weights_points_and_skips_essays():
