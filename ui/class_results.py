@@ -87,7 +87,7 @@ def overview(board: Dashboard) -> None:
     titles = [chart_label(_short(f"{n}. {quiz_view.section_title(s)}")) for n, s in enumerate(ids, start=1)]
     st.plotly_chart(mastery_heatmap(averages, levels, titles, [chart_label(labels[sid]) for sid in averages.index]),
                     config=CHART)
-    _tp_mastery(lesson, {labels[sid]: p[1] for sid, p in progress.items()})
+    _tp_mastery(lesson, {sid: p[1] for sid, p in progress.items()})
     _exam_overview(board)
 
 
@@ -99,7 +99,7 @@ def _tp_mastery(lesson, answers_by_student) -> None:
     st.caption("Untuk setiap siswa: rata-rata 5 jawaban terakhir pada soal yang mengukur TP itu (latihan dan "
                "ujian, tanpa uraian). Kolom Mahir sampai Belum: jumlah siswa pada tingkat itu.")
     table = tp_mastery(lesson.capaian.capaian, answers_by_student)
-    st.dataframe(table, hide_index=True, width="stretch",
+    st.dataframe(safe_frame(table), hide_index=True, width="stretch",
                  column_config={"Rata-rata kelas": st.column_config.ProgressColumn(format="%d%%", min_value=0,
                                                                                    max_value=100),
                                 "Tujuan pembelajaran": st.column_config.TextColumn(width="large")})

@@ -8,6 +8,7 @@ import streamlit as st
 
 from lessonkit.project import Project, rubric_rows
 from lessonkit.rubric import points_text, sample_text
+from lessonkit.safe_export import safe_frame
 from ui import nav
 
 
@@ -36,7 +37,7 @@ def show(project: Project) -> None:
                     st.markdown("\n".join(f"- {item}" for item in product.requirements))
     st.warning("**Etika wawancara**\n\n" + "\n".join(f"- **{rule.topic}.** {rule.text}" for rule in project.ethics))
     with st.expander("Rubrik penilaian proyek"):
-        st.table(pd.DataFrame(rubric_rows(project)).set_index("Kriteria"))
+        st.table(safe_frame(pd.DataFrame(rubric_rows(project)).set_index("Kriteria")))
         st.caption(f"Skor maksimum {points_text(sum(c.points for c in project.rubric))}.")
     if project.samples:
         with st.expander("Contoh hasil per tingkat"):
@@ -44,7 +45,7 @@ def show(project: Project) -> None:
                 st.markdown(sample_text(sample))
     with st.expander("Penilaian diri dan penilaian antarteman"):
         st.markdown("Salin ke buku catatanmu dan beri tanda pada kolom yang sesuai.")
-        st.table(_checklist(project.assessment.yourself, project.assessment.scale, "Penilaian diri")
-                 .set_index("Penilaian diri"))
-        st.table(_checklist(project.assessment.peers, project.assessment.scale, "Penilaian antarteman")
-                 .set_index("Penilaian antarteman"))
+        st.table(safe_frame(_checklist(project.assessment.yourself, project.assessment.scale, "Penilaian diri")
+                            .set_index("Penilaian diri")))
+        st.table(safe_frame(_checklist(project.assessment.peers, project.assessment.scale, "Penilaian antarteman")
+                            .set_index("Penilaian antarteman")))

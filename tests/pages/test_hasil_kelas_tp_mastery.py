@@ -3,7 +3,12 @@ TP codes are also on Beranda and beside each section in Kemajuan Saya."""
 
 from __future__ import annotations
 
+from lessonkit.content import load_lesson
+from lessonkit.quiz import read_bank
+from tests.conftest import ROOT
 from tests.pages.test_teacher_pages import HASH, fresh, page, sign_in, texts
+
+BANK = read_bank([ROOT / "quizzes"], section_ids=load_lesson(ROOT / "content").section_ids)
 
 
 def test_the_overview_shows_mastery_per_tp_from_the_members_answers(store):
@@ -13,9 +18,9 @@ def test_the_overview_shows_mastery_per_tp_from_the_members_answers(store):
     for student in (ana, budi):
         store.join_class(student.id, klass.join_code)
     for question_id in ("kd-01", "kd-02", "kd-03"):  # TP-1
-        store.record_practice(ana.id, question_id, "pengantar", 0, 1.0)
-    store.record_practice(budi.id, "kd-01", "pengantar", 0, 0.0)
-    store.record_practice(budi.id, "kp-01", "proses-profesi", 0, 1.0)  # TP-2
+        store.record_practice(ana.id, BANK.question(question_id), 0, 1.0)
+    store.record_practice(budi.id, BANK.question("kd-01"), 0, 0.0)
+    store.record_practice(budi.id, BANK.question("kp-01"), 0, 1.0)  # TP-2
     at = sign_in(page("app_pages/hasil_kelas.py"))
     assert not at.exception
     assert "Penguasaan per tujuan pembelajaran (TP)" in texts(at)
