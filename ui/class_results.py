@@ -19,10 +19,10 @@ import pandas as pd
 import streamlit as st
 
 from lessonkit.analytics import charts as analysis_charts
-from lessonkit.analytics import export
+from lessonkit.analytics import export, gradebook
 from lessonkit.analytics.class_results import distinct_labels, exam_matrix, mastery_frames, mastery_heatmap
 from lessonkit.quiz import class_exam
-from lessonkit.safe_export import safe_frame
+from lessonkit.safe_export import csv_bytes, safe_frame, xlsx_bytes
 from ui import class_live_results, data, progress_view, quiz_view
 from ui.exam_session import when
 from ui.text import chart_label, plain
@@ -89,6 +89,11 @@ def overview(board: Dashboard) -> None:
     _exam_overview(board)
 
 
+def _mean_text(marks: list[int]) -> str:
+    mean = gradebook.mean_mark(marks)
+    return "–" if mean is None else f"{mean:.1f}".replace(".", ",").removesuffix(",0")
+
+
 def _short(text: str, limit: int = 26) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
@@ -99,11 +104,10 @@ def _exam_overview(board: Dashboard) -> None:
     if chosen is None:
         return
     takes = board.takes(chosen.id)
-    submitted = [t for t in takes if t.submitted_at is not None]
+    marks = gradebook.exam_column(data.bank(), chosen.title, takes).marks(t.student_id for t in takes)
     left, middle, right = st.columns(3)
-    left.metric("Sudah mengumpulkan", f"{len(submitted)} dari {len(board.members)}")
-    marks = [round((t.score or 0) * 100) for t in submitted]
-    middle.metric("Rata-rata nilai", f"{sum(marks) / len(marks):.0f}" if marks else "–")
+    left.metric("Sudah mengumpulkan", f"{len(marks)} dari {len(board.members)}")
+    middle.metric("Rata-rata nilai", _mean_text(marks))
     right.metric("Status", class_exam.status(chosen, time.time()).capitalize())
     if marks:
         st.plotly_chart(analysis_charts.score_histogram(marks), config=CHART, key="hasil_ringkasan_nilai")
@@ -148,7 +152,8 @@ def item_analysis(board: Dashboard) -> None:
         return
     bank = data.bank()
     labels = board.labels
-    submitted = [t for t in board.takes(chosen.id) if t.submitted_at is not None]
+    takes = board.takes(chosen.id)
+    submitted = [t for t in takes if t.submitted_at is not None]
     if len(submitted) < 2:
         st.info(f"Analisis butir muncul setelah minimal 2 siswa mengumpulkan ujian ini "
                 f"(sekarang {len(submitted)}).")
@@ -168,7 +173,10 @@ def item_analysis(board: Dashboard) -> None:
     st.subheader("Tabel analisis butir")
     _item_table(analysis)
     _distractors(analysis)
-    _downloads(analysis, chosen)
+    column = gradebook.exam_column(bank, chosen.title, takes)
+    everyone = dict.fromkeys([*labels, *(t.student_id for t in takes)])
+    names = {t.student_id: t.display_name for t in takes}
+    _downloads(analysis, chosen, {labels.get(s, names.get(s)): column.cell(s) for s in everyone})
 
 
 def _analysis_header(analysis) -> None:
@@ -210,12 +218,17 @@ def _distractors(analysis) -> None:
                                 for name in ("Kelompok atas", "Kelompok bawah", "Semua siswa")})
 
 
-def _downloads(analysis, chosen: ClassExamInfo) -> None:
+def _stem(title: str, fallback: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:40] or fallback
+
+
+def _downloads(analysis, chosen: ClassExamInfo, marks: dict[str, int | str]) -> None:
     st.subheader("Unduh")
-    stem = "".join(c if c.isalnum() else "-" for c in chosen.title.lower()).strip("-")[:40] or "ujian"
-    files = export.csv_files(analysis)
+    stem = _stem(chosen.title, "ujian")
+    files = export.csv_files(analysis, marks)
     with st.container(horizontal=True):
-        st.download_button("Excel (semua lembar)", data=export.workbook(analysis), file_name=f"analisis-{stem}.xlsx",
+        st.download_button("Excel (semua lembar)", data=export.workbook(analysis, marks),
+                           file_name=f"analisis-{stem}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type="primary")
         for name, content in files.items():
             st.download_button(f"CSV {name.removesuffix('.csv').replace('-', ' ')}", data=content,
@@ -223,8 +236,42 @@ def _downloads(analysis, chosen: ClassExamInfo) -> None:
     st.caption(f"Ujian dibuka {when(chosen.opens_at)}, ditutup {when(chosen.closes_at)}.")
 
 
+# -- Buku Nilai ----------------------------------------------------------------------------------------------------
+
+def grade_columns(board: Dashboard) -> list[gradebook.Column]:
+    """The class exams (oldest first), then the class's finished Kuis Langsung."""
+    bank = data.bank()
+    exams = [gradebook.exam_column(bank, e.title, board.takes(e.id)) for e in sorted(board.exams, key=lambda e: e.id)]
+    lives = board.store.live_results_for_class(board.teacher.id, board.klass.id)
+    return exams + [gradebook.live_column(f"Kuis Langsung {class_live_results.title_date(r)}", r.students)
+                    for r in lives]
+
+
+def grade_book(board: Dashboard) -> None:
+    if not board.members:
+        st.info("Belum ada siswa yang bergabung.")
+        return
+    columns = grade_columns(board)
+    if not columns:
+        st.info("Belum ada ujian kelas atau Kuis Langsung yang selesai untuk kelas ini.")
+        return
+    book = gradebook.table(board.labels, columns)
+    st.dataframe(book.astype({c: str for c in book.columns if book[c].dtype == object}),  # marks and statuses
+                 hide_index=True, width="stretch")
+    st.caption(f"Nilai 0–100; soal berbobot dihitung sesuai bobotnya. Kuis Langsung: persentase skor. "
+               f"\"{gradebook.NOT_STARTED}\" = belum memulai, \"{gradebook.NOT_SUBMITTED}\" = sudah memulai, "
+               f"belum mengumpulkan. Rata-rata dihitung dari yang sudah dikerjakan.")
+    stem = _stem(board.klass.name, "kelas")
+    with st.container(horizontal=True):
+        st.download_button("Unduh Excel", data=xlsx_bytes({"Buku Nilai": book}, {gradebook.MEAN: "0.0"}),
+                           file_name=f"nilai-{stem}.xlsx", type="primary",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        st.download_button("Unduh CSV", data=csv_bytes(book), file_name=f"nilai-{stem}.csv", mime="text/csv")
+
+
 TABS = [
     ("Ringkasan", overview),
+    ("Buku Nilai", grade_book),
     ("Siswa", student_detail),
     ("Analisis Butir", item_analysis),
     ("Kuis Langsung", class_live_results.show),

@@ -86,6 +86,9 @@ class Bank:
     def question(self, question_id: str) -> QuestionBase:
         return self._by_id[question_id][0]
 
+    def __contains__(self, question_id: object) -> bool:
+        return question_id in self._by_id
+
     def quiz_of(self, question_id: str) -> Quiz:
         return self._by_id[question_id][1]
 
