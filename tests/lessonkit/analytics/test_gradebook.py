@@ -14,7 +14,6 @@ from lessonkit.analytics.export import csv_files, workbook
 from lessonkit.content import load_lesson
 from lessonkit.quiz import read_bank
 from lessonkit.storage import ExamTake, LiveStudentTotal
-from lessonkit.storage import LiveStudentTotal
 from tests.conftest import ROOT
 
 QUESTIONS = ("pd-01", "kd-01", "kd-02")  # a 2-point multiple-answer question, two 1-point single choices
