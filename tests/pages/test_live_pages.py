@@ -148,3 +148,15 @@ def test_the_teacher_page_without_sign_in_shows_no_session(store):
     record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
     at = page(TEACHER_PAGE)
     assert "Halaman ini khusus guru" in all_text(at) and record.code not in all_text(at)
+
+
+def test_a_saved_student_joins_as_themselves_without_typing_a_name(store):
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    andi = store.create_student("Andi")
+    at = phone(kuis=record.code, kode=andi.code)
+    assert not [t for t in at.text_input if t.key == "live_name"]
+    at = press(at, "Gabung sebagai Andi")
+    assert not at.exception and "Tulis nama panggilanmu dulu" not in all_text(at)
+    assert "kamu bermain sebagai **Andi**" in all_text(at)
+    [seat] = store.live_players(record.id)
+    assert (seat.nickname, seat.student_id) == ("Andi", andi.id)
