@@ -9,13 +9,13 @@ from __future__ import annotations
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
-from server import teacher_session
+from server import student_device, teacher_session
 from server.compression import Compression
 from server.language import HtmlLanguage
 
 
 def routes() -> list[BaseRoute]:
-    return [*teacher_session.routes()]
+    return [*teacher_session.routes(), *student_device.routes()]
 
 
 def middleware() -> list[Middleware]:

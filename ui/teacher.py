@@ -27,7 +27,7 @@ import streamlit as st
 from lessonkit.auth.declared import oidc_providers, parse
 from lessonkit.auth.lockout import minutes_left
 from lessonkit.auth.tokens import COOKIE_NAME
-from ui import data
+from ui import cookie_request, data
 from ui.text import plain
 
 if TYPE_CHECKING:
@@ -41,20 +41,6 @@ NO_TEACHER = ("Belum ada akun guru. Akun guru dibuat di komputer server (tidak b
               "perintah `python -m lessonkit guru tambah`; lihat README bagian *Untuk guru: masuk dan kelas*.")
 WRONG = "Nama pengguna atau kata sandi salah."
 STORAGE_DOWN = "Penyimpanan sedang tidak bisa dipakai, jadi guru belum bisa masuk. Coba lagi nanti."
-
-_COOKIE_JS = """
-export default function({ data, setTriggerValue }) {
-  if (!data || !data.url) return;
-  const sent = (window.__lessonkitCookieRequests ||= new Set());
-  if (sent.has(data.id)) return;
-  sent.add(data.id);
-  fetch(data.url, {method: "POST", credentials: "same-origin", cache: "no-store",
-                   headers: {"Content-Type": "application/json"}, body: JSON.stringify(data.body)})
-    .then((response) => setTriggerValue("done", response.ok ? "ok" : String(response.status)))
-    .catch(() => setTriggerValue("done", "gagal"));
-}
-"""
-_cookie_request = st.components.v2.component("lessonkit_teacher_cookie", js=_COOKIE_JS)
 
 
 def _secret(name: str):
@@ -198,16 +184,9 @@ def sign_out() -> None:
         st.logout()
 
 
-def _request_done() -> None:
-    st.session_state.pop(PENDING, None)
-
-
 def sync_cookie() -> None:
     """Let the browser set or clear the session cookie after a sign-in or sign-out (a tiny fetch, no reload)."""
-    pending = st.session_state.get(PENDING)
-    if pending is not None:
-        with st.sidebar:  # nothing to see; kept out of the page's layout
-            _cookie_request(data=pending, key="teacher_cookie", on_done_change=_request_done)
+    cookie_request.send(PENDING)
 
 
 def sign_in_form() -> None:
