@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def title_date(result: LiveClassResult) -> str:
-    return f"{result.created_at:%d-%m-%Y %H.%M}"
+    return data.when_short(result.created_at)
 
 
 def _title(result: LiveClassResult) -> str:

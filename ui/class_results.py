@@ -24,7 +24,7 @@ from lessonkit.analytics.class_results import distinct_labels, exam_matrix, mast
 from lessonkit.quiz import class_exam
 from lessonkit.safe_export import csv_bytes, safe_frame, xlsx_bytes
 from ui import class_live_results, data, progress_view, quiz_view
-from ui.exam_session import when
+from ui.data import when, when_short
 from ui.text import chart_label, plain
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def overview(board: Dashboard) -> None:
                 for m in board.members}
     st.subheader(f"Siswa yang bergabung ({len(board.members)})")
     st.dataframe(pd.DataFrame([{
-        "Nama panggilan": labels[m.student_id], "Bergabung": m.joined_at.strftime("%d-%m-%Y %H:%M"),
+        "Nama panggilan": labels[m.student_id], "Bergabung": when_short(m.joined_at),
         "Materi dibuka": f"{sum(s in progress[m.student_id][0] for s in ids)} dari {len(ids)}",
         "Jawaban latihan": sum(1 for a in progress[m.student_id][1] if a.mode == "latihan"),
     } for m in board.members]), hide_index=True, width="stretch")

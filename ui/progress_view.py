@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lessonkit import school_time
 from lessonkit.progress import RULE, Mastery, history, mastery
 from ui import data, quiz_view
 
@@ -39,8 +40,10 @@ def scores_over_time(answers: list, exams: list, empty: str) -> None:
     if frame.empty:
         st.info(empty)
         return
+    zone = data.school_zone()
+    frame = frame.assign(Waktu=frame["Waktu"].dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None))
     st.plotly_chart(data.history_chart(tuple(frame["Waktu"]), tuple(frame["Skor"]), tuple(frame["Jenis"])),
                     config={"displayModeBar": False})
     shown = frame.assign(Skor=(frame["Skor"] * 100).round().astype(int).astype(str) + "%",
-                         Waktu=frame["Waktu"].dt.strftime("%d-%m-%Y %H:%M"))
+                         Waktu=frame["Waktu"].dt.strftime("%d-%m-%Y %H.%M") + f" {school_time.ZONES[zone]}")
     st.dataframe(shown.iloc[::-1], hide_index=True, width="stretch")

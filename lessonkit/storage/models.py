@@ -36,6 +36,15 @@ class StudentDevice(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class SchoolSetting(Base):
+    """One school-wide setting by name (e.g. the time zone, ``lessonkit.school_time``)."""
+
+    __tablename__ = "school_settings"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
 class SectionVisit(Base):
     __tablename__ = "section_visits"
     __table_args__ = (UniqueConstraint("student_id", "section_id"),)

@@ -2,8 +2,9 @@
 
 A student is a display name and a random resume code (192 bits, URL-safe)
 that is only a key: nothing is ever decoded from it. Teachers, classes, class
-exams, the live quiz and the devices that remember a student are `Store` methods too, kept in their own
-modules (``teachers.py``, ``classes.py``, ``class_exams.py``, ``live.py``, ``devices.py``).
+exams, the live quiz and the devices that remember a student and the
+school's settings are `Store` methods too, kept in their own
+modules (``teachers.py``, ``classes.py``, ``class_exams.py``, ``live.py``, ``devices.py``, ``settings.py``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .models import (
     Student,
     StudentDevice,
 )
+from .settings import SettingRecords
 from .teachers import TeacherRecords
 
 __all__ = ["Answer", "StorageError", "Store", "StudentInfo", "utcnow"]
@@ -58,7 +60,7 @@ class Answer:
     at: datetime
 
 
-class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords, DeviceRecords):
+class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords, DeviceRecords, SettingRecords):
     def __init__(self, engine: Engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)

@@ -1,4 +1,5 @@
-"""Student devices: a browser that remembers a student by an HttpOnly cookie (only token hashes are kept).
+"""Student devices (a browser that remembers a student by an HttpOnly cookie; only token hashes are kept) and
+school settings (the school's time zone).
 
 Revision ID: 0005
 Revises: 0004
@@ -25,8 +26,14 @@ def upgrade() -> None:
         sa.Column("revoked_at", sa.DateTime),
     )
     op.create_index("ix_student_devices_student_id", "student_devices", ["student_id"])
+    op.create_table(
+        "school_settings",
+        sa.Column("name", sa.String(40), primary_key=True),
+        sa.Column("value", sa.String(200), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("school_settings")
     op.drop_index("ix_student_devices_student_id", "student_devices")
     op.drop_table("student_devices")
