@@ -90,8 +90,14 @@ def overview(board: Dashboard) -> None:
 
 
 def _mean_text(marks: list[int]) -> str:
-    mean = gradebook.mean_mark(marks)
-    return "–" if mean is None else f"{mean:.1f}".replace(".", ",").removesuffix(",0")
+    return _decimal(gradebook.mean_mark(marks))
+
+
+def _decimal(value: float | None) -> str:
+    """A mean mark with one decimal and a decimal comma ("58,3", "75"); "–" when there is none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:.1f}".replace(".", ",").removesuffix(",0")
 
 
 def _short(text: str, limit: int = 26) -> str:
@@ -256,8 +262,9 @@ def grade_book(board: Dashboard) -> None:
         st.info("Belum ada ujian kelas atau Kuis Langsung yang selesai untuk kelas ini.")
         return
     book = gradebook.table(board.labels, columns)
-    st.dataframe(book.astype({c: str for c in book.columns if book[c].dtype == object}),  # marks and statuses
-                 hide_index=True, width="stretch")
+    screen = book.astype({c: str for c in book.columns if book[c].dtype == object})  # marks and statuses
+    screen[gradebook.MEAN] = book[gradebook.MEAN].map(_decimal)
+    st.dataframe(screen, hide_index=True, width="stretch")
     st.caption(f"Nilai 0–100; soal berbobot dihitung sesuai bobotnya. Kuis Langsung: persentase skor. "
                f"\"{gradebook.NOT_STARTED}\" = belum memulai, \"{gradebook.NOT_SUBMITTED}\" = sudah memulai, "
                f"belum mengumpulkan. Rata-rata dihitung dari yang sudah dikerjakan.")

@@ -218,7 +218,7 @@ def panel() -> StudentInfo | None:
     """The sidebar box: save progress under a name, resume with a code, or see who is saving."""
     with st.sidebar:
         student = current()
-        cookie_request.send(DEVICE_REQUEST)
+        cookie_request.send(DEVICE_REQUEST, quiet=True)
         problem = data.storage_problem() if student is None else None
         if problem is not None:
             st.warning("Penyimpanan kemajuan sedang tidak bisa dipakai. Materi dan soal tetap bisa dipakai, "

@@ -145,6 +145,7 @@ def test_ringkasan_and_the_gradebook_show_the_graded_marks_and_who_did_not_start
     book = next(d.value for d in at.dataframe if "Dikerjakan" in d.value.columns)
     assert list(book["Nama panggilan"]) == ["Ana", "Budi", "Eka"]
     assert list(book[made.title]) == [*map(str, marks), "belum mengerjakan"]
+    assert list(book["Rata-rata"])[-1] == "–", "no mark yet: a dash, not None"
     assert "Unduh Excel" in [d.label for d in at.get("download_button")]
 
 
