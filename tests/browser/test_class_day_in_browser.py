@@ -21,7 +21,7 @@ import pytest
 from lessonkit.storage import Store
 from tests.browser.flows import create_class, db_url, make_teacher, shoot, sign_in, wait_for_cookie
 from tests.browser.harness import Server
-from tests.browser.test_class_exam_in_browser import set_exam
+from tests.browser.test_class_exam_in_browser import join, set_exam
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
@@ -44,15 +44,6 @@ def class_server(tmp_path_factory):
                  env={"LESSONKIT_QUIZ_DIR": str(FIXTURES / "quizzes_classday")}).start()
     yield srv
     srv.stop()
-
-
-def join(v, url: str, code: str, name: str) -> None:
-    page = v.open(f"{url}/gabung?kelas={code}")
-    main = page.get_by_test_id("stMain")
-    main.get_by_label("Nama panggilan").fill(name)
-    main.get_by_role("button", name="Gabung dan simpan kemajuanku").click()
-    v.settle()
-    expect(page.get_by_text("Kamu bergabung ke kelas")).to_be_visible(**WAIT)
 
 
 def take_without_code(v, url: str, name: str, folder: Path) -> str:
