@@ -93,6 +93,7 @@ class Session:
     clock: Clock | None = None
     created_at: float = 0.0
     finished_at: float | None = None
+    anonymous: bool = True  # players who are not saved students may join (the teacher's choice)
 
     @property
     def current(self) -> LiveQuestion | None:
@@ -116,11 +117,12 @@ class Session:
         return ALLOWED[self.state]
 
 
-def create(code: str, questions: Sequence[LiveQuestion], now: float, *, speed_bonus: bool = True) -> Session:
+def create(code: str, questions: Sequence[LiveQuestion], now: float, *, speed_bonus: bool = True,
+           anonymous: bool = True) -> Session:
     """A new session in the lobby, version 1."""
     if not questions:
         raise TransitionRefused("Pilih minimal satu soal.")
-    return Session(code, tuple(questions), speed_bonus, created_at=now)
+    return Session(code, tuple(questions), speed_bonus, created_at=now, anonymous=anonymous)
 
 
 def _check(session: Session, command: str) -> None:

@@ -160,3 +160,19 @@ def test_a_saved_student_joins_as_themselves_without_typing_a_name(store):
     assert "kamu bermain sebagai **Andi**" in all_text(at)
     [seat] = store.live_players(record.id)
     assert (seat.nickname, seat.student_id) == ("Andi", andi.id)
+
+
+def test_a_teacher_who_allows_no_anonymous_players_seats_only_saved_students(store):
+    host = teacher()
+    next(s for s in host.selectbox if s.key == "live_quiz").set_value("konsep-dasar")
+    host.toggle(key="live_anonymous").set_value(False)
+    host = press(host, "Buka ruang tunggu")
+    (record,) = store.live_unfinished(1)
+    assert record.session.anonymous is False
+    guest = phone(kuis=record.code)
+    guest.text_input(key="live_name").input("Tamu")
+    assert "hanya untuk siswa yang sudah menyimpan kemajuan" in all_text(press(guest, "Gabung"))
+    siti = store.create_student("Siti")
+    saved = press(phone(kuis=record.code, kode=siti.code), "Gabung sebagai Siti")
+    assert "kamu bermain sebagai **Siti**" in all_text(saved)
+    assert [p.nickname for p in store.live_players(record.id)] == ["Siti"]
