@@ -134,6 +134,10 @@ def student_detail(board: Dashboard) -> None:
     labels = board.labels
     chosen = st.selectbox("Siswa", list(labels), format_func=labels.get, key="hasil_siswa")
     visits, answers, exams = board.store.member_progress(board.teacher.id, board.klass.id, chosen)
+    columns = grade_columns(board)
+    if columns:
+        st.subheader("Nilai di kelas ini")
+        _show_book(gradebook.table({chosen: labels[chosen]}, columns))
     st.caption(f"Yang dilihat {plain(labels[chosen])} di halaman Kemajuan Saya (hanya baca).")
     progress_view.summary(visits, answers, exams)
     progress_view.scores_over_time(answers, exams, "Siswa ini belum mengerjakan latihan atau ujian.")
@@ -253,6 +257,13 @@ def grade_columns(board: Dashboard) -> list[gradebook.Column]:
                     for r in lives]
 
 
+def _show_book(book: pd.DataFrame) -> None:
+    """The gradebook on screen: marks and statuses as text, means with a decimal comma."""
+    screen = book.astype({c: str for c in book.columns if c not in (gradebook.NAME, gradebook.DONE, gradebook.MEAN)})
+    screen[gradebook.MEAN] = book[gradebook.MEAN].map(_decimal)
+    st.dataframe(screen, hide_index=True, width="stretch")
+
+
 def grade_book(board: Dashboard) -> None:
     if not board.members:
         st.info("Belum ada siswa yang bergabung.")
@@ -262,9 +273,7 @@ def grade_book(board: Dashboard) -> None:
         st.info("Belum ada ujian kelas atau Kuis Langsung yang selesai untuk kelas ini.")
         return
     book = gradebook.table(board.labels, columns)
-    screen = book.astype({c: str for c in book.columns if book[c].dtype == object})  # marks and statuses
-    screen[gradebook.MEAN] = book[gradebook.MEAN].map(_decimal)
-    st.dataframe(screen, hide_index=True, width="stretch")
+    _show_book(book)
     st.caption(f"Nilai 0–100; soal berbobot dihitung sesuai bobotnya. Kuis Langsung: persentase skor. "
                f"\"{gradebook.NOT_STARTED}\" = belum memulai, \"{gradebook.NOT_SUBMITTED}\" = sudah memulai, "
                f"belum mengumpulkan. Rata-rata dihitung dari yang sudah dikerjakan.")

@@ -146,6 +146,8 @@ def test_ringkasan_and_the_gradebook_show_the_graded_marks_and_who_did_not_start
     assert list(book["Nama panggilan"]) == ["Ana", "Budi", "Eka"]
     assert list(book[made.title]) == [*map(str, marks), "belum mengerjakan"]
     assert list(book["Rata-rata"])[-1] == "–", "no mark yet: a dash, not None"
+    mine = next(d.value for d in at.dataframe if "Dikerjakan" in d.value.columns and len(d.value) == 1)
+    assert list(mine[made.title]) == [str(marks[0])], "the Siswa tab shows Ana's row of the gradebook"
     assert "Unduh Excel" in [d.label for d in at.get("download_button")]
 
 
