@@ -40,3 +40,11 @@ def test_a_teachers_local_time_becomes_utc_seconds_and_an_unknown_zone_is_the_de
     assert school_time.seconds(date(2026, 12, 7), time(20, 33), "Asia/Makassar") == SECONDS
     assert school_time.known("Europe/Berlin") == school_time.known(None) == "Asia/Jakarta"
     assert school_time.short_text(SECONDS, "Europe/Berlin").endswith("WIB")
+
+
+def test_a_students_own_export_gives_its_times_in_the_school_zone_and_names_it():
+    from lessonkit.progress import to_csv
+
+    text = to_csv([{"jenis": "profil", "waktu": MOMENT, "bagian": "", "soal": "", "jawaban": "Siti", "skor": None,
+                    "keterangan": ""}], "Asia/Jayapura").decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("jenis,waktu (WIT),") and "2026-12-07 21:33:00" in text
