@@ -178,7 +178,7 @@ def storage_problem():
 
 
 ZONE_SECONDS = 10.0  # how long a session may show the school's previous time zone after a teacher changed it
-_zone: tuple[float, int, str] | None = None  # (when read, store id, zone)
+_zone: tuple[float, str, str] | None = None  # (when read, database, zone)
 
 
 def school_zone() -> str:
@@ -189,8 +189,8 @@ def school_zone() -> str:
     opened = store()
     if opened is None:
         return school_time.DEFAULT_ZONE
-    now = time.monotonic()
-    if _zone is not None and _zone[1] == id(opened) and now - _zone[0] < ZONE_SECONDS:
+    now, database = time.monotonic(), opened.engine.url.render_as_string()
+    if _zone is not None and _zone[1] == database and now - _zone[0] < ZONE_SECONDS:
         return _zone[2]
     from lessonkit.storage import StorageError
 
@@ -198,7 +198,7 @@ def school_zone() -> str:
         zone = school_time.known(opened.school_setting(school_time.ZONE_SETTING))
     except StorageError:
         return school_time.DEFAULT_ZONE
-    _zone = (now, id(opened), zone)
+    _zone = (now, database, zone)
     return zone
 
 
