@@ -46,6 +46,8 @@ def current() -> StudentInfo | None:
     if student is None and code:
         student = _lookup(code)
         if student is not None:
+            if not st.session_state.get(SIGNED_OUT):
+                _from_device()  # a device that already remembers this student gets no new ticket on every reload
             _remember(student)
     if student is None and not st.session_state.get(SIGNED_OUT):
         student = _from_device()

@@ -47,3 +47,18 @@ def test_ujian_without_kode_knows_the_student_from_the_device_cookie_until_bukan
     assert store.student_for_device(token) is None
     assert at.session_state[student.DEVICE_REQUEST]["url"] == "/api/siswa/keluar"
     assert made.title not in texts(at) and "kode" not in at.query_params
+
+
+def test_a_reload_with_kode_on_a_device_that_remembers_the_student_asks_for_no_new_cookie(store, monkeypatch):
+    siti = store.create_student("Siti")
+    token = store.redeem_device_ticket(store.device_ticket(siti.id))
+    monkeypatch.setattr("ui.student.device_token", lambda: token)
+    at = fresh()
+    at.query_params["kode"] = siti.code
+    at.run()
+    assert not at.exception and student.DEVICE_REQUEST not in at.session_state
+    budi = store.create_student("Budi")  # Budi's resume link opened on Siti's device: the device now remembers Budi
+    other = fresh()
+    other.query_params["kode"] = budi.code
+    other.run()
+    assert other.session_state[student.DEVICE_REQUEST]["url"] == "/api/siswa/perangkat"
