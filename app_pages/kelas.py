@@ -11,6 +11,7 @@ store = data.store()
 classes = store.classes(teacher.id)
 class_admin.notice()
 class_admin.create_form(expanded=not classes)
+class_admin.zone_setting()
 if not classes:
     st.info("Belum ada kelas. Buat kelas dulu, lalu tunjukkan kode gabungnya kepada siswa.")
     st.stop()

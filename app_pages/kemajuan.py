@@ -41,8 +41,8 @@ progress_view.scores_over_time(answers, exams, "Belum ada latihan atau ujian. Ni
 st.subheader("Dataku")
 st.markdown("Yang disimpan tentang kamu hanya nama panggilan, kode kelas, dan catatan belajarmu di modul ini.")
 export = student.save(store.export, learner.id) or []
-st.download_button("Unduh semua dataku (CSV)", data=to_csv(export), file_name="data-belajar-saya.csv",
-                   mime="text/csv")
+st.download_button("Unduh semua dataku (CSV)", data=to_csv(export, data.school_zone()),
+                   file_name="data-belajar-saya.csv", mime="text/csv")
 
 
 def _delete() -> None:

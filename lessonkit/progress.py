@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
+from . import school_time
 from .safe_export import csv_bytes
 
 RECENT = 5
@@ -78,7 +79,9 @@ def history(answers: Iterable, exams: Iterable) -> pd.DataFrame:
     return frame.sort_values("Waktu", ignore_index=True)
 
 
-def to_csv(rows: list[dict]) -> bytes:
-    """Rows of stored data as a UTF-8 CSV that opens in a spreadsheet (with a BOM for Excel)."""
+def to_csv(rows: list[dict], zone: str = school_time.DEFAULT_ZONE) -> bytes:
+    """Rows of stored data as a UTF-8 CSV that opens in a spreadsheet (with a BOM for Excel); the stored UTC
+    times in the school's zone, named in the header ("waktu (WIB)")."""
     frame = pd.DataFrame(rows, columns=["jenis", "waktu", "bagian", "soal", "jawaban", "skor", "keterangan"])
-    return csv_bytes(frame)
+    frame["waktu"] = [school_time.naive_local(t, zone) if isinstance(t, datetime) else t for t in frame["waktu"]]
+    return csv_bytes(frame.rename(columns={"waktu": f"waktu ({school_time.ZONES[school_time.known(zone)]})"}))

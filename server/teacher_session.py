@@ -10,11 +10,14 @@ page came over https (directly or through a proxy that says so in
 the browser's ``Sec-Fetch-Site`` must say ``same-origin`` or, where it is
 missing, ``Origin`` must match the host; a JSON body cannot be sent
 cross-site without a CORS preflight, which this server never grants.
+`ticket_route` and `forget_route` serve the student's device cookie too (``server/student_device.py``).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from starlette.concurrency import run_in_threadpool
@@ -80,41 +83,58 @@ def _revoke(token: str | None) -> None:
         store.revoke_token(token)
 
 
-async def trade_ticket(request: Request) -> Response:
-    from lessonkit.storage import StorageError
-
-    if not same_origin(request.headers):
-        return Response(status_code=403)
-    body = await _json_body(request)
-    if body is None or not isinstance(body.get("tiket"), str):
-        return Response(status_code=400)
-    try:
-        token = await run_in_threadpool(_redeem, body["tiket"])
-    except StorageError:
-        return Response(status_code=503)
+def _cookie(request: Request, response: Response, name: str, token: str | None, lifetime: timedelta) -> Response:
+    options = {"path": "/", "secure": is_https(request), "httponly": True, "samesite": "strict"}
     if token is None:
-        return Response(status_code=401)
-    response = Response(status_code=204, headers={"Cache-Control": "no-store"})
-    response.set_cookie(COOKIE_NAME, token, max_age=int(SESSION_LIFETIME.total_seconds()), path="/",
-                        secure=is_https(request), httponly=True, samesite="strict")
+        response.delete_cookie(name, **options)
+    else:
+        response.set_cookie(name, token, max_age=int(lifetime.total_seconds()), **options)
     return response
 
 
-async def sign_out(request: Request) -> Response:
-    from lessonkit.storage import StorageError
+def ticket_route(path: str, redeem: Callable[[str], str | None], cookie: str, lifetime: timedelta) -> Route:
+    """``POST {"tiket": ...}``: a same-origin JSON request trades a one-time ticket for the HttpOnly cookie."""
 
-    if not same_origin(request.headers):
-        return Response(status_code=403)
-    if await _json_body(request) is None:
-        return Response(status_code=400)
-    try:
-        await run_in_threadpool(_revoke, request.cookies.get(COOKIE_NAME))
-    except StorageError:
-        pass  # the cookie is cleared anyway; the script already revoked the session where it could
-    response = Response(status_code=204, headers={"Cache-Control": "no-store"})
-    response.delete_cookie(COOKIE_NAME, path="/", secure=is_https(request), httponly=True, samesite="strict")
-    return response
+    async def trade(request: Request) -> Response:
+        from lessonkit.storage import StorageError
+
+        if not same_origin(request.headers):
+            return Response(status_code=403)
+        body = await _json_body(request)
+        if body is None or not isinstance(body.get("tiket"), str):
+            return Response(status_code=400)
+        try:
+            token = await run_in_threadpool(redeem, body["tiket"])
+        except StorageError:
+            return Response(status_code=503)
+        if token is None:
+            return Response(status_code=401)
+        return _cookie(request, Response(status_code=204, headers={"Cache-Control": "no-store"}), cookie, token,
+                       lifetime)
+
+    return Route(path, trade, methods=["POST"])
+
+
+def forget_route(path: str, revoke: Callable[[str | None], None], cookie: str) -> Route:
+    """``POST {}``: a same-origin JSON request revokes the cookie's token and expires the cookie."""
+
+    async def forget(request: Request) -> Response:
+        from lessonkit.storage import StorageError
+
+        if not same_origin(request.headers):
+            return Response(status_code=403)
+        if await _json_body(request) is None:
+            return Response(status_code=400)
+        try:
+            await run_in_threadpool(revoke, request.cookies.get(cookie))
+        except StorageError:
+            pass  # the cookie is cleared anyway; the script already revoked what it could
+        return _cookie(request, Response(status_code=204, headers={"Cache-Control": "no-store"}), cookie, None,
+                       timedelta(0))
+
+    return Route(path, forget, methods=["POST"])
 
 
 def routes() -> list[Route]:
-    return [Route(TICKET_PATH, trade_ticket, methods=["POST"]), Route(SIGN_OUT_PATH, sign_out, methods=["POST"])]
+    return [ticket_route(TICKET_PATH, _redeem, COOKIE_NAME, SESSION_LIFETIME),
+            forget_route(SIGN_OUT_PATH, _revoke, COOKIE_NAME)]

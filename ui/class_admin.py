@@ -15,6 +15,7 @@ import streamlit as st
 
 from lessonkit.classes import normal_code
 from lessonkit.safe_export import safe_frame
+from ui import data
 from ui.student import qr_png
 from ui.teacher import teacher_action
 from ui.text import plain
@@ -35,7 +36,6 @@ STYLE = """<style>
 def _run(action, *args):
     """Call the store; a failure becomes a message on the page instead of a traceback."""
     from lessonkit.storage import ClassNotFound, StorageError
-    from ui import data
 
     store = data.store()
     if store is None:
@@ -165,8 +165,7 @@ def members(klass: ClassInfo, people: list[Member]) -> None:
     if not people:
         st.info("Belum ada siswa yang bergabung. Tunjukkan kode gabung di atas.")
         return
-    st.dataframe(safe_frame(pd.DataFrame([{"Nama panggilan": m.display_name,
-                                           "Bergabung": m.joined_at.strftime("%d-%m-%Y %H:%M")}
+    st.dataframe(safe_frame(pd.DataFrame([{"Nama panggilan": m.display_name, "Bergabung": data.when_short(m.joined_at)}
                                           for m in people])), hide_index=True, width="stretch")
     with st.expander("Keluarkan siswa atau hapus datanya"):
         names = {m.student_id: m.display_name for m in people}
@@ -176,3 +175,27 @@ def members(klass: ClassInfo, people: list[Member]) -> None:
         st.checkbox("Saya yakin: hapus siswa ini beserta semua catatan belajarnya (tidak bisa dibatalkan).",
                     key="member_delete_sure")
         st.button("Hapus data siswa", key="member_delete", on_click=_delete, args=(klass.id,))
+
+
+@teacher_action
+def _set_zone(teacher: TeacherInfo) -> None:
+    from lessonkit import school_time
+
+    zone = st.session_state.get("school_zone")
+    if _run(lambda store: data.set_school_zone(zone) or True):
+        st.session_state[NOTICE] = ("success", f"Zona waktu sekolah sekarang {school_time.ZONE_NAMES[zone]}. "
+                                               "Semua waktu di aplikasi ditampilkan dalam zona ini.")
+
+
+def zone_setting() -> None:
+    """The school's time zone (WIB, WITA or WIT): every time in the app is shown in it, with its name."""
+    from lessonkit import school_time
+
+    zone = data.school_zone()
+    with st.expander(f"Zona waktu sekolah: {school_time.ZONES[zone]}"):
+        st.caption("Waktu ujian, waktu bergabung siswa, dan tanggal Kuis Langsung ditampilkan dalam zona ini "
+                   "(disimpan dalam UTC). Berlaku untuk semua guru dan siswa di server ini.")
+        options = list(school_time.ZONES)
+        st.selectbox("Zona waktu", options, index=options.index(zone), format_func=school_time.ZONE_NAMES.get,
+                     key="school_zone")
+        st.button("Simpan zona waktu", key="school_zone_save", on_click=_set_zone)

@@ -2,22 +2,24 @@
 
 Every action goes through ``teacher_action`` and carries the signed-in
 teacher's id, so an exam of another teacher's class is never touched. Times
-are entered as a date and a time of the server's clock and stored as seconds.
+are entered as a date and a time on the school's clock (its time zone, named by the fields) and stored as
+seconds.
 """
 
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from lessonkit import school_time
 from lessonkit.quiz import class_exam, exam
 from lessonkit.quiz.base import LEVEL_NAMES
 from ui import data, quiz_view
 from ui.class_admin import NOTICE, _run
-from ui.exam_session import when
+from ui.data import when
 from ui.teacher import teacher_action
 from ui.text import plain
 
@@ -34,7 +36,7 @@ def _key(name: str) -> str:
 
 
 def _moment(day: date, at) -> float:
-    return datetime.combine(day, at).timestamp()
+    return school_time.seconds(day, at, data.school_zone())
 
 
 def _questions(bank) -> tuple[list[str], dict | None, bool]:
@@ -95,13 +97,15 @@ def create_form(class_id: int, expanded: bool) -> None:
         suggested = (quiz.time_limit_minutes if quiz and quiz.time_limit_minutes else exam.minutes_for(count)) or 10
         st.number_input("Lama mengerjakan (menit)", min_value=1, max_value=600, value=max(1, round(suggested)),
                         key=_key("minutes"))
-        now = datetime.now().replace(second=0, microsecond=0)
+        zone = data.school_zone()
+        now = school_time.now_local(zone).replace(second=0, microsecond=0)
         later = now + timedelta(days=1)
+        named = school_time.ZONES[zone]
         left, right = st.columns(2)
         left.date_input("Dibuka tanggal", value=now.date(), key=_key("open_day"), format="DD/MM/YYYY")
-        right.time_input("Dibuka pukul", value=now.time(), key=_key("open_time"), step=300)
+        right.time_input(f"Dibuka pukul ({named})", value=now.time(), key=_key("open_time"), step=300)
         left.date_input("Ditutup tanggal", value=later.date(), key=_key("close_day"), format="DD/MM/YYYY")
-        right.time_input("Ditutup pukul", value=later.time(), key=_key("close_time"), step=300)
+        right.time_input(f"Ditutup pukul ({named})", value=later.time(), key=_key("close_time"), step=300)
         left.number_input("Kesempatan mengerjakan", min_value=1, max_value=10, value=1, key=_key("attempts"))
         right.checkbox("Tampilkan pembahasan", value=True, key=_key("review"),
                        help="Siswa melihat pembahasan setiap soal setelah mengumpulkan jawaban.")

@@ -20,8 +20,12 @@ if TYPE_CHECKING:
     from ui.class_results import Dashboard
 
 
+def title_date(result: LiveClassResult) -> str:
+    return data.when_short(result.created_at)
+
+
 def _title(result: LiveClassResult) -> str:
-    return f"{result.created_at:%d-%m-%Y %H.%M} · kode {result.code} · {result.questions} soal"
+    return f"{title_date(result)} · kode {result.code} · {result.questions} soal"
 
 
 def student_table(result: LiveClassResult) -> pd.DataFrame:

@@ -19,13 +19,13 @@ import pandas as pd
 import streamlit as st
 
 from lessonkit.analytics import charts as analysis_charts
-from lessonkit.analytics import export
+from lessonkit.analytics import export, gradebook
 from lessonkit.analytics.class_results import distinct_labels, exam_matrix, mastery_frames, mastery_heatmap
 from lessonkit.capaian import tp_mastery
 from lessonkit.quiz import class_exam
-from lessonkit.safe_export import safe_frame
+from lessonkit.safe_export import csv_bytes, safe_frame, xlsx_bytes
 from ui import class_live_results, data, progress_view, quiz_view
-from ui.exam_session import when
+from ui.data import when, when_short
 from ui.text import chart_label, plain
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def overview(board: Dashboard) -> None:
                 for m in board.members}
     st.subheader(f"Siswa yang bergabung ({len(board.members)})")
     st.dataframe(safe_frame(pd.DataFrame([{
-        "Nama panggilan": labels[m.student_id], "Bergabung": m.joined_at.strftime("%d-%m-%Y %H:%M"),
+        "Nama panggilan": labels[m.student_id], "Bergabung": when_short(m.joined_at),
         "Materi dibuka": f"{sum(s in progress[m.student_id][0] for s in ids)} dari {len(ids)}",
         "Jawaban latihan": sum(1 for a in progress[m.student_id][1] if a.mode == "latihan"),
     } for m in board.members])), hide_index=True, width="stretch")
@@ -105,6 +105,17 @@ def _tp_mastery(lesson, answers_by_student) -> None:
                                 "Tujuan pembelajaran": st.column_config.TextColumn(width="large")})
 
 
+def _mean_text(marks: list[int]) -> str:
+    return _decimal(gradebook.mean_mark(marks))
+
+
+def _decimal(value: float | None) -> str:
+    """A mean mark with one decimal and a decimal comma ("58,3", "75"); "–" when there is none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:.1f}".replace(".", ",").removesuffix(",0")
+
+
 def _short(text: str, limit: int = 26) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
@@ -115,11 +126,10 @@ def _exam_overview(board: Dashboard) -> None:
     if chosen is None:
         return
     takes = board.takes(chosen.id)
-    submitted = [t for t in takes if t.submitted_at is not None]
+    marks = gradebook.exam_column(data.bank(), chosen.title, takes).marks(t.student_id for t in takes)
     left, middle, right = st.columns(3)
-    left.metric("Sudah mengumpulkan", f"{len(submitted)} dari {len(board.members)}")
-    marks = [round((t.score or 0) * 100) for t in submitted]
-    middle.metric("Rata-rata nilai", f"{sum(marks) / len(marks):.0f}" if marks else "–")
+    left.metric("Sudah mengumpulkan", f"{len(marks)} dari {len(board.members)}")
+    middle.metric("Rata-rata nilai", _mean_text(marks))
     right.metric("Status", class_exam.status(chosen, time.time()).capitalize())
     if marks:
         st.plotly_chart(analysis_charts.score_histogram(marks), config=CHART, key="hasil_ringkasan_nilai")
@@ -140,6 +150,10 @@ def student_detail(board: Dashboard) -> None:
     labels = board.labels
     chosen = st.selectbox("Siswa", list(labels), format_func=labels.get, key="hasil_siswa")
     visits, answers, exams = board.store.member_progress(board.teacher.id, board.klass.id, chosen)
+    columns = grade_columns(board)
+    if columns:
+        st.subheader("Nilai di kelas ini")
+        _show_book(gradebook.table({chosen: labels[chosen]}, columns))
     st.caption(f"Yang dilihat {plain(labels[chosen])} di halaman Kemajuan Saya (hanya baca).")
     progress_view.summary(visits, answers, exams)
     progress_view.scores_over_time(answers, exams, "Siswa ini belum mengerjakan latihan atau ujian.")
@@ -164,13 +178,14 @@ def item_analysis(board: Dashboard) -> None:
         return
     bank = data.bank()
     labels = board.labels
-    submitted = [t for t in board.takes(chosen.id) if t.submitted_at is not None]
+    takes = board.takes(chosen.id)
+    submitted = [t for t in takes if t.submitted_at is not None]
     if len(submitted) < 2:
         st.info(f"Analisis butir muncul setelah minimal 2 siswa mengumpulkan ujian ini "
                 f"(sekarang {len(submitted)}).")
         return
     responses = {t.student_id: t.responses for t in submitted}
-    shown = {t.student_id: labels.get(t.student_id, t.display_name) for t in submitted}
+    shown = {t.student_id: labels.get(t.student_id, t.display_name) for t in takes} | labels
     analysis = exam_matrix(bank, chosen.question_ids, responses, shown).analyse()
     _analysis_header(analysis)
     left, right = st.columns(2)
@@ -185,7 +200,9 @@ def item_analysis(board: Dashboard) -> None:
     st.subheader("Tabel analisis butir")
     _item_table(analysis)
     _distractors(analysis)
-    _downloads(analysis, chosen)
+    column = gradebook.exam_column(bank, chosen.title, takes)
+    everyone = dict.fromkeys([*labels, *(t.student_id for t in takes)])
+    _downloads(analysis, chosen, {s: column.cell(s) for s in everyone})
 
 
 def _analysis_header(analysis) -> None:
@@ -227,12 +244,17 @@ def _distractors(analysis) -> None:
                                 for name in ("Kelompok atas", "Kelompok bawah", "Semua siswa")})
 
 
-def _downloads(analysis, chosen: ClassExamInfo) -> None:
+def _stem(title: str, fallback: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:40] or fallback
+
+
+def _downloads(analysis, chosen: ClassExamInfo, marks: dict[str, int | str]) -> None:
     st.subheader("Unduh")
-    stem = "".join(c if c.isalnum() else "-" for c in chosen.title.lower()).strip("-")[:40] or "ujian"
-    files = export.csv_files(analysis)
+    stem = _stem(chosen.title, "ujian")
+    files = export.csv_files(analysis, marks)
     with st.container(horizontal=True):
-        st.download_button("Excel (semua lembar)", data=export.workbook(analysis), file_name=f"analisis-{stem}.xlsx",
+        st.download_button("Excel (semua lembar)", data=export.workbook(analysis, marks),
+                           file_name=f"analisis-{stem}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type="primary")
         for name, content in files.items():
             st.download_button(f"CSV {name.removesuffix('.csv').replace('-', ' ')}", data=content,
@@ -240,8 +262,48 @@ def _downloads(analysis, chosen: ClassExamInfo) -> None:
     st.caption(f"Ujian dibuka {when(chosen.opens_at)}, ditutup {when(chosen.closes_at)}.")
 
 
+# -- Buku Nilai ----------------------------------------------------------------------------------------------------
+
+def grade_columns(board: Dashboard) -> list[gradebook.Column]:
+    """The class exams (oldest first), then the class's finished Kuis Langsung."""
+    bank = data.bank()
+    exams = [gradebook.exam_column(bank, e.title, board.takes(e.id)) for e in sorted(board.exams, key=lambda e: e.id)]
+    lives = board.store.live_results_for_class(board.teacher.id, board.klass.id)
+    return exams + [gradebook.live_column(f"Kuis Langsung {class_live_results.title_date(r)}", r.students)
+                    for r in lives]
+
+
+def _show_book(book: pd.DataFrame) -> None:
+    """The gradebook on screen: marks and statuses as text, means with a decimal comma."""
+    screen = book.astype({c: str for c in book.columns if c not in (gradebook.NAME, gradebook.DONE, gradebook.MEAN)})
+    screen[gradebook.MEAN] = book[gradebook.MEAN].map(_decimal)
+    st.dataframe(screen, hide_index=True, width="stretch")
+
+
+def grade_book(board: Dashboard) -> None:
+    if not board.members:
+        st.info("Belum ada siswa yang bergabung.")
+        return
+    columns = grade_columns(board)
+    if not columns:
+        st.info("Belum ada ujian kelas atau Kuis Langsung yang selesai untuk kelas ini.")
+        return
+    book = gradebook.table(board.labels, columns)
+    _show_book(book)
+    st.caption(f"Nilai 0–100; soal berbobot dihitung sesuai bobotnya. Kuis Langsung: persentase skor. "
+               f"\"{gradebook.NOT_STARTED}\" = belum memulai, \"{gradebook.NOT_SUBMITTED}\" = sudah memulai, "
+               f"belum mengumpulkan. Rata-rata dihitung dari yang sudah dikerjakan.")
+    stem = _stem(board.klass.name, "kelas")
+    with st.container(horizontal=True):
+        st.download_button("Unduh Excel", data=xlsx_bytes({"Buku Nilai": book}, {gradebook.MEAN: "0.0"}),
+                           file_name=f"nilai-{stem}.xlsx", type="primary",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        st.download_button("Unduh CSV", data=csv_bytes(book), file_name=f"nilai-{stem}.csv", mime="text/csv")
+
+
 TABS = [
     ("Ringkasan", overview),
+    ("Buku Nilai", grade_book),
     ("Siswa", student_detail),
     ("Analisis Butir", item_analysis),
     ("Kuis Langsung", class_live_results.show),

@@ -187,3 +187,51 @@ def storage_problem():
 
     opened = _opened()
     return opened if isinstance(opened, StorageError) else None
+
+
+ZONE_SECONDS = 10.0  # how long a session may show the school's previous time zone after a teacher changed it
+_zone: tuple[float, str, str] | None = None  # (when read, database, zone)
+
+
+def school_zone() -> str:
+    """The school's time zone (``lessonkit.school_time``), read from the database at most every few seconds."""
+    global _zone
+    from lessonkit import school_time
+
+    opened = store()
+    if opened is None:
+        return school_time.DEFAULT_ZONE
+    now, database = time.monotonic(), opened.engine.url.render_as_string()
+    if _zone is not None and _zone[1] == database and now - _zone[0] < ZONE_SECONDS:
+        return _zone[2]
+    from lessonkit.storage import StorageError
+
+    try:
+        zone = school_time.known(opened.school_setting(school_time.ZONE_SETTING))
+    except StorageError:
+        return school_time.DEFAULT_ZONE
+    _zone = (now, database, zone)
+    return zone
+
+
+def set_school_zone(zone: str) -> None:
+    """Keep the school's time zone (one of `school_time.ZONES`); every session shows it within seconds."""
+    global _zone
+    from lessonkit import school_time
+
+    store().set_school_setting(school_time.ZONE_SETTING, school_time.known(zone))
+    _zone = None
+
+
+def when(moment) -> str:
+    """A stored moment the Indonesian way in the school's zone: "Senin, 7 Desember 2026 pukul 19.33 WIB"."""
+    from lessonkit import school_time
+
+    return school_time.long_text(moment, school_zone())
+
+
+def when_short(moment) -> str:
+    """A stored moment in the school's zone for a table: "07-12-2026 19.33 WIB"."""
+    from lessonkit import school_time
+
+    return school_time.short_text(moment, school_zone())

@@ -48,7 +48,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 import streamlit as st
@@ -58,13 +57,11 @@ from lessonkit.quiz.base import QuestionBase
 from lessonkit.quiz.stored import restored_answers
 from lessonkit.quiz.types import module_of
 from ui import countdown, quiz_view, student
+from ui.data import when
 
 if TYPE_CHECKING:
     from lessonkit.storage import Store
 
-DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
 
 
 class Keeper(Protocol):
@@ -102,13 +99,6 @@ class StudentKeeper:
 
     def submit(self, attempt_id, submitted_at, score):
         student.save(self.store.submit_exam, attempt_id, submitted_at, score)
-
-
-def when(seconds: float) -> str:
-    """A moment in server time the Indonesian way: "Senin, 7 Desember 2026 pukul 07.30"."""
-    moment = datetime.fromtimestamp(seconds)
-    return (f"{DAYS[moment.weekday()]}, {moment.day} {MONTHS[moment.month - 1]} {moment.year} "
-            f"pukul {moment:%H.%M}")
 
 
 def refusal_text(reason: str, plan: exam.Plan) -> str:

@@ -87,7 +87,8 @@ def _create(teacher: TeacherInfo) -> None:
     class_id = st.session_state.get("live_class") or None
     record = _run(service.create, live_poll.store(), data.bank(), teacher.id, ids,
                   base_seconds=st.session_state.get("live_seconds", questions.BASE_SECONDS),
-                  speed_bonus=st.session_state.get("live_speed", True), class_id=class_id)
+                  speed_bonus=st.session_state.get("live_speed", True), class_id=class_id,
+                  anonymous=st.session_state.get("live_anonymous", True))
     if record is not None:
         st.session_state[CURRENT] = record.id
 
@@ -122,6 +123,9 @@ def setup(teacher: TeacherInfo) -> None:
     classes = live_poll.store().classes(teacher.id)
     names = {NO_CLASS: "Tanpa kelas", **{c.id: c.name for c in classes}}
     st.selectbox("Kelas (hasil masuk ke dasbor kelas ini)", list(names), key="live_class", format_func=names.get)
+    st.toggle("Boleh ikut tanpa menyimpan kemajuan (anonim)", value=True, key="live_anonymous",
+              help="Matikan agar hanya siswa yang sudah menyimpan kemajuan yang bisa ikut: mereka masuk dengan "
+                   "namanya sendiri dan hasilnya tercatat di baris mereka di Hasil Kelas.")
     st.button("Buka ruang tunggu", type="primary", on_click=_create)
     notice()
 

@@ -61,13 +61,14 @@ def _client() -> str:
     return client_key(st.context.ip_address, st.context.headers.get("X-Forwarded-For"))
 
 
-def _join(student_id: int | None = None) -> None:
+def _join(student_id: int | None = None, name: str | None = None) -> None:
+    """Take a seat: a saved student as themselves (their saved name), anyone else under the typed nickname."""
     from lessonkit.storage import StorageError
 
     try:
         record, player = service.join(live_poll.store(), st.session_state.get("live_code"),
-                                      st.session_state.get("live_name"), student_id=student_id,
-                                      browser=_browser(), client=players.client_tag(_client()))
+                                      name if student_id is not None else st.session_state.get("live_name"),
+                                      student_id=student_id, browser=_browser(), client=players.client_tag(_client()))
     except LiveError as refused:
         _say("warning", refused.message)
         return
@@ -107,7 +108,7 @@ def join_form() -> None:
             st.form_submit_button("Gabung", type="primary", on_click=_join, width="stretch")
         else:
             st.form_submit_button(f"Gabung sebagai {plain(learner.display_name)}", type="primary", on_click=_join,
-                                  args=(learner.id,), width="stretch")
+                                  args=(learner.id, learner.display_name), width="stretch")
     notice()
     if learner is None:
         st.caption("Nama panggilanmu tampil di layar kelas. Pakai nama yang sopan.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lessonkit import school_time
 from lessonkit.progress import RULE, Mastery, history, mastery
 from lessonkit.safe_export import safe_frame
 from ui import data, quiz_view
@@ -43,8 +44,10 @@ def scores_over_time(answers: list, exams: list, empty: str) -> None:
     if frame.empty:
         st.info(empty)
         return
+    zone = data.school_zone()
+    frame = frame.assign(Waktu=frame["Waktu"].dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None))
     st.plotly_chart(data.history_chart(tuple(frame["Waktu"]), tuple(frame["Skor"]), tuple(frame["Jenis"])),
                     config={"displayModeBar": False})
     shown = frame.assign(Skor=(frame["Skor"] * 100).round().astype(int).astype(str) + "%",
-                         Waktu=frame["Waktu"].dt.strftime("%d-%m-%Y %H:%M"))
+                         Waktu=frame["Waktu"].dt.strftime("%d-%m-%Y %H.%M") + f" {school_time.ZONES[zone]}")
     st.dataframe(safe_frame(shown.iloc[::-1]), hide_index=True, width="stretch")

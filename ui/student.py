@@ -1,4 +1,10 @@
-"""Who is studying, without accounts: a display name and a resume code kept in ``?kode=``.
+"""Who is studying, without accounts: a display name, remembered on this device, and a resume code in ``?kode=``.
+
+Once a student saves or resumes, the browser keeps an HttpOnly cookie (set and cleared only by
+``server/student_device.py``) holding an opaque token, not the resume code; every page of a later visit
+knows the student from it, also without ``?kode=``. "Bukan kamu? Keluar" makes this device forget the
+student (the data stays; the resume code brings it back, here or on another device). The teacher's
+sign-in uses another cookie, so the two stay separate on one browser.
 
 The code is only a key into the database; nothing is decoded from the URL,
 and a value that does not have the shape of a code is refused before the
@@ -12,13 +18,15 @@ when the database is back. A class code typed with the name joins that class
 from __future__ import annotations
 
 import io
+import time
 from typing import TYPE_CHECKING
 
 import segno
 import streamlit as st
 
+from lessonkit.auth.tokens import STUDENT_COOKIE
 from lessonkit.limits import CLASS_MAX, CODE_MAX, NAME_MAX, is_resume_code
-from ui import data
+from ui import cookie_request, data
 from ui.text import plain
 
 if TYPE_CHECKING:  # the database layer is imported only when someone saves
@@ -26,20 +34,65 @@ if TYPE_CHECKING:  # the database layer is imported only when someone saves
 
 PARAM = "kode"
 STATE = "student"
+DEVICE_REQUEST = "student_device_request"  # the cookie request for the browser (``ui.cookie_request``)
+REMEMBERED = "student_device_remembered"  # the student this device was asked to remember in this session
+SIGNED_OUT = "student_signed_out"  # "Bukan kamu? Keluar" was pressed: the cookie sent at connection is void
 
 
 def current() -> StudentInfo | None:
-    """The student of this session, recovered from ``?kode=`` after a reload or on another device."""
+    """The student of this session: from ``?kode=`` (a resume link), else the device's cookie."""
     student: StudentInfo | None = st.session_state.get(STATE)
     code = st.query_params.get(PARAM)
     if student is None and code:
         student = _lookup(code)
-        if student is None:
-            return None
-        st.session_state[STATE] = student
-    if student is not None and st.query_params.get(PARAM) != student.code:
+        if student is not None:
+            if not st.session_state.get(SIGNED_OUT):
+                _from_device()  # a device that already remembers this student gets no new ticket on every reload
+            _remember(student)
+    if student is None and not st.session_state.get(SIGNED_OUT):
+        student = _from_device()
+    if student is None:
+        return None
+    st.session_state[STATE] = student
+    if st.query_params.get(PARAM) != student.code:
         st.query_params[PARAM] = student.code
     return student
+
+
+def device_token() -> str | None:
+    """The device cookie the browser sent when it connected (AppTest has no cookies: a mock object)."""
+    token = st.context.cookies.get(STUDENT_COOKIE)
+    return token if isinstance(token, str) else None
+
+
+def _from_device() -> StudentInfo | None:
+    token = device_token()
+    store = data.store() if token else None
+    if store is None:
+        return None
+    from lessonkit.storage import StorageError
+
+    try:
+        found = store.student_for_device(token)
+    except StorageError:
+        return None
+    if found is not None:
+        st.session_state[REMEMBERED] = found.id
+    return found
+
+
+def _remember(student: StudentInfo) -> None:
+    """Ask the browser (once per session and student) to keep the cookie that remembers ``student``."""
+    if st.session_state.get(REMEMBERED) == student.id:
+        return
+    store = data.store()
+    ticket = save(store.device_ticket, student.id) if store is not None else None
+    if ticket is None:
+        return
+    st.session_state[REMEMBERED] = student.id
+    st.session_state.pop(SIGNED_OUT, None)
+    st.session_state[DEVICE_REQUEST] = {"id": f"siswa-{ticket[:12]}", "url": "/api/siswa/perangkat",
+                                        "body": {"tiket": ticket}}
 
 
 def _lookup(code: str) -> StudentInfo | None:
@@ -118,6 +171,7 @@ def begin(name: str, class_code: str = "", key: str = "panel") -> StudentInfo | 
         return None
     st.session_state[STATE] = student
     st.query_params[PARAM] = student.code
+    _remember(student)
     if class_code.strip():
         classroom.join(student, class_code, key)
     return student
@@ -133,13 +187,22 @@ def _resume() -> None:
         return
     st.session_state[STATE] = student
     st.query_params[PARAM] = student.code
+    _remember(student)
 
 
 def forget() -> None:
-    """Stop saving in this browser (the data stays; the code brings it back)."""
+    """Stop saving in this browser and make this device forget the student (the data stays; the code brings it
+    back)."""
     st.session_state.pop(STATE, None)
+    st.session_state.pop(REMEMBERED, None)
+    st.session_state[SIGNED_OUT] = True
     if PARAM in st.query_params:
         del st.query_params[PARAM]
+    store = data.store()
+    if store is not None:
+        save(store.forget_device, device_token())
+    st.session_state[DEVICE_REQUEST] = {"id": f"siswa-keluar-{id(st.session_state)}-{time.time()}",
+                                        "url": "/api/siswa/keluar", "body": {}}
 
 
 def resume_link(code: str) -> str:
@@ -157,6 +220,7 @@ def panel() -> StudentInfo | None:
     """The sidebar box: save progress under a name, resume with a code, or see who is saving."""
     with st.sidebar:
         student = current()
+        cookie_request.send(DEVICE_REQUEST, quiet=True)
         problem = data.storage_problem() if student is None else None
         if problem is not None:
             st.warning("Penyimpanan kemajuan sedang tidak bisa dipakai. Materi dan soal tetap bisa dipakai, "
@@ -174,7 +238,8 @@ def panel() -> StudentInfo | None:
                          alt="Kode QR berisi alamat untuk melanjutkan belajar")
                 classroom.my_classes(student, "panel")
                 classroom.join_form(student, "panel")
-                st.button("Keluar dari perangkat ini", on_click=forget, type="tertiary")
+            st.button("Bukan kamu? Keluar", key="student_sign_out", on_click=forget, type="tertiary",
+                      help="Perangkat ini lupa siapa kamu. Datamu tetap tersimpan; kode lanjut membawanya kembali.")
             return student
         with st.expander("Simpan kemajuanmu"):
             st.caption("Tanpa nama, kamu tetap bisa belajar, tetapi kemajuanmu tidak disimpan.")

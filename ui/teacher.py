@@ -29,7 +29,7 @@ from lessonkit.auth.declared import oidc_problem, oidc_providers, parse
 from lessonkit.auth.lockout import minutes_left
 from lessonkit.auth.throttle import SignInGate, client_key
 from lessonkit.auth.tokens import COOKIE_NAME
-from ui import data
+from ui import cookie_request, data
 from ui.app_secrets import secret
 from ui.text import plain
 
@@ -46,20 +46,6 @@ WRONG = "Nama pengguna atau kata sandi salah."
 STORAGE_DOWN = "Penyimpanan sedang tidak bisa dipakai, jadi guru belum bisa masuk. Coba lagi nanti."
 BUSY = "Sedang banyak percobaan masuk. Coba lagi sebentar."
 _gate = SignInGate()  # password checks of this process (lessonkit.auth.throttle)
-
-_COOKIE_JS = """
-export default function({ data, setTriggerValue }) {
-  if (!data || !data.url) return;
-  const sent = (window.__lessonkitCookieRequests ||= new Set());
-  if (sent.has(data.id)) return;
-  sent.add(data.id);
-  fetch(data.url, {method: "POST", credentials: "same-origin", cache: "no-store",
-                   headers: {"Content-Type": "application/json"}, body: JSON.stringify(data.body)})
-    .then((response) => setTriggerValue("done", response.ok ? "ok" : String(response.status)))
-    .catch(() => setTriggerValue("done", "gagal"));
-}
-"""
-_cookie_request = st.components.v2.component("lessonkit_teacher_cookie", js=_COOKIE_JS)
 
 
 def providers() -> list[str | None]:
@@ -199,16 +185,9 @@ def sign_out() -> None:
         st.logout()
 
 
-def _request_done() -> None:
-    st.session_state.pop(PENDING, None)
-
-
 def sync_cookie() -> None:
     """Let the browser set or clear the session cookie after a sign-in or sign-out (a tiny fetch, no reload)."""
-    pending = st.session_state.get(PENDING)
-    if pending is not None:
-        with st.sidebar:  # nothing to see; kept out of the page's layout
-            _cookie_request(data=pending, key="teacher_cookie", on_done_change=_request_done)
+    cookie_request.send(PENDING)
 
 
 def sign_in_form() -> None:

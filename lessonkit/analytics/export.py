@@ -10,6 +10,7 @@ The same tables serve the dashboard.
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable, Mapping
 
 import pandas as pd
 
@@ -35,19 +36,29 @@ def _group(upper: float, lower: float) -> str:
     return "tengah"
 
 
-def score_table(analysis: Analysis) -> pd.DataFrame:
-    """One row per student, best first: item scores, total, mark out of 100 and group."""
+def score_table(analysis: Analysis, marks: Mapping[Hashable, int | str] | None = None) -> pd.DataFrame:
+    """One row per student, best first: item scores, total, mark out of 100 and group.
+
+    ``marks`` (student key, as in the analysis, → mark or status, `gradebook.Column.cell`) gives the weighted
+    marks every screen shows, and adds a row for each student it lists who is not in the analysis (not started
+    or not submitted); without it every item counts one point.
+    """
     scores = analysis.scores
-    order = analysis.totals.sort_values(ascending=False, kind="stable").index
+    items = len(scores.columns)
+    if marks is None:
+        marks = {name: analysis.totals[name] / items * 100 if items else math.nan for name in scores.index}
+    order = sorted(scores.index, key=lambda name: -marks[name])
     table = scores.loc[order].copy()
     table.insert(0, "Nama", [analysis.label(student) for student in order])
-    table.insert(0, "No", range(1, len(order) + 1))
     table["Jumlah skor"] = analysis.totals.loc[order]
-    items = len(scores.columns)
-    table["Nilai"] = analysis.totals.loc[order] / items * 100 if items else math.nan
+    table["Nilai"] = [marks[name] for name in order]
     groups = analysis.groups
     table["Kelompok"] = [_group(groups.upper[s], groups.lower[s]) for s in order]
-    return table.reset_index(drop=True)
+    absent = pd.DataFrame({"Nama": [analysis.label(n) for n in marks if n not in scores.index],
+                           "Nilai": [m for n, m in marks.items() if n not in scores.index]})
+    table = pd.concat([table, absent], ignore_index=True) if len(absent) else table.reset_index(drop=True)
+    table.insert(0, "No", range(1, len(table) + 1))
+    return table
 
 
 def item_table(analysis: Analysis) -> pd.DataFrame:
@@ -70,14 +81,14 @@ def distractor_table(analysis: Analysis) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def summary_table(analysis: Analysis) -> pd.DataFrame:
+def summary_table(analysis: Analysis, marks: Mapping[Hashable, int | str] | None = None) -> pd.DataFrame:
     reliability = analysis.reliability
-    totals = analysis.totals
     items = len(analysis.scores.columns)
+    shown = score_table(analysis, marks)["Nilai"].iloc[:analysis.students]
     rows = [
         ("Jumlah siswa", analysis.students),
         ("Jumlah soal", items),
-        ("Rata-rata nilai", round(float(totals.mean()) / items * 100, 1) if items and len(totals) else None),
+        ("Rata-rata nilai", round(float(shown.mean()), 1) if items and len(shown) else None),
         ("Kelompok atas dan bawah", analysis.groups.description),
         ("Skor sama di batas kelompok", analysis.groups.ties or "tidak ada"),
         (f"Reliabilitas ({reliability.method})",
@@ -88,18 +99,18 @@ def summary_table(analysis: Analysis) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Keterangan", "Isi"])
 
 
-def tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
-    return dict(zip(SHEETS, (score_table(analysis), item_table(analysis), distractor_table(analysis),
-                             summary_table(analysis)), strict=True))
+def tables(analysis: Analysis, marks: Mapping[Hashable, int | str] | None = None) -> dict[str, pd.DataFrame]:
+    return dict(zip(SHEETS, (score_table(analysis, marks), item_table(analysis), distractor_table(analysis),
+                             summary_table(analysis, marks)), strict=True))
 
 
-def workbook(analysis: Analysis) -> bytes:
+def workbook(analysis: Analysis, marks: Mapping[str, int | str] | None = None) -> bytes:
     """The .xlsx file: the four sheets with number formats, frozen header row and fitted widths."""
-    sheets = tables(analysis)
+    sheets = tables(analysis, marks)
     formats = {**FORMATS, **dict.fromkeys(analysis.scores.columns, FORMATS["Skor"])}
     return xlsx_bytes(sheets, formats)
 
 
-def csv_files(analysis: Analysis) -> dict[str, bytes]:
+def csv_files(analysis: Analysis, marks: Mapping[str, int | str] | None = None) -> dict[str, bytes]:
     """One UTF-8 (BOM) CSV per sheet, figures rounded to two decimals, keyed by file name."""
-    return {CSV_NAMES[name]: csv_bytes(frame.round(2)) for name, frame in tables(analysis).items()}
+    return {CSV_NAMES[name]: csv_bytes(frame.round(2)) for name, frame in tables(analysis, marks).items()}

@@ -1,4 +1,4 @@
-"""Opaque random tokens for teacher sessions: what the cookie carries, and what the database keeps of it.
+"""Opaque random tokens for teacher sessions and student devices: what a cookie carries, what the database keeps.
 
 The cookie holds 256 random bits; the database keeps only their SHA-256, so
 a copy of the database cannot be replayed as a cookie. A sign-in ticket is a
@@ -15,6 +15,8 @@ from datetime import timedelta
 COOKIE_NAME = "lessonkit_guru"
 SESSION_LIFETIME = timedelta(hours=12)
 TICKET_LIFETIME = timedelta(minutes=2)
+STUDENT_COOKIE = "lessonkit_siswa"  # the device that remembers a student (``ui.student``)
+DEVICE_LIFETIME = timedelta(days=180)  # a school semester
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 
 

@@ -48,6 +48,8 @@ FINISHED = "Kuis ini sudah selesai."
 REMOVED = "Kamu sudah dikeluarkan dari kuis ini oleh guru."
 UNKNOWN_SEAT = "Tempatmu di kuis ini tidak ditemukan. Masuk lagi dengan kode kuis."
 EMPTY_NAME = "Tulis nama panggilanmu dulu."
+SAVED_ONLY = ("Kuis ini hanya untuk siswa yang sudah menyimpan kemajuan. Simpan kemajuanmu dulu (menu samping, "
+              "\"Simpan kemajuanmu\", dengan kode kelas dari gurumu), lalu gabung lagi.")
 FULL = f"Kuis ini sudah penuh ({MAX_PLAYERS} pemain)."
 LOCKED = "Guru sudah mengunci kuis ini, jadi pemain baru tidak bisa bergabung. Tanya gurumu."
 CLIENT_FULL = (f"Sudah ada {MAX_PER_CLIENT} pemain dari perangkat atau jaringan ini. "
@@ -160,6 +162,8 @@ def join(session: Session, players: Sequence[Player], nickname: str | None, now:
         raise JoinRefused(REMOVED)
     if mine:
         return mine[0]
+    if student_id is None and not session.anonymous:
+        raise JoinRefused(SAVED_ONLY)
     name = clean_nickname(nickname)
     if not name:
         raise JoinRefused(EMPTY_NAME)

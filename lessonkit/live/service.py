@@ -38,12 +38,14 @@ def _now(now: float | None) -> float:
 # -- the teacher ---------------------------------------------------------------------------------------------------
 
 def create(store: Store, bank: Bank, teacher_id: int, question_ids: Sequence[str], *, base_seconds: float,
-           speed_bonus: bool, class_id: int | None = None, now: float | None = None) -> LiveRecord:
-    """A new session in the lobby with a fresh join code (questions shuffled once)."""
+           speed_bonus: bool, class_id: int | None = None, anonymous: bool = True,
+           now: float | None = None) -> LiveRecord:
+    """A new session in the lobby with a fresh join code (questions shuffled once); ``anonymous=False`` seats
+    only saved students."""
     built = questions.build(bank, question_ids, base_seconds=base_seconds)
     opened = _now(now)
-    return store.live_create(teacher_id, lambda code: state.create(code, built, opened, speed_bonus=speed_bonus),
-                             class_id)
+    return store.live_create(teacher_id, lambda code: state.create(code, built, opened, speed_bonus=speed_bonus,
+                                                                   anonymous=anonymous), class_id)
 
 
 def _apply(store: Store, record: LiveRecord, name: str, now: float, seconds: float) -> state.Session:

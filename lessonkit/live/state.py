@@ -97,6 +97,7 @@ class Session:
     created_at: float = 0.0
     finished_at: float | None = None
     locked: bool = False
+    anonymous: bool = True  # players who are not saved students may join (the teacher's choice)
 
     @property
     def current(self) -> LiveQuestion | None:
@@ -120,11 +121,12 @@ class Session:
         return ALLOWED[self.state]
 
 
-def create(code: str, questions: Sequence[LiveQuestion], now: float, *, speed_bonus: bool = True) -> Session:
+def create(code: str, questions: Sequence[LiveQuestion], now: float, *, speed_bonus: bool = True,
+           anonymous: bool = True) -> Session:
     """A new session in the lobby, version 1."""
     if not questions:
         raise TransitionRefused("Pilih minimal satu soal.")
-    return Session(code, tuple(questions), speed_bonus, created_at=now)
+    return Session(code, tuple(questions), speed_bonus, created_at=now, anonymous=anonymous)
 
 
 def _check(session: Session, command: str) -> None:

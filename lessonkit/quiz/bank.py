@@ -110,6 +110,9 @@ class Bank:
                 files.append(replace(status, quiz=quiz, questions=kept))
         return Bank(files)
 
+    def __contains__(self, question_id: object) -> bool:
+        return question_id in self._by_id
+
     def quiz_of(self, question_id: str) -> Quiz:
         return self._by_id[question_id][1]
 

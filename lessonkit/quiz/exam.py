@@ -224,8 +224,18 @@ def results(attempt: Attempt, bank: Bank) -> list[Result]:
     return out
 
 
+def answers_score(bank: Bank, question_ids: Sequence[str], answers: dict[str, object]) -> float:
+    """An attempt's score in [0, 1] from its responses, each question weighted by its ``points``.
+
+    The one grading truth: the student's result, Hasil Kelas, the gradebook and every export call this
+    (questions no longer in the bank are left out; an unanswered question scores 0).
+    """
+    questions = [bank.question(qid) for qid in question_ids if qid in bank]
+    return quiz_score((q, grade(q, answers.get(q.id))) for q in questions) or 0.0
+
+
 def score(attempt: Attempt, bank: Bank) -> float:
-    return quiz_score((r.question, r.grade) for r in results(attempt, bank)) or 0.0
+    return answers_score(bank, attempt.question_ids, attempt.answers)
 
 
 def section_scores(attempt: Attempt, bank: Bank) -> dict[str, float]:

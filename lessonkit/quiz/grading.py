@@ -43,8 +43,16 @@ def grade(question: QuestionBase, response) -> Grade:
     return Grade(None if score is None else float(score))
 
 
+def mark(score: float | None) -> int | None:
+    """A score in [0, 1] as the mark out of 100 every screen and file shows (None stays None)."""
+    return None if score is None else round(score * 100)
+
+
 def quiz_score(results: Iterable[tuple[QuestionBase, Grade]]) -> float | None:
-    """Σ score × points / Σ points over the auto-graded questions; None when there are none."""
+    """Σ score × points / Σ points over the auto-graded questions; None when there are none.
+
+    The one weighted score: an exam attempt's (`exam.answers_score`) and a practice run's come from here.
+    """
     earned = total = 0.0
     for question, result in results:
         if result.score is None:

@@ -22,6 +22,29 @@ class Student(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class StudentDevice(Base):
+    """A browser that remembers a student: the SHA-256 of its cookie token (or, until traded, of its ticket)."""
+
+    __tablename__ = "student_devices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    ticket_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SchoolSetting(Base):
+    """One school-wide setting by name (e.g. the time zone, ``lessonkit.school_time``)."""
+
+    __tablename__ = "school_settings"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
 class SectionVisit(Base):
     __tablename__ = "section_visits"
     __table_args__ = (UniqueConstraint("student_id", "section_id"),)

@@ -2,8 +2,9 @@
 
 A student is a display name and a random resume code (192 bits, URL-safe)
 that is only a key: nothing is ever decoded from it. Teachers, classes, class
-exams and the live quiz are `Store` methods too, kept in their own modules (``teachers.py``,
-``classes.py``, ``class_exams.py``, ``live.py``).
+exams, the live quiz and the devices that remember a student and the
+school's settings are `Store` methods too, kept in their own
+modules (``teachers.py``, ``classes.py``, ``class_exams.py``, ``live.py``, ``devices.py``, ``settings.py``).
 """
 
 from __future__ import annotations
@@ -22,9 +23,21 @@ from ..quiz.stored import to_stored
 from .class_exams import ClassExamRecords
 from .classes import ClassRecords
 from .common import StorageError, guard, utcnow
+from .devices import DeviceRecords
 from .engine import check_sqlite_file, make_engine, migrate, where
 from .live import LiveRecords, forget_live_seats, live_export_rows
-from .models import ClassMember, ExamAnswer, ExamAttempt, Flashcard, PracticeAnswer, SchoolClass, SectionVisit, Student
+from .models import (
+    ClassMember,
+    ExamAnswer,
+    ExamAttempt,
+    Flashcard,
+    PracticeAnswer,
+    SchoolClass,
+    SectionVisit,
+    Student,
+    StudentDevice,
+)
+from .settings import SettingRecords
 from .teachers import TeacherRecords
 
 __all__ = ["Answer", "StorageError", "Store", "StudentInfo", "utcnow"]
@@ -49,7 +62,7 @@ class Answer:
     at: datetime
 
 
-class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords):
+class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords, DeviceRecords, SettingRecords):
     def __init__(self, engine: Engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -92,7 +105,7 @@ class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords):
             attempts = select(ExamAttempt.id).where(ExamAttempt.student_id == student_id)
             session.execute(delete(ExamAnswer).where(ExamAnswer.attempt_id.in_(attempts)))
             forget_live_seats(session, student_id)
-            for table in (ExamAttempt, PracticeAnswer, SectionVisit, Flashcard, ClassMember):
+            for table in (ExamAttempt, PracticeAnswer, SectionVisit, Flashcard, ClassMember, StudentDevice):
                 session.execute(delete(table).where(table.student_id == student_id))
             session.execute(delete(Student).where(Student.id == student_id))
 

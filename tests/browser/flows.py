@@ -83,13 +83,14 @@ def sign_in(v, url: str, username: str, password: str = PASSWORD):
     return page
 
 
-def wait_for_cookie(v, present: bool = True) -> None:
+def wait_for_cookie(v, present: bool = True, name: str = "lessonkit_guru") -> dict | None:
     """The cookie is set (or cleared) by a request the page sends right after the click; wait for it."""
     for _ in range(100):
-        if any(c["name"] == "lessonkit_guru" for c in v.context.cookies()) == present:
-            return
+        found = next((c for c in v.context.cookies() if c["name"] == name), None)
+        if (found is not None) == present:
+            return found
         v.page.wait_for_timeout(100)
-    raise AssertionError(f"session cookie {'not set' if present else 'not cleared'}")
+    raise AssertionError(f"cookie {name} {'not set' if present else 'not cleared'}")
 
 
 def shoot(page, folder, name: str) -> None:

@@ -21,13 +21,13 @@ expect = pytest.importorskip("playwright.sync_api").expect
 QUIZ = "Kuis Singkat Berwaktu"
 
 
-def set_exam(v, page, url: str, title: str, screenshot_dir=None) -> None:
+def set_exam(v, page, url: str, title: str, screenshot_dir=None, quiz: str = QUIZ) -> None:
     page = v.open(f"{url}/ujian-kelas")
     main = page.get_by_test_id("stMain")
     main.get_by_label("Judul ujian").fill(title)
     main.get_by_label("Judul ujian").press("Enter")
     v.settle()
-    choose(v, "Soal", QUIZ)
+    choose(v, "Soal", quiz)
     minutes = main.get_by_label("Lama mengerjakan (menit)")
     minutes.fill("15")
     minutes.press("Enter")

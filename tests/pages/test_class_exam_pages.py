@@ -11,7 +11,7 @@ import pytest
 from lessonkit.analytics import item_analysis
 from lessonkit.analytics.class_results import exam_matrix
 from lessonkit.content import load_lesson
-from lessonkit.quiz import read_bank
+from lessonkit.quiz import exam, read_bank
 from tests import class_exam_data as exam_data
 from tests.conftest import ROOT
 from tests.pages.test_teacher_pages import HASH, button, fresh, page, sign_in, texts
@@ -114,7 +114,8 @@ def test_the_dashboard_shows_the_p_values_the_analytics_module_computes(store, b
     store.join_class(store.create_student("Eka").id, klass.join_code)
     at = sign_in(page("app_pages/hasil_kelas.py"))
     assert not at.exception
-    assert [t.label for t in at.tabs] == ["Ringkasan", "Siswa", "Analisis Butir", "Kuis Langsung"]
+    assert [t.label for t in at.tabs] == ["Ringkasan", "Buku Nilai", "Siswa", "Analisis Butir",
+                                       "Kuis Langsung"]
     shown = texts(at)
     assert "Belum memulai ujian (1):** Eka" in shown and "Sudah mengumpulkan" in [m.label for m in at.metric]
     takes = store.class_exam_results(sari.id, made.id)
@@ -128,7 +129,27 @@ def test_the_dashboard_shows_the_p_values_the_analytics_module_computes(store, b
     assert at.selectbox(key="hasil_siswa").value == store.members(sari.id, klass.id)[0].student_id
     assert "Yang dilihat Ana di halaman Kemajuan Saya (hanya baca)." in shown
     assert "Penguasaan per bagian" in [s.value for s in at.subheader]
-    assert [d.label for d in at.get("download_button")][0] == "Excel (semua lembar)"
+    assert "Excel (semua lembar)" in [d.label for d in at.get("download_button")]
+
+
+def test_ringkasan_and_the_gradebook_show_the_graded_marks_and_who_did_not_start(store, bank):
+    sari, klass, made = class_with_exam(store, bank)
+    for name, right in (("Ana", 11), ("Budi", 6)):
+        exam_data.take(store, bank, made, name, right, klass.join_code)
+    store.join_class(store.create_student("Eka").id, klass.join_code)
+    takes = store.class_exam_results(sari.id, made.id)
+    marks = [round(100 * exam.answers_score(bank, t.question_ids, t.responses)) for t in takes]
+    at = sign_in(page("app_pages/hasil_kelas.py"))
+    assert not at.exception
+    mean = next(m.value for m in at.metric if m.label == "Rata-rata nilai")
+    assert mean == f"{sum(marks) / 2:.1f}".replace(".", ",").removesuffix(",0")
+    book = next(d.value for d in at.dataframe if "Dikerjakan" in d.value.columns)
+    assert list(book["Nama panggilan"]) == ["Ana", "Budi", "Eka"]
+    assert list(book[made.title]) == [*map(str, marks), "belum mengerjakan"]
+    assert list(book["Rata-rata"])[-1] == "–", "no mark yet: a dash, not None"
+    mine = next(d.value for d in at.dataframe if "Dikerjakan" in d.value.columns and len(d.value) == 1)
+    assert list(mine[made.title]) == [str(marks[0])], "the Siswa tab shows Ana's row of the gradebook"
+    assert "Unduh Excel" in [d.label for d in at.get("download_button")]
 
 
 def test_students_called_ani_ani_and_ani_2_keep_three_rows_in_the_heatmap_and_the_item_analysis(store, bank):

@@ -218,3 +218,31 @@ def test_a_phone_behind_the_documented_nginx_is_counted_by_its_forwarded_address
     monkeypatch.setattr(live_player.st, "context", type("Ctx", (), {
         "ip_address": "127.0.0.1", "headers": {"X-Forwarded-For": "192.168.1.23"}})())
     assert live_player._client() == "192.168.1.23"
+
+
+def test_a_saved_student_joins_as_themselves_without_typing_a_name(store):
+    record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
+    andi = store.create_student("Andi")
+    at = phone(kuis=record.code, kode=andi.code)
+    assert not [t for t in at.text_input if t.key == "live_name"]
+    at = press(at, "Gabung sebagai Andi")
+    assert not at.exception and "Tulis nama panggilanmu dulu" not in all_text(at)
+    assert "kamu bermain sebagai **Andi**" in all_text(at)
+    [seat] = store.live_players(record.id)
+    assert (seat.nickname, seat.student_id) == ("Andi", andi.id)
+
+
+def test_a_teacher_who_allows_no_anonymous_players_seats_only_saved_students(store):
+    host = teacher()
+    next(s for s in host.selectbox if s.key == "live_quiz").set_value("konsep-dasar")
+    host.toggle(key="live_anonymous").set_value(False)
+    host = press(host, "Buka ruang tunggu")
+    (record,) = store.live_unfinished(1)
+    assert record.session.anonymous is False
+    guest = phone(kuis=record.code)
+    guest.text_input(key="live_name").input("Tamu")
+    assert "hanya untuk siswa yang sudah menyimpan kemajuan" in all_text(press(guest, "Gabung"))
+    siti = store.create_student("Siti")
+    saved = press(phone(kuis=record.code, kode=siti.code), "Gabung sebagai Siti")
+    assert "kamu bermain sebagai **Siti**" in all_text(saved)
+    assert [p.nickname for p in store.live_players(record.id)] == ["Siti"]

@@ -27,11 +27,12 @@ def store(tmp_path, monkeypatch):
 
 
 def post(path: str, body: object, headers: dict[str, str] | None = None, cookie: str | None = None,
-         scheme: str = "http") -> tuple[int, dict[bytes, list[bytes]]]:
+         scheme: str = "http", routes=teacher_session.routes, cookie_name: str = "lessonkit_guru"
+         ) -> tuple[int, dict[bytes, list[bytes]]]:
     raw = json.dumps(body).encode()
     sent = {"content-type": "application/json", "host": HOST, "origin": f"http://{HOST}", **(headers or {})}
     if cookie:
-        sent["cookie"] = f"lessonkit_guru={cookie}"
+        sent["cookie"] = f"{cookie_name}={cookie}"
     scope = {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "query_string": b"",
              "scheme": scheme, "server": ("192.168.1.10", 8501), "client": ("192.168.1.20", 50000),
              "headers": [(k.encode(), v.encode()) for k, v in sent.items()], "http_version": "1.1",
@@ -44,7 +45,7 @@ def post(path: str, body: object, headers: dict[str, str] | None = None, cookie:
     async def send(message):
         messages.append(message)
 
-    run(Starlette(routes=teacher_session.routes())(scope, receive, send))
+    run(Starlette(routes=routes())(scope, receive, send))
     start = messages[0]
     headers: dict[bytes, list[bytes]] = {}
     for key, value in start["headers"]:

@@ -34,9 +34,15 @@ def test_a_session_in_every_phase_survives_json():
 def test_the_session_json_is_plain_and_names_its_fields():
     data = codec.dump(opened(BANK, ["q-single", "q-short-answer"], at=10.0))
     assert set(data) == {"code", "questions", "speed_bonus", "state", "version", "index", "clock", "created_at",
-                         "finished_at", "locked"}
+                         "finished_at", "locked", "anonymous"}
     assert data["questions"][1] == {"question_id": "q-short-answer", "limit": 30, "order": None}
     assert set(data["clock"]) == {"opened_at", "limit", "extra", "paused_at", "paused_total", "closed_at"}
+
+
+def test_a_session_stored_before_the_anonymous_setting_loads_with_anonymous_players_allowed():
+    data = codec.dump(opened(BANK, ["q-single"], at=10.0))
+    del data["anonymous"]
+    assert codec.load(state.Session, data).anonymous is True
 
 
 def test_players_answers_views_and_results_survive_json():

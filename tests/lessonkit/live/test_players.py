@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -110,6 +111,15 @@ def test_a_saved_student_joining_again_gets_the_same_seat():
     first = players.join(session, [], "Budi Santoso", 0.0, student_id=7)
     again = players.join(session, [first], "Nama lain", 5.0, student_id=7)
     assert again == first
+
+
+def test_without_anonymous_players_only_saved_students_get_a_seat():
+    session = replace(lobby(), anonymous=False)
+    with pytest.raises(JoinRefused) as refused:
+        players.join(session, [], "Tamu", 0.0)
+    assert refused.value.message == players.SAVED_ONLY
+    assert players.join(session, [], "Siti", 0.0, student_id=3).student_id == 3
+    assert players.join(lobby(), [], "Tamu", 0.0).nickname == "Tamu", "anonymous players are welcome by default"
 
 
 def test_rejoining_with_the_token_restores_the_seat():
