@@ -57,9 +57,22 @@ def looks_like_html(text: str) -> bool:
     return bool(re.search(r"<(p|div|br|b|i|strong|em|span|ol|ul|li|table|h\d)\b[^>]*>", text or "", re.I))
 
 
+HTML_ELEMENTS = ("a|abbr|article|b|big|blockquote|br|caption|center|cite|code|col|colgroup|dd|del|dfn|div|dl|dt|em|"
+                 "figcaption|figure|font|footer|h[1-6]|header|hr|i|img|ins|kbd|label|li|mark|nobr|ol|p|pre|q|s|"
+                 "samp|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|wbr")
+_TAG = re.compile(rf"</?(?:{HTML_ELEMENTS})(?:\s[^<>]*)?/?>|<!--.*?-->", re.S | re.I)
+
+
 def plain(fragment: str) -> str:
-    """Text content of an HTML fragment (for plain-text fields such as matching answers)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment or "")).strip()
+    """Text content of an HTML fragment (for plain-text fields such as matching answers).
+
+    Only HTML elements are removed: ``a < b > c`` or ``<Nama>`` in a plain text stays as written."""
+    return html.unescape(_TAG.sub("", fragment or "")).strip()
+
+
+def plain_text(markdown: str) -> str:
+    """A short Markdown text as plain text (``Kelompok *volunteer*`` is ``Kelompok volunteer``)."""
+    return plain(to_inline_html(markdown))
 
 
 def canonical(markdown: str) -> str:

@@ -168,7 +168,7 @@ class _Reader:
                  for i in rows]
         prompt = "\n".join(lines[:rows[0]]).strip()
         question = self._base(element, name, "true_false", text=prompt)
-        question.setdefault("points", len(statements))
+        question.setdefault("points", sum(int(weight or 1) for weight, _, _ in marks))  # Moodle's mark
         question["statements"] = [{"text": t, "answer": a} for t, a in zip(texts, statements, strict=True)]
         return question
 

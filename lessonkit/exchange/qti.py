@@ -141,8 +141,8 @@ class _Item:
 
     def processing(self, scoring: str, feedback_from_response: bool, units: int = 1) -> None:
         """``scoring``: "match" (MAXSCORE when the response is the key, else 0), "map" (the mapping,
-        in whole ``units``, as a share of MAXSCORE) or "human" (not scored here). FEEDBACK always holds the explanation, plus the chosen
-        options' identifiers when ``feedback_from_response`` (their feedback is shown)."""
+        in whole ``units``, as a share of MAXSCORE) or "human" (not scored here). FEEDBACK always holds
+        the explanation, plus the chosen options' identifiers when ``feedback_from_response``."""
         processing = _el(self.root, "qti-response-processing")
         if scoring == "match":
             condition = _el(processing, "qti-response-condition")
