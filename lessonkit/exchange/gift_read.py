@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from . import markup, metadata
-from .imported import Defaults, Imported, base
+from .imported import Defaults, Imported, accepted_answer, base
 from .selection import Skipped
 
 ESCAPES = {"\\:": "\x00058", "\\#": "\x00035", "\\=": "\x00061", "\\{": "\x00123", "\\}": "\x00125",
@@ -202,7 +202,7 @@ class _Reader:
                 weight, part = float(found.group(1)), part[found.end():]
             text = " ".join(_restore(part.partition("#")[0]).split())
             if weight >= 100:
-                accept.append(text)
+                accept.append(accepted_answer(self.out, question["id"], text))
             elif weight > 0:
                 self.out.notes.append(f"{question['id']}: jawaban '{text}' bernilai {weight:g}% tidak dibawa "
                                       "(isian singkat di sini hanya benar/salah)")

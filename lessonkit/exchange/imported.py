@@ -96,6 +96,15 @@ def base(imported: Imported, *, kind: str, ident: str, text: str, explanation: s
     return question
 
 
+def accepted_answer(imported: Imported, ident: str, text: str) -> str:
+    """A Moodle short answer as this app's accepted answer: ``\\*`` is a literal ``*``; a bare ``*``
+    (Moodle's wildcard) is kept but noted, since the app compares answers literally."""
+    if re.search(r"(?<!\\)\*", text):
+        imported.notes.append(f"{ident}: jawaban '{text}' memakai tanda * (wildcard Moodle); "
+                              "tulis setiap varian jawabannya")
+    return text.replace("\\*", "*")
+
+
 def _number(text: str, fallback: float | None) -> float | None:
     try:
         return float(text.replace(",", "."))

@@ -18,7 +18,7 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
 from . import markup, metadata
-from .imported import Defaults, Imported, base
+from .imported import Defaults, Imported, accepted_answer, base
 from .moodle_xml import TRUE_FALSE_CHOICES
 from .selection import Skipped
 
@@ -206,10 +206,7 @@ class _Reader:
                     self.out.notes.append(f"{question['id']}: jawaban '{text}' bernilai {percent:g}% tidak dibawa "
                                           "(isian singkat di sini hanya benar/salah)")
                 continue
-            if re.search(r"(?<!\\)\*", text):
-                self.out.notes.append(f"{question['id']}: jawaban '{text}' memakai tanda * (wildcard Moodle); "
-                                      "tulis setiap varian jawabannya")
-            accept.append(text.replace("\\*", "*"))
+            accept.append(accepted_answer(self.out, question["id"], text))
         if _bool(_text(element, "usecase")):
             self.out.notes.append(f"{question['id']}: Moodle membedakan huruf besar/kecil; aplikasi ini tidak")
         question["accept"] = accept
