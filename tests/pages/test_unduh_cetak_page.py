@@ -114,6 +114,20 @@ def test_the_gift_questions_left_out_are_listed_with_their_reasons(store, files)
     assert "GIFT tidak punya soal Benar/Salah" in texts(at)
 
 
+def test_an_older_moodle_gets_ordering_as_matching_and_gift_says_it_drops_points(store, files):
+    at = _signed_in(store)
+    assert "GIFT tidak menyimpan bobot nilai" in texts(at)
+    assert [q for q in ET.fromstring(files["soal-moodle.xml"]()).iter("question") if q.get("type") == "ordering"]
+    files.clear()
+    at.selectbox(key="unduh_versi_moodle").set_value("4.3").run()
+    assert not at.exception
+    moodle = ET.fromstring(files["soal-moodle.xml"]())
+    assert not [q for q in moodle.iter("question") if q.get("type") == "ordering"]
+    assert "{>" not in files["soal-gift.txt"]().decode("utf-8")
+    notes = next(e for e in at.expander if e.label.startswith("Catatan untuk file Moodle XML"))
+    assert "ditulis sebagai soal Menjodohkan" in "\n".join(m.value for m in notes.markdown)
+
+
 def test_no_quiz_chosen_yet_asks_for_one_and_offers_nothing(store, files):
     at = _signed_in(store)
     files.clear()
