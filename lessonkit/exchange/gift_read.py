@@ -25,6 +25,7 @@ RESTORE = {"\x00058": ":", "\x00035": "#", "\x00061": "=", "\x00123": "{", "\x00
            "\x00010": "\n"}
 WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+PARTS_AFTER_STIMULUS = {"true_false": 2}  # the export writes prompt, rule, statement
 
 
 class GiftError(ValueError):
@@ -127,7 +128,7 @@ class _Reader:
             self.out.skipped.append(Skipped(label, "numerical" if answer.startswith("#") else "?", reason))
             return
         question = base(self.out, kind=kind, ident=ident or name or "soal", text=prompt, explanation=explanation,
-                        points=None, tags=tags, defaults=self.defaults)
+                        points=None, tags=tags, defaults=self.defaults, parts=PARTS_AFTER_STIMULUS.get(kind, 1))
         getattr(self, f"_{kind}")(question, answer, fmt)
         self.out.questions.append(question)
 

@@ -72,8 +72,9 @@ class Defaults:
 
 
 def base(imported: Imported, *, kind: str, ident: str, text: str, explanation: str, points: float | None,
-         tags: dict[str, str], defaults: Defaults) -> dict:
-    """The keys every question has; a stimulus tagged by this app's export is split off again."""
+         tags: dict[str, str], defaults: Defaults, parts: int = 1) -> dict:
+    """The keys every question has; a stimulus tagged by this app's export is split off again (``text`` after
+    the stimulus is ``parts`` rule-separated parts, see `metadata.split_stimulus`)."""
     question: dict = {"id": imported.unique_id(ident), "type": kind}
     level = tags.get(metadata.LEVEL) or defaults.level
     section = tags.get(metadata.SECTION) or defaults.section
@@ -82,7 +83,7 @@ def base(imported: Imported, *, kind: str, ident: str, text: str, explanation: s
     if section:
         question["section"] = section
     if tags.get(metadata.STIMULUS):
-        stimulus, text = metadata.split_stimulus(text)
+        stimulus, text = metadata.split_stimulus(text, parts)
         if stimulus:
             question["stimulus"] = imported.add_stimulus(tags[metadata.STIMULUS], stimulus)
     question["prompt"] = text

@@ -111,13 +111,14 @@ class _Reader:
         if parts and not self.out.title:
             self.out.title = parts[0]
 
-    def _base(self, element: ET.Element, name: str, kind: str, text: str | None = None) -> dict:
+    def _base(self, element: ET.Element, name: str, kind: str, text: str | None = None, parts: int = 1) -> dict:
         tags = metadata.read_tags(_text(tag) for tag in element.findall("tags/tag"))
         ident = _text(element, "idnumber").strip() or name.split(" · ")[0]
         grade = element.find("defaultgrade")
         return base(self.out, kind=kind, ident=ident, text=_rich(element.find("questiontext")) if text is None
                     else text, explanation=_rich(element.find("generalfeedback")),
-                    points=_float(grade.text, 1) if grade is not None else None, tags=tags, defaults=self.defaults)
+                    points=_float(grade.text, 1) if grade is not None else None, tags=tags, defaults=self.defaults,
+                    parts=parts)
 
     def _q_multichoice(self, element, name):
         single = _bool(_text(element, "single") if element.find("single") is not None else "true")
@@ -142,7 +143,7 @@ class _Reader:
         right = next((a for a in element.findall("answer") if _float(a.get("fraction", "0")) >= 100), None)
         answer = _text(right).strip().lower() in TRUE_WORDS if right is not None else None
         full = _rich(element.find("questiontext"))
-        question = self._base(element, name, "true_false", text=full)
+        question = self._base(element, name, "true_false", text=full, parts=2)  # prompt, rule, statement
         prompt, statement = _split_statement(question["prompt"])
         question["prompt"] = prompt
         question["statements"] = [{"text": statement, "answer": answer if answer is not None else True}]
