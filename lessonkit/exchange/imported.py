@@ -20,6 +20,7 @@ import yaml
 from ..problems import Problem
 from ..quiz.bank import quiz_files, read_bank
 from . import metadata
+from .moodle_xml import ALLOWED_FRACTIONS as ALLOWED
 from .selection import Skipped
 
 KEY_ORDER = ("id", "type", "level", "section", "stimulus", "prompt", "explanation", "points", "scoring",
@@ -104,6 +105,43 @@ def accepted_answer(imported: Imported, ident: str, text: str) -> str:
         imported.notes.append(f"{ident}: jawaban '{text}' memakai tanda * (wildcard Moodle); "
                               "tulis setiap varian jawabannya")
     return text.replace("\\*", "*")
+
+
+ORDERING_KEPT = ("ALL_OR_NOTHING", "LONGEST_ORDERED_SUBSET")  # the app's two rules for ordering
+
+
+def note_ordering(imported: Imported, ident: str, grading: str, shown: int, total: int) -> None:
+    """Notes for what an ordering question loses: Moodle's other grading types, "show only N items"."""
+    if grading and grading.upper() not in ORDERING_KEPT:
+        imported.notes.append(f"{ident}: penilaian Moodle {grading.upper()} diganti penilaian sebagian aplikasi ini "
+                              "(butir terpanjang yang urutannya benar)")
+    if 0 < shown < total:
+        imported.notes.append(f"{ident}: Moodle hanya menampilkan {shown} dari {total} butir; di aplikasi ini "
+                              "semua butir ditampilkan")
+
+
+def note_dropped_feedback(imported: Imported, ident: str, what: str) -> None:
+    imported.notes.append(f"{ident}: umpan balik per jawaban {what} tidak dibawa (hanya pembahasan yang dibawa)")
+
+
+def note_choice_grades(imported: Imported, ident: str, single: bool, percents: list[float]) -> None:
+    """Notes where a choice question's Moodle grades differ from the app's rule (or are not valid in Moodle)."""
+    invalid = sorted({p for p in percents if abs(p) not in ALLOWED and not any(abs(abs(p) - a) < 1e-4
+                                                                              for a in ALLOWED)})
+    if invalid:
+        imported.notes.append(f"{ident}: nilai {', '.join(f'{p:g}%' for p in invalid)} tidak ada di daftar nilai "
+                              "Moodle (Moodle sendiri menolak soal ini)")
+    positive = [p for p in percents if p > 0]
+    if not single and positive and abs(sum(positive) - 100) > 0.01:
+        imported.notes.append(f"{ident}: nilai jawaban benar berjumlah {sum(positive):g}%, bukan 100%; di aplikasi "
+                              "ini setiap jawaban benar bernilai sama")
+    negative = {round(p, 2) for p in percents if p < 0}
+    if single and negative:
+        imported.notes.append(f"{ident}: nilai negatif untuk pilihan salah tidak dibawa (di sini pilihan salah "
+                              "bernilai 0)")
+    elif not single and len(positive) < len(percents) and negative != {round(-100 / len(positive), 2)}:
+        imported.notes.append(f"{ident}: nilai pilihan salah diganti aturan aplikasi ini: setiap pilihan salah "
+                              f"mengurangi 1/{len(positive)} dari nilai soal")
 
 
 def _number(text: str, fallback: float | None) -> float | None:

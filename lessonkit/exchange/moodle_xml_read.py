@@ -18,7 +18,15 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
 from . import markup, metadata
-from .imported import Defaults, Imported, accepted_answer, base
+from .imported import (
+    Defaults,
+    Imported,
+    accepted_answer,
+    base,
+    note_choice_grades,
+    note_dropped_feedback,
+    note_ordering,
+)
 from .moodle_xml import TRUE_FALSE_CHOICES
 from .selection import Skipped
 
@@ -35,6 +43,7 @@ UNSUPPORTED = {
     "random": "soal acak hanya berlaku di dalam bank soal Moodle",
     "description": "bukan soal (hanya teks keterangan)",
 }
+ALIASES = {"match": "matching"}  # Moodle's importer accepts the old name too
 CLOZE_MARK = re.compile(r"\{(\d*):([A-Z_]+):(.*?)(?<!\\)\}")
 CHOICE_KINDS = {"MULTICHOICE", "MC", "MULTICHOICE_V", "MCV", "MULTICHOICE_H", "MCH", "MULTICHOICE_S", "MCS",
                 "MULTICHOICE_VS", "MCVS", "MULTICHOICE_HS", "MCHS"}
@@ -86,11 +95,11 @@ class _Reader:
 
     def read(self, root: ET.Element) -> Imported:
         for element in root.findall("question"):
-            kind = element.get("type", "")
+            kind = ALIASES.get(element.get("type", ""), element.get("type", ""))
             if kind == "category":
                 self._category(_text(element.find("category")))
                 continue
-            name = " ".join(_text(element.find("name")).split()) or "(tanpa nama)"
+            name = " ".join(markup.plain(_text(element.find("name"))).split()) or "(tanpa nama)"
             handler = getattr(self, f"_q_{kind}", None)
             if handler is None:
                 reason = UNSUPPORTED.get(kind, "jenis soal ini tidak ada padanannya di aplikasi ini")
@@ -137,6 +146,7 @@ class _Reader:
                 option["feedback"] = feedback
             options.append(option)
         question["options"] = options
+        note_choice_grades(self.out, question["id"], single, [percent for percent, _, _ in answers])
         return question
 
     def _q_truefalse(self, element, name):
@@ -147,6 +157,8 @@ class _Reader:
         prompt, statement = _split_statement(question["prompt"])
         question["prompt"] = prompt
         question["statements"] = [{"text": statement, "answer": answer if answer is not None else True}]
+        if any(_rich(a.find("feedback")) for a in element.findall("answer")):
+            note_dropped_feedback(self.out, question["id"], "Benar/Salah")
         return question
 
     def _q_cloze(self, element, name):
@@ -193,8 +205,12 @@ class _Reader:
         question = self._base(element, name, "ordering")
         answers = sorted(element.findall("answer"), key=lambda a: _float(a.get("fraction", "0")))
         question["items"] = [_inline(a) for a in answers]
-        if _text(element, "gradingtype").strip().upper() == "ALL_OR_NOTHING":
+        grading = _text(element, "gradingtype").strip().upper()
+        if grading == "ALL_OR_NOTHING":
             question["scoring"] = "all_or_nothing"
+        shown = int(_float(_text(element, "selectcount"))) if _text(element, "selecttype").strip().upper() not in (
+            "", "ALL") else 0
+        note_ordering(self.out, question["id"], grading, shown, len(answers))
         return question
 
     def _q_shortanswer(self, element, name):
@@ -208,6 +224,8 @@ class _Reader:
                                           "(isian singkat di sini hanya benar/salah)")
                 continue
             accept.append(accepted_answer(self.out, question["id"], text))
+        if any(_rich(a.find("feedback")) for a in element.findall("answer")):
+            note_dropped_feedback(self.out, question["id"], "isian singkat")
         if _bool(_text(element, "usecase")):
             self.out.notes.append(f"{question['id']}: Moodle membedakan huruf besar/kecil; aplikasi ini tidak")
         question["accept"] = accept
@@ -267,8 +285,8 @@ def read(data: bytes, defaults: Defaults | None = None) -> Imported:
 
 
 def looks_like(data: bytes) -> bool:
-    head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<?xml") or head.startswith(b"<quiz")
+    """An XML file (a GIFT file never starts with ``<``), with or without ``<?xml``: a comment first is fine."""
+    return data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
 __all__ = ["TRUE_FALSE_CHOICES", "MoodleXmlError", "looks_like", "read"]
