@@ -15,16 +15,8 @@ from __future__ import annotations
 
 import re
 
-from . import markup, metadata
-from .imported import (
-    Defaults,
-    Imported,
-    accepted_answer,
-    base,
-    note_choice_grades,
-    note_dropped_feedback,
-    note_ordering,
-)
+from . import imported, markup, metadata
+from .imported import Defaults, Imported, accepted_answer, base
 from .selection import Skipped
 
 ESCAPES = {"\\:": "\x00058", "\\#": "\x00035", "\\=": "\x00061", "\\{": "\x00123", "\\}": "\x00125",
@@ -173,7 +165,7 @@ class _Reader:
                 option["feedback"] = _inline(feedback, fmt)
             options.append(option)
         question["options"] = options
-        note_choice_grades(self.out, question["id"], single, weights)
+        imported.note_choice_grades(self.out, question["id"], single, weights)
 
     def _multiple(self, question: dict, answer: str, fmt: str) -> None:
         self._single(question, answer, fmt, single=False)
@@ -182,7 +174,7 @@ class _Reader:
         value, _, feedback = answer.partition("#")
         truth = TRUE_FALSE[value.strip()]
         if feedback.replace("#", "").strip():
-            note_dropped_feedback(self.out, question["id"], "Benar/Salah")
+            imported.note_dropped_feedback(self.out, question["id"], "Benar/Salah")
         prompt, statement = metadata.split_stimulus(question["prompt"])
         question["prompt"] = prompt or "Tentukan apakah pernyataan berikut benar atau salah."
         question["statements"] = [{"text": statement, "answer": truth}]
@@ -210,7 +202,7 @@ class _Reader:
         question["items"] = [" ".join(_restore(line).split()) for line in rest.splitlines() if line.strip()]
         grading = next((w for w in words if w.endswith(("_NOTHING", "_POSITION", "_LAST", "_NEXT", "_SUBSET"))), "")
         shown = int(words[0]) if words and words[0].isdigit() and "ALL" not in words[1:2] else 0
-        note_ordering(self.out, question["id"], grading, shown, len(question["items"]))
+        imported.note_ordering(self.out, question["id"], grading, shown, len(question["items"]))
 
     def _short_answer(self, question: dict, answer: str, fmt: str) -> None:
         accept = []
@@ -221,7 +213,7 @@ class _Reader:
                 weight, part = float(found.group(1)), part[found.end():]
             text = " ".join(_restore(part.partition("#")[0]).split())
             if part.partition("#")[2].strip():
-                note_dropped_feedback(self.out, question["id"], "isian singkat")
+                imported.note_dropped_feedback(self.out, question["id"], "isian singkat")
             if weight >= 100:
                 accept.append(accepted_answer(self.out, question["id"], text))
             elif weight > 0:

@@ -17,16 +17,8 @@ import xml.etree.ElementTree as ET
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from . import markup, metadata
-from .imported import (
-    Defaults,
-    Imported,
-    accepted_answer,
-    base,
-    note_choice_grades,
-    note_dropped_feedback,
-    note_ordering,
-)
+from . import imported, markup, metadata
+from .imported import Defaults, Imported, accepted_answer, base
 from .moodle_xml import TRUE_FALSE_CHOICES
 from .selection import Skipped
 
@@ -146,7 +138,7 @@ class _Reader:
                 option["feedback"] = feedback
             options.append(option)
         question["options"] = options
-        note_choice_grades(self.out, question["id"], single, [percent for percent, _, _ in answers])
+        imported.note_choice_grades(self.out, question["id"], single, [percent for percent, _, _ in answers])
         return question
 
     def _q_truefalse(self, element, name):
@@ -158,7 +150,7 @@ class _Reader:
         question["prompt"] = prompt
         question["statements"] = [{"text": statement, "answer": answer if answer is not None else True}]
         if any(_rich(a.find("feedback")) for a in element.findall("answer")):
-            note_dropped_feedback(self.out, question["id"], "Benar/Salah")
+            imported.note_dropped_feedback(self.out, question["id"], "Benar/Salah")
         return question
 
     def _q_cloze(self, element, name):
@@ -210,7 +202,7 @@ class _Reader:
             question["scoring"] = "all_or_nothing"
         shown = int(_float(_text(element, "selectcount"))) if _text(element, "selecttype").strip().upper() not in (
             "", "ALL") else 0
-        note_ordering(self.out, question["id"], grading, shown, len(answers))
+        imported.note_ordering(self.out, question["id"], grading, shown, len(answers))
         return question
 
     def _q_shortanswer(self, element, name):
@@ -225,7 +217,7 @@ class _Reader:
                 continue
             accept.append(accepted_answer(self.out, question["id"], text))
         if any(_rich(a.find("feedback")) for a in element.findall("answer")):
-            note_dropped_feedback(self.out, question["id"], "isian singkat")
+            imported.note_dropped_feedback(self.out, question["id"], "isian singkat")
         if _bool(_text(element, "usecase")):
             self.out.notes.append(f"{question['id']}: Moodle membedakan huruf besar/kecil; aplikasi ini tidak")
         question["accept"] = accept
