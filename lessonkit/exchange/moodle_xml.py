@@ -242,14 +242,27 @@ def _cdata(document: str) -> str:
     return _ESCAPED_MARKUP.sub(wrap, document)
 
 
-def _grid_marks(questions: list[QuestionBase]) -> list[str]:
-    return [f"{q.id} ({TYPE_NAMES[q.type]}): bernilai {len(q.statements) * cloze_weight(q)} di Moodle, "
+def _true_false_mark(q) -> float:
+    return len(q.statements) * cloze_weight(q) if len(q.statements) > 1 else q.points
+
+
+# a question's mark in Moodle, by type, where it can differ from its points (a Cloze question's parts)
+MARKS = {"true_false": _true_false_mark}
+
+
+def moodle_mark(question: QuestionBase) -> float:
+    """What ``question`` is worth in Moodle once imported from this export."""
+    mark = MARKS.get(question.type)
+    return mark(question) if mark else question.points
+
+
+def _mark_changes(questions: list[QuestionBase]) -> list[str]:
+    return [f"{q.id} ({TYPE_NAMES[q.type]}): bernilai {metadata.number(moodle_mark(q))} di Moodle, "
             f"{metadata.number(q.points)} di aplikasi (nilai soal Cloze adalah jumlah nilai pernyataannya); "
             "atur nilai maksimumnya di kuis Moodle bila perlu"
-            for q in questions if getattr(q, "statements", None) and len(q.statements) > 1
-            and len(q.statements) * cloze_weight(q) != q.points]
+            for q in questions if moodle_mark(q) != q.points]
 
 
 def notes(selection: Selection, version: str = moodle_versions.LATEST) -> list[str]:
     """What a teacher should know about this selection's Moodle XML file (Indonesian), one line each."""
-    return moodle_versions.notes(selection.questions, version) + _grid_marks(selection.questions)
+    return moodle_versions.notes(selection.questions, version) + _mark_changes(selection.questions)
