@@ -19,7 +19,7 @@ from lessonkit import downloads
 from lessonkit.exchange import moodle_versions
 from lessonkit.exchange.imported import Defaults
 from lessonkit.exchange.selection import Selection, select
-from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, preview
+from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, for_teacher, preview
 from lessonkit.quiz.base import LEVEL_NAMES
 from lessonkit.quiz.types import TYPE_NAMES
 from ui import data, teacher
@@ -215,9 +215,11 @@ def importer() -> None:
 def _show_preview(found: Preview) -> None:
     summary = f"{found.questions} soal terbaca dari file {found.format}."
     if found.problems:
-        st.warning(f"{summary} Ada {len(found.problems)} hal yang perlu dilengkapi di file YAML-nya "
-                   "(FILE:BARIS: id: kolom: pesan):")
-        st.code("\n".join(str(p) for p in found.problems), language=None, wrap_lines=True)
+        st.warning(f"{summary} Ada {len(found.problems)} hal yang perlu dilengkapi. Level dan bagian materi bisa "
+                   "diisi untuk semua soal sekaligus dengan pilihan di atas; sisanya dilengkapi di file YAML-nya:")
+        st.markdown("\n".join(f"- {plain(line)}" for line in for_teacher(found)))
+        with st.expander("Rincian per baris file YAML (FILE:BARIS: id: kolom: pesan)"):
+            st.code("\n".join(str(p) for p in found.problems), language=None, wrap_lines=True)
     else:
         st.success(f"{summary} Semua soal valid.")
     if found.skipped:

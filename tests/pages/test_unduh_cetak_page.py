@@ -23,6 +23,7 @@ from lessonkit.quiz import read_bank
 from tests.conftest import ROOT
 from tests.lessonkit.exchange.helpers import FIXTURES
 from tests.pages.test_teacher_pages import HASH, page, sign_in, texts
+from ui.text import plain
 
 PAGE = "app_pages/unduh_cetak.py"
 
@@ -152,6 +153,8 @@ def test_an_uploaded_moodle_file_becomes_checked_yaml_to_download_and_nothing_is
     assert "soal tidak bisa diimpor" in shown, "unsupported questions are listed with their reasons"
     problems = [c.value for c in at.code if c.value.startswith("ujian-moodle.yaml:")]
     assert problems and all(line.count(": ") >= 3 for line in problems[0].splitlines())
+    first = "Soal 1 «Manakah yang merupakan ciri utama kelompok profesi?»: bagian materi wajib diisi."
+    assert f"- {plain(first)}" in shown, "the teacher reads which question and what to fill in"
     [yaml_text] = [c.value for c in at.code if c.value.startswith("id: ")]
     assert "questions:" in yaml_text and "level: L2" in yaml_text
     assert [b.proto.label for b in at.get("download_button") if b.proto.label.endswith(".yaml")] == [
