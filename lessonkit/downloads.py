@@ -4,7 +4,9 @@ A teacher chooses questions (`lessonkit.exchange.select`, the same filters as th
 ``--kuis/--bagian/--level``) and one of `FORMATS`; `build` makes the file. The lesson
 handout needs no selection (`handout_pdf`, with the stage diagrams). `type_counts`
 and `gift_skipped` say what a selection holds and what GIFT leaves out, before anything
-is downloaded. Plain Python: the page only lays out buttons around these functions.
+is downloaded, and `lms_notes` what the teacher should know about each LMS file (points GIFT
+drops, Cloze marks, ordering rewritten for a Moodle older than 4.4). Plain Python: the page
+only lays out buttons around these functions.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .content import Lesson
-from .exchange import gift, moodle_xml, qti
+from .exchange import gift, moodle_versions, moodle_xml, qti
 from .exchange.selection import Selection, Skipped
 from .printing import answer_key, handout, worksheet
 from .printing.figures import stage_images
@@ -48,12 +50,14 @@ def file_name(fmt: Format, paper: str = "A4", packets: bool = False) -> str:
     return f"{'-'.join(parts)}.{fmt.suffix}"
 
 
-def build(key: str, selection: Selection, paper: str = "A4", packets: bool = False) -> bytes:
-    """The file of format ``key`` for ``selection``; ``paper`` and ``packets`` apply to the PDFs."""
+def build(key: str, selection: Selection, paper: str = "A4", packets: bool = False,
+          moodle: str = moodle_versions.LATEST) -> bytes:
+    """The file of format ``key`` for ``selection``; ``paper`` and ``packets`` apply to the PDFs, ``moodle``
+    (the Moodle version) to Moodle XML and GIFT."""
     if key == "moodle":
-        return moodle_xml.export(selection)
+        return moodle_xml.export(selection, moodle)
     if key == "gift":
-        return gift.export(selection)[0]
+        return gift.export(selection, moodle)[0]
     if key == "qti":
         return qti.export(selection)
     if key in ("lembar", "kunci"):
@@ -72,6 +76,11 @@ def type_counts(selection: Selection) -> list[tuple[str, int]]:
     return [(name, found.count(kind)) for kind, name in TYPE_NAMES.items() if kind in found]
 
 
-def gift_skipped(selection: Selection) -> list[Skipped]:
+def gift_skipped(selection: Selection, moodle: str = moodle_versions.LATEST) -> list[Skipped]:
     """The questions a GIFT file of this selection leaves out, each with the reason."""
-    return gift.export(selection)[1]
+    return gift.export(selection, moodle)[1]
+
+
+def lms_notes(selection: Selection, moodle: str = moodle_versions.LATEST) -> dict[str, list[str]]:
+    """Format key -> what the teacher should know about that file of this selection (Indonesian lines)."""
+    return {"moodle": moodle_xml.notes(selection, moodle), "gift": gift.notes(selection, moodle)}

@@ -16,9 +16,10 @@ import functools
 import streamlit as st
 
 from lessonkit import downloads
+from lessonkit.exchange import moodle_versions
 from lessonkit.exchange.imported import Defaults
 from lessonkit.exchange.selection import Selection, select
-from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, preview
+from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, for_teacher, preview
 from lessonkit.quiz.base import LEVEL_NAMES
 from lessonkit.quiz.types import TYPE_NAMES
 from server.uploads import allow_uploads
@@ -56,10 +57,22 @@ def _selection(quizzes: tuple[str, ...], sections: tuple[str, ...], levels: tupl
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _gift_skipped(quizzes: tuple[str, ...], sections: tuple[str, ...], levels: tuple[str, ...],
+def _gift_skipped(quizzes: tuple[str, ...], sections: tuple[str, ...], levels: tuple[str, ...], moodle: str,
                   version: str) -> list[str]:
     return [f"{s.question_id} ({TYPE_NAMES.get(s.type, s.type)}): {s.reason}" for s in
-            downloads.gift_skipped(_selection(quizzes, sections, levels))]
+            downloads.gift_skipped(_selection(quizzes, sections, levels), moodle)]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _lms_notes(quizzes: tuple[str, ...], sections: tuple[str, ...], levels: tuple[str, ...], moodle: str,
+               version: str) -> dict[str, list[str]]:
+    return downloads.lms_notes(_selection(quizzes, sections, levels), moodle)
+
+
+def _listed(title: str, lines: list[str]) -> None:
+    if lines:
+        with st.expander(title):
+            st.markdown("\n".join(f"- {plain(line)}" for line in lines))
 
 
 def choose_questions() -> tuple[Selection, tuple[tuple[str, ...], ...]] | None:
@@ -112,18 +125,26 @@ def questions() -> None:
 
 
 def lms_files(selection: Selection, choice: tuple[tuple[str, ...], ...]) -> None:
-    """Moodle XML, GIFT and QTI 3.0, with what GIFT leaves out."""
+    """Moodle XML, GIFT and QTI 3.0 for the teacher's Moodle version, with what each file changes or leaves out."""
     st.subheader("Untuk LMS sekolah")
-    st.caption("Berisi kunci jawaban. Moodle XML memuat ketujuh jenis soal; GIFT hanya jenis yang bisa ditulis "
-               "dalam GIFT; paket QTI 3.0 untuk LMS lain yang mendukung QTI.")
+    st.caption("Berisi kunci jawaban. Moodle XML memuat ketujuh jenis soal beserta bobot nilainya (disarankan); "
+               "GIFT hanya jenis yang bisa ditulis dalam GIFT; paket QTI 3.0 untuk LMS lain yang mendukung QTI.")
+    moodle = st.selectbox("Versi Moodle", list(moodle_versions.VERSIONS), format_func=moodle_versions.VERSIONS.get,
+                          key="unduh_versi_moodle",
+                          help="Soal Mengurutkan baru ada di Moodle 4.4. Untuk Moodle yang lebih lama, soal itu "
+                               "ditulis sebagai soal Menjodohkan (urutan ke-1 … ke-N), supaya impornya tidak gagal.")
     columns = st.columns(3)
     for column, key in zip(columns, ("moodle", "gift", "qti"), strict=True):
         with column:
-            _download(downloads.FORMATS[key], functools.partial(downloads.build, key, selection), key=f"unduh_{key}")
-    skipped = _gift_skipped(*choice, version=data.files_version())
-    if skipped:
-        with st.expander(f"{len(skipped)} soal tidak ikut dalam file GIFT"):
-            st.markdown("\n".join(f"- {plain(line)}" for line in skipped))
+            build = functools.partial(downloads.build, key, selection, moodle=moodle)
+            _download(downloads.FORMATS[key], build, key=f"unduh_{key}")
+    columns[1].caption("GIFT tidak menyimpan bobot nilai: setiap soal bernilai 1 di Moodle. Pakai Moodle XML "
+                       "agar bobotnya ikut.")
+    notes = _lms_notes(*choice, moodle=moodle, version=data.files_version())
+    _listed(f"Catatan untuk file Moodle XML ({len(notes['moodle'])})", notes["moodle"])
+    skipped = _gift_skipped(*choice, moodle=moodle, version=data.files_version())
+    _listed(f"{len(skipped)} soal tidak ikut dalam file GIFT", skipped)
+    _listed(f"Catatan untuk file GIFT ({len(notes['gift'])})", notes["gift"])
 
 
 def printed_files(selection: Selection) -> None:
@@ -196,9 +217,11 @@ def importer() -> None:
 def _show_preview(found: Preview) -> None:
     summary = f"{found.questions} soal terbaca dari file {found.format}."
     if found.problems:
-        st.warning(f"{summary} Ada {len(found.problems)} hal yang perlu dilengkapi di file YAML-nya "
-                   "(FILE:BARIS: id: kolom: pesan):")
-        st.code("\n".join(str(p) for p in found.problems), language=None, wrap_lines=True)
+        st.warning(f"{summary} Ada {len(found.problems)} hal yang perlu dilengkapi. Level dan bagian materi bisa "
+                   "diisi untuk semua soal sekaligus dengan pilihan di atas; sisanya dilengkapi di file YAML-nya:")
+        st.markdown("\n".join(f"- {plain(line)}" for line in for_teacher(found)))
+        with st.expander("Rincian per baris file YAML (FILE:BARIS: id: kolom: pesan)"):
+            st.code("\n".join(str(p) for p in found.problems), language=None, wrap_lines=True)
     else:
         st.success(f"{summary} Semua soal valid.")
     if found.skipped:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..exchange import gift, moodle_xml, qti
+from ..exchange import gift, moodle_versions, moodle_xml, qti
 from . import selecting
 
 FORMATS = {"moodle": "Moodle XML", "gift": "GIFT", "qti": "paket QTI 3.0", "xlsx": "Quizizz/Wayground (xlsx)"}
@@ -15,6 +15,10 @@ def add(commands) -> None:
     run = commands.add_parser("ekspor", help="ekspor soal ke Moodle XML, GIFT, atau paket QTI 3.0",
                               description="Mengekspor soal (dengan kunci jawaban) untuk LMS sekolah.")
     run.add_argument("--format", required=True, choices=list(FORMATS), help="format file hasil")
+    run.add_argument("--moodle", default=moodle_versions.LATEST, choices=list(moodle_versions.VERSIONS),
+                     metavar="VERSI", help="versi Moodle tujuan (moodle, gift): 4.4 (bawaan) untuk Moodle 4.4 atau "
+                                           "lebih baru; 4.3 untuk Moodle 4.3 atau lebih lama, yang belum punya soal "
+                                           "Mengurutkan (ditulis sebagai soal Menjodohkan)")
     selecting.add_arguments(run)
     run.add_argument("-o", "--output", required=True, metavar="FILE", help="file hasil")
     run.set_defaults(run=main)
@@ -29,11 +33,11 @@ def main(args, prog: str) -> int:
     selection = selecting.load(args, prog)
     if isinstance(selection, int):
         return selection
-    skipped = []
+    skipped, notes = [], []
     if args.format == "moodle":
-        data = moodle_xml.export(selection)
+        data, notes = moodle_xml.export(selection, args.moodle), moodle_xml.notes(selection, args.moodle)
     elif args.format == "gift":
-        data, skipped = gift.export(selection)
+        (data, skipped), notes = gift.export(selection, args.moodle), gift.notes(selection, args.moodle)
     else:
         data = qti.export(selection)
     code = selecting.write(Path(args.output), data, prog)
@@ -41,6 +45,8 @@ def main(args, prog: str) -> int:
         return code
     for item in skipped:
         print(f"dilewati: {item}", file=sys.stderr)
+    for note in notes:
+        print(f"catatan: {note}", file=sys.stderr)
     count = len(selection.items) - len(skipped)
     print(f"{count} soal diekspor ke {args.output} ({FORMATS[args.format]})."
           + (f" {len(skipped)} soal dilewati." if skipped else ""))

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from . import markup, metadata
-from .imported import MAX_QUESTIONS, Defaults, Imported, base, too_many
+from . import imported, markup, metadata
+from .imported import MAX_QUESTIONS, Defaults, Imported, accepted_answer, base, too_many
 from .selection import Skipped
 
 ESCAPES = {"\\:": "\x00058", "\\#": "\x00035", "\\=": "\x00061", "\\{": "\x00123", "\\}": "\x00125",
@@ -25,6 +25,7 @@ RESTORE = {"\x00058": ":", "\x00035": "#", "\x00061": "=", "\x00123": "{", "\x00
            "\x00010": "\n"}
 WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+PARTS_AFTER_STIMULUS = {"true_false": 2}  # the export writes prompt, rule, statement
 
 
 class GiftError(ValueError):
@@ -127,7 +128,7 @@ class _Reader:
             self.out.skipped.append(Skipped(label, "numerical" if answer.startswith("#") else "?", reason))
             return
         question = base(self.out, kind=kind, ident=ident or name or "soal", text=prompt, explanation=explanation,
-                        points=None, tags=tags, defaults=self.defaults)
+                        points=None, tags=tags, defaults=self.defaults, parts=PARTS_AFTER_STIMULUS.get(kind, 1))
         getattr(self, f"_{kind}")(question, answer, fmt)
         self.out.questions.append(question)
 
@@ -147,27 +148,33 @@ class _Reader:
             return "true_false"
         return "short_answer"
 
-    def _single(self, question: dict, answer: str, fmt: str) -> None:
-        options = []
+    def _single(self, question: dict, answer: str, fmt: str, single: bool = True) -> None:
+        options, weights = [], []
         for part in [p.strip() for p in answer.replace("=", "~=").split("~") if p.strip()]:
             weight = 100.0 if part.startswith("=") else 0.0
             part = part[1:] if part.startswith("=") else part
             found = WEIGHT.match(part)
             if found:
                 weight, part = float(found.group(1)), part[found.end():]
+            weights.append(weight)
             text, _, feedback = part.partition("#")
             option: dict = {"text": _inline(text, fmt)}
-            if (question["type"] == "single" and weight >= 100) or (question["type"] == "multiple" and weight > 0):
+            if (single and weight >= 100) or (not single and weight > 0):
                 option["correct"] = True
             if feedback.strip():
                 option["feedback"] = _inline(feedback, fmt)
             options.append(option)
         question["options"] = options
+        imported.note_choice_grades(self.out, question["id"], single, weights)
 
-    _multiple = _single
+    def _multiple(self, question: dict, answer: str, fmt: str) -> None:
+        self._single(question, answer, fmt, single=False)
 
     def _true_false(self, question: dict, answer: str, fmt: str) -> None:
-        truth = TRUE_FALSE[answer.split("#", 1)[0].strip()]
+        value, _, feedback = answer.partition("#")
+        truth = TRUE_FALSE[value.strip()]
+        if feedback.replace("#", "").strip():
+            imported.note_dropped_feedback(self.out, question["id"], "Benar/Salah")
         prompt, statement = metadata.split_stimulus(question["prompt"])
         question["prompt"] = prompt or "Tentukan apakah pernyataan berikut benar atau salah."
         question["statements"] = [{"text": statement, "answer": truth}]
@@ -189,9 +196,13 @@ class _Reader:
 
     def _ordering(self, question: dict, answer: str, fmt: str) -> None:
         head, _, rest = answer[1:].partition("\n")
-        if "ALL_OR_NOTHING" in head.upper().split():
+        words = head.upper().split()
+        if "ALL_OR_NOTHING" in words:
             question["scoring"] = "all_or_nothing"
         question["items"] = [" ".join(_restore(line).split()) for line in rest.splitlines() if line.strip()]
+        grading = next((w for w in words if w.endswith(("_NOTHING", "_POSITION", "_LAST", "_NEXT", "_SUBSET"))), "")
+        shown = int(words[0]) if words and words[0].isdigit() and "ALL" not in words[1:2] else 0
+        imported.note_ordering(self.out, question["id"], grading, shown, len(question["items"]))
 
     def _short_answer(self, question: dict, answer: str, fmt: str) -> None:
         accept = []
@@ -201,8 +212,10 @@ class _Reader:
             if found:
                 weight, part = float(found.group(1)), part[found.end():]
             text = " ".join(_restore(part.partition("#")[0]).split())
+            if part.partition("#")[2].strip():
+                imported.note_dropped_feedback(self.out, question["id"], "isian singkat")
             if weight >= 100:
-                accept.append(text)
+                accept.append(accepted_answer(self.out, question["id"], text))
             elif weight > 0:
                 self.out.notes.append(f"{question['id']}: jawaban '{text}' bernilai {weight:g}% tidak dibawa "
                                       "(isian singkat di sini hanya benar/salah)")

@@ -20,6 +20,7 @@ import yaml
 from ..problems import Problem
 from ..quiz.bank import quiz_files, read_bank
 from . import metadata
+from .moodle_xml import ALLOWED_FRACTIONS as ALLOWED
 from .selection import Skipped
 
 MAX_QUESTIONS = 1000
@@ -81,8 +82,9 @@ class Defaults:
 
 
 def base(imported: Imported, *, kind: str, ident: str, text: str, explanation: str, points: float | None,
-         tags: dict[str, str], defaults: Defaults) -> dict:
-    """The keys every question has; a stimulus tagged by this app's export is split off again."""
+         tags: dict[str, str], defaults: Defaults, parts: int = 1) -> dict:
+    """The keys every question has; a stimulus tagged by this app's export is split off again (``text`` after
+    the stimulus is ``parts`` rule-separated parts, see `metadata.split_stimulus`)."""
     question: dict = {"id": imported.unique_id(ident), "type": kind}
     level = tags.get(metadata.LEVEL) or defaults.level
     section = tags.get(metadata.SECTION) or defaults.section
@@ -91,7 +93,7 @@ def base(imported: Imported, *, kind: str, ident: str, text: str, explanation: s
     if section:
         question["section"] = section
     if tags.get(metadata.STIMULUS):
-        stimulus, text = metadata.split_stimulus(text)
+        stimulus, text = metadata.split_stimulus(text, parts)
         if stimulus:
             question["stimulus"] = imported.add_stimulus(tags[metadata.STIMULUS], stimulus)
     question["prompt"] = text
@@ -103,6 +105,52 @@ def base(imported: Imported, *, kind: str, ident: str, text: str, explanation: s
     if tags.get(metadata.SCORING) == metadata.ALL_OR_NOTHING:
         question["scoring"] = "all_or_nothing"
     return question
+
+
+def accepted_answer(imported: Imported, ident: str, text: str) -> str:
+    """A Moodle short answer as this app's accepted answer: ``\\*`` is a literal ``*``; a bare ``*``
+    (Moodle's wildcard) is kept but noted, since the app compares answers literally."""
+    if re.search(r"(?<!\\)\*", text):
+        imported.notes.append(f"{ident}: jawaban '{text}' memakai tanda * (wildcard Moodle); "
+                              "tulis setiap varian jawabannya")
+    return text.replace("\\*", "*")
+
+
+ORDERING_KEPT = ("ALL_OR_NOTHING", "LONGEST_ORDERED_SUBSET")  # the app's two rules for ordering
+
+
+def note_ordering(imported: Imported, ident: str, grading: str, shown: int, total: int) -> None:
+    """Notes for what an ordering question loses: Moodle's other grading types, "show only N items"."""
+    if grading and grading.upper() not in ORDERING_KEPT:
+        imported.notes.append(f"{ident}: penilaian Moodle {grading.upper()} diganti penilaian sebagian aplikasi ini "
+                              "(butir terpanjang yang urutannya benar)")
+    if 0 < shown < total:
+        imported.notes.append(f"{ident}: Moodle hanya menampilkan {shown} dari {total} butir; di aplikasi ini "
+                              "semua butir ditampilkan")
+
+
+def note_dropped_feedback(imported: Imported, ident: str, what: str) -> None:
+    imported.notes.append(f"{ident}: umpan balik per jawaban {what} tidak dibawa (hanya pembahasan yang dibawa)")
+
+
+def note_choice_grades(imported: Imported, ident: str, single: bool, percents: list[float]) -> None:
+    """Notes where a choice question's Moodle grades differ from the app's rule (or are not valid in Moodle)."""
+    invalid = sorted({p for p in percents if abs(p) not in ALLOWED and not any(abs(abs(p) - a) < 1e-4
+                                                                              for a in ALLOWED)})
+    if invalid:
+        imported.notes.append(f"{ident}: nilai {', '.join(f'{p:g}%' for p in invalid)} tidak ada di daftar nilai "
+                              "Moodle (Moodle sendiri menolak soal ini)")
+    positive = [p for p in percents if p > 0]
+    if not single and positive and abs(sum(positive) - 100) > 0.01:
+        imported.notes.append(f"{ident}: nilai jawaban benar berjumlah {sum(positive):g}%, bukan 100%; di aplikasi "
+                              "ini setiap jawaban benar bernilai sama")
+    negative = {round(p, 2) for p in percents if p < 0}
+    if single and negative:
+        imported.notes.append(f"{ident}: nilai negatif untuk pilihan salah tidak dibawa (di sini pilihan salah "
+                              "bernilai 0)")
+    elif not single and len(positive) < len(percents) and negative != {round(-100 / len(positive), 2)}:
+        imported.notes.append(f"{ident}: nilai pilihan salah diganti aturan aplikasi ini: setiap pilihan salah "
+                              f"mengurangi 1/{len(positive)} dari nilai soal")
 
 
 def _number(text: str, fallback: float | None) -> float | None:

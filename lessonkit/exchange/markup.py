@@ -64,7 +64,7 @@ _CONVERTER = _Converter(heading_style="ATX", bullets="-", strong_em_symbol="*", 
 _BLANK_LINES = re.compile(r"\n{3,}")
 MAX_DEPTH = 100
 _WEB_LINK = re.compile(r"\s*https?://", re.I)
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>")
+_NESTING_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?(?!https?://)" + SCHEME + r"[^)]*\)")
 _AUTOLINK = re.compile(r"<((?!https?:)[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
@@ -77,7 +77,7 @@ class MarkupError(ValueError):
 def depth(fragment: str) -> int:
     """How deeply the tags of an HTML fragment nest (a tag left open counts until the end)."""
     level = deepest = 0
-    for closing, name, rest in _TAG.findall(fragment or ""):
+    for closing, name, rest in _NESTING_TAG.findall(fragment or ""):
         if closing:
             level = max(level - 1, 0)
         elif name.lower() not in _VOID and not rest.rstrip().endswith("/"):
@@ -109,9 +109,22 @@ def looks_like_html(text: str) -> bool:
     return bool(re.search(r"<(p|div|br|b|i|strong|em|span|ol|ul|li|table|h\d)\b[^>]*>", text or "", re.I))
 
 
+HTML_ELEMENTS = ("a|abbr|article|b|big|blockquote|br|caption|center|cite|code|col|colgroup|dd|del|dfn|div|dl|dt|em|"
+                 "figcaption|figure|font|footer|h[1-6]|header|hr|i|img|ins|kbd|label|li|mark|nobr|ol|p|pre|q|s|"
+                 "samp|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|wbr")
+_TAG = re.compile(rf"</?(?:{HTML_ELEMENTS})(?:\s[^<>]*)?/?>|<!--.*?-->", re.S | re.I)
+
+
 def plain(fragment: str) -> str:
-    """Text content of an HTML fragment (for plain-text fields such as matching answers)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment or "")).strip()
+    """Text content of an HTML fragment (for plain-text fields such as matching answers).
+
+    Only HTML elements are removed: ``a < b > c`` or ``<Nama>`` in a plain text stays as written."""
+    return html.unescape(_TAG.sub("", fragment or "")).strip()
+
+
+def plain_text(markdown: str) -> str:
+    """A short Markdown text as plain text (``Kelompok *volunteer*`` is ``Kelompok volunteer``)."""
+    return plain(to_inline_html(markdown))
 
 
 def canonical(markdown: str) -> str:

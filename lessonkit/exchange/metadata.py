@@ -52,14 +52,22 @@ def with_stimulus(stimulus: str | None, prompt: str) -> str:
     return f"{stimulus.strip()}\n\n{RULE}\n\n{prompt.strip()}" if stimulus else prompt.strip()
 
 
-def split_stimulus(markdown: str) -> tuple[str | None, str]:
-    """Inverse of `with_stimulus` on Markdown (a rule line written as ``---``, ``***`` or ``* * *``)."""
+RULE_LINES = ("---", "***", "* * *", "___", "- - -")
+
+
+def split_stimulus(markdown: str, parts: int = 1) -> tuple[str | None, str]:
+    """Inverse of `with_stimulus` on Markdown (a rule line written as ``---``, ``***`` or ``* * *``).
+
+    The text after the rule is ``parts`` rule-separated parts (2 for a true/false question written
+    as prompt, rule, statement), so it is split at that rule counted from the end: a reading text
+    may contain rules of its own, a prompt and a statement do not."""
     lines = markdown.splitlines()
-    for index, line in enumerate(lines):
-        if line.strip() in ("---", "***", "* * *", "___", "- - -"):
-            before, after = "\n".join(lines[:index]).strip(), "\n".join(lines[index + 1:]).strip()
-            if before and after:
-                return before, after
+    rules = [index for index, line in enumerate(lines) if line.strip() in RULE_LINES]
+    if len(rules) >= parts:
+        index = rules[-parts]
+        before, after = "\n".join(lines[:index]).strip(), "\n".join(lines[index + 1:]).strip()
+        if before and after:
+            return before, after
     return None, markdown.strip()
 
 

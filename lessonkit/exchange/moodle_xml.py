@@ -8,12 +8,17 @@ Mapping (see also docs/ekspor-impor.md):
   exactly this app's rule max(0, (right - wrong) / k);
 - true_false -> ``truefalse`` for one statement with the default columns; a grid of several
   statements (or columns of its own, e.g. Fakta/Opini) -> one Cloze (``cloze``/multianswer)
-  question with ``{1:MC:=Benar~Salah}`` (the item's labels) per statement, so it stays one
+  question with ``{w:MC:=Benar~Salah}`` (the item's labels) per statement, so it stays one
   question graded per statement, as in the app (separate true/false questions would lose the
-  grouping and the shared prompt);
+  grouping and the shared prompt). A Cloze question is worth the sum of its parts' weights
+  (``defaultgrade`` is ignored) and a weight is a whole number, so w = points / n when that is
+  whole; otherwise w = 1 and `notes` tells the teacher the mark differs. A ``{`` in the texts is
+  written ``&#123;`` so Moodle never takes a statement's text for another part;
 - matching -> ``matching``; distractors are sub-questions with empty text (Moodle's convention);
-- ordering -> ``ordering`` (core ``qtype_ordering``), items in the right order, all shown,
-  ``LONGEST_ORDERED_SUBSET`` (nearest to the app's rule) or ``ALL_OR_NOTHING``;
+  answers are plain text (Moodle shows them as written, so Markdown would show raw);
+- ordering -> ``ordering`` (core ``qtype_ordering`` from Moodle 4.4), items in the right order,
+  all shown, ``LONGEST_ORDERED_SUBSET`` (nearest to the app's rule) or ``ALL_OR_NOTHING``; for an
+  older Moodle a matching question instead (`moodle_versions`);
 - short_answer -> ``shortanswer``, case-insensitive, every accepted answer 100 % (``*`` escaped);
 - essay -> ``essay`` with the model answer and the rubric in the grader information.
 
@@ -29,8 +34,8 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..quiz.base import QuestionBase
-from ..quiz.types import true_false
-from . import markup, metadata
+from ..quiz.types import TYPE_NAMES, true_false
+from . import markup, metadata, moodle_versions
 from .selection import Selection
 
 # Moodle's question_bank::fraction_options_full(), as percentages
@@ -82,7 +87,7 @@ def _header(root: ET.Element, kind: str, question: QuestionBase, text_html: str,
 def _combined_feedback(element: ET.Element) -> None:
     for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
         _text(element, tag, "")
-    ET.SubElement(element, "shownumcorrect")
+    _leaf(element, "shownumcorrect", "1")  # qtype_ordering reads the value: an empty element is "off"
 
 
 def _tags(element: ET.Element, tags: list[str]) -> None:
@@ -135,20 +140,33 @@ def _true_false(root, q, stimulus) -> None:
         _answer(element, 0 if statement.answer else 100, "false", fmt="moodle_auto_format")
         _tags(element, metadata.tags_for(q))
         return
+    weight = cloze_weight(q)
     yes, no = (_cloze_word(label) for label in q.labels)
     rows = "".join(
-        f"<p>{i}. {markup.to_inline_html(s.text)} "
-        f"{{1:MC:{'=' if s.answer else ''}{yes}~{'' if s.answer else '='}{no}}}</p>"
+        f"<p>{i}. {_no_cloze(markup.to_inline_html(s.text))} "
+        f"{{{weight}:MC:{'=' if s.answer else ''}{yes}~{'' if s.answer else '='}{no}}}</p>"
         for i, s in enumerate(q.statements, start=1))
-    element = _header(root, "cloze", q, _prompt_html(q, stimulus, rows), grade=None)
+    element = _header(root, "cloze", q, _no_cloze(_prompt_html(q, stimulus)) + rows, grade=None)
     _tags(element, metadata.tags_for(q, native_points=False))
+
+
+def cloze_weight(q) -> int:
+    """Each statement's weight in a true/false grid's Cloze question (whole numbers only, in Moodle)."""
+    share = q.points / len(q.statements)
+    return int(share) if share.is_integer() else 1
+
+
+def _no_cloze(html_text: str) -> str:
+    """HTML in which Moodle's Cloze reader finds no part (``{`` as the entity ``&#123;``)."""
+    return html_text.replace("{", "&#123;")
 
 
 def _matching(root, q, stimulus) -> None:
     element = _header(root, "matching", q, _prompt_html(q, stimulus), grade=q.points)
     _leaf(element, "shuffleanswers", "true")
     _combined_feedback(element)
-    for left, right in [(markup.to_inline_html(p.left), p.right) for p in q.pairs] + [("", d) for d in q.distractors]:
+    for left, right in [(markup.to_inline_html(p.left), markup.plain_text(p.right)) for p in q.pairs] + [
+            ("", markup.plain_text(d)) for d in q.distractors]:
         sub = _text(element, "subquestion", left)
         ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
     _tags(element, metadata.tags_for(q))
@@ -207,13 +225,14 @@ def _category(root: ET.Element, *names: str) -> None:
     ET.SubElement(ET.SubElement(element, "category"), "text").text = f"$course$/top/{path}"
 
 
-def export(selection: Selection) -> bytes:
-    """The selection as a Moodle XML file (UTF-8)."""
+def export(selection: Selection, version: str = moodle_versions.LATEST) -> bytes:
+    """The selection as a Moodle XML file (UTF-8) for the given Moodle version."""
     root = ET.Element("quiz")
     for group in selection.groups():
         _category(root, group.quiz.title, group.section_title)
         for item in group.items:
-            WRITERS[item.question.type](root, item.question, item.stimulus)
+            question = moodle_versions.adapted(item.question, version)
+            WRITERS[question.type](root, question, item.stimulus)
     ET.indent(root, space="  ")
     text = _cdata(ET.tostring(root, encoding="unicode"))
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
@@ -228,3 +247,29 @@ def _cdata(document: str) -> str:
         raw = html.unescape(match.group(1)).replace("]]>", "]]]]><![CDATA[>")
         return f"<text><![CDATA[{raw}]]></text>"
     return _ESCAPED_MARKUP.sub(wrap, document)
+
+
+def _true_false_mark(q) -> float:
+    return len(q.statements) * cloze_weight(q) if len(q.statements) > 1 else q.points
+
+
+# a question's mark in Moodle, by type, where it can differ from its points (a Cloze question's parts)
+MARKS = {"true_false": _true_false_mark}
+
+
+def moodle_mark(question: QuestionBase) -> float:
+    """What ``question`` is worth in Moodle once imported from this export."""
+    mark = MARKS.get(question.type)
+    return mark(question) if mark else question.points
+
+
+def _mark_changes(questions: list[QuestionBase]) -> list[str]:
+    return [f"{q.id} ({TYPE_NAMES[q.type]}): bernilai {metadata.number(moodle_mark(q))} di Moodle, "
+            f"{metadata.number(q.points)} di aplikasi (nilai soal Cloze adalah jumlah nilai pernyataannya); "
+            "atur nilai maksimumnya di kuis Moodle bila perlu"
+            for q in questions if moodle_mark(q) != q.points]
+
+
+def notes(selection: Selection, version: str = moodle_versions.LATEST) -> list[str]:
+    """What a teacher should know about this selection's Moodle XML file (Indonesian), one line each."""
+    return moodle_versions.notes(selection.questions, version) + _mark_changes(selection.questions)

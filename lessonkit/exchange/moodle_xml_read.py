@@ -19,8 +19,8 @@ import xml.etree.ElementTree as ET
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from . import markup, metadata
-from .imported import MAX_QUESTIONS, Defaults, Imported, base, too_many
+from . import imported, markup, metadata
+from .imported import MAX_QUESTIONS, Defaults, Imported, accepted_answer, base, too_many
 from .moodle_xml import TRUE_FALSE_CHOICES
 from .selection import Skipped
 
@@ -37,6 +37,7 @@ UNSUPPORTED = {
     "random": "soal acak hanya berlaku di dalam bank soal Moodle",
     "description": "bukan soal (hanya teks keterangan)",
 }
+ALIASES = {"match": "matching"}  # Moodle's importer accepts the old name too
 CLOZE_MARK = re.compile(r"\{(\d*):([A-Z_]+):(.*?)(?<!\\)\}")
 CHOICE_KINDS = {"MULTICHOICE", "MC", "MULTICHOICE_V", "MCV", "MULTICHOICE_H", "MCH", "MULTICHOICE_S", "MCS",
                 "MULTICHOICE_VS", "MCVS", "MULTICHOICE_HS", "MCHS"}
@@ -92,11 +93,11 @@ class _Reader:
         if count > MAX_QUESTIONS:
             raise MoodleXmlError(too_many(count))
         for element in questions:
-            kind = element.get("type", "")
+            kind = ALIASES.get(element.get("type", ""), element.get("type", ""))
             if kind == "category":
                 self._category(_text(element.find("category")))
                 continue
-            name = " ".join(_text(element.find("name")).split()) or "(tanpa nama)"
+            name = " ".join(markup.plain(_text(element.find("name"))).split()) or "(tanpa nama)"
             handler = getattr(self, f"_q_{kind}", None)
             if handler is None:
                 reason = UNSUPPORTED.get(kind, "jenis soal ini tidak ada padanannya di aplikasi ini")
@@ -117,13 +118,14 @@ class _Reader:
         if parts and not self.out.title:
             self.out.title = parts[0]
 
-    def _base(self, element: ET.Element, name: str, kind: str, text: str | None = None) -> dict:
+    def _base(self, element: ET.Element, name: str, kind: str, text: str | None = None, parts: int = 1) -> dict:
         tags = metadata.read_tags(_text(tag) for tag in element.findall("tags/tag"))
         ident = _text(element, "idnumber").strip() or name.split(" · ")[0]
         grade = element.find("defaultgrade")
         return base(self.out, kind=kind, ident=ident, text=_rich(element.find("questiontext")) if text is None
                     else text, explanation=_rich(element.find("generalfeedback")),
-                    points=_float(grade.text, 1) if grade is not None else None, tags=tags, defaults=self.defaults)
+                    points=_float(grade.text, 1) if grade is not None else None, tags=tags, defaults=self.defaults,
+                    parts=parts)
 
     def _q_multichoice(self, element, name):
         single = _bool(_text(element, "single") if element.find("single") is not None else "true")
@@ -142,16 +144,19 @@ class _Reader:
                 option["feedback"] = feedback
             options.append(option)
         question["options"] = options
+        imported.note_choice_grades(self.out, question["id"], single, [percent for percent, _, _ in answers])
         return question
 
     def _q_truefalse(self, element, name):
         right = next((a for a in element.findall("answer") if _float(a.get("fraction", "0")) >= 100), None)
         answer = _text(right).strip().lower() in TRUE_WORDS if right is not None else None
         full = _rich(element.find("questiontext"))
-        question = self._base(element, name, "true_false", text=full)
+        question = self._base(element, name, "true_false", text=full, parts=2)  # prompt, rule, statement
         prompt, statement = _split_statement(question["prompt"])
         question["prompt"] = prompt
         question["statements"] = [{"text": statement, "answer": answer if answer is not None else True}]
+        if any(_rich(a.find("feedback")) for a in element.findall("answer")):
+            imported.note_dropped_feedback(self.out, question["id"], "Benar/Salah")
         return question
 
     def _q_cloze(self, element, name):
@@ -177,7 +182,7 @@ class _Reader:
                  for i in rows]
         prompt = "\n".join(lines[:rows[0]]).strip()
         question = self._base(element, name, "true_false", text=prompt)
-        question.setdefault("points", len(statements))
+        question.setdefault("points", sum(int(weight or 1) for weight, _, _ in marks))  # Moodle's mark
         question["statements"] = [{"text": t, "answer": a} for t, a in zip(texts, statements, strict=True)]
         if (labels := columns.pop()) is not None:
             question["labels"] = list(labels)
@@ -203,8 +208,12 @@ class _Reader:
         question = self._base(element, name, "ordering")
         answers = sorted(element.findall("answer"), key=lambda a: _float(a.get("fraction", "0")))
         question["items"] = [_inline(a) for a in answers]
-        if _text(element, "gradingtype").strip().upper() == "ALL_OR_NOTHING":
+        grading = _text(element, "gradingtype").strip().upper()
+        if grading == "ALL_OR_NOTHING":
             question["scoring"] = "all_or_nothing"
+        shown = int(_float(_text(element, "selectcount"))) if _text(element, "selecttype").strip().upper() not in (
+            "", "ALL") else 0
+        imported.note_ordering(self.out, question["id"], grading, shown, len(answers))
         return question
 
     def _q_shortanswer(self, element, name):
@@ -217,10 +226,9 @@ class _Reader:
                     self.out.notes.append(f"{question['id']}: jawaban '{text}' bernilai {percent:g}% tidak dibawa "
                                           "(isian singkat di sini hanya benar/salah)")
                 continue
-            if re.search(r"(?<!\\)\*", text):
-                self.out.notes.append(f"{question['id']}: jawaban '{text}' memakai tanda * (wildcard Moodle); "
-                                      "tulis setiap varian jawabannya")
-            accept.append(text.replace("\\*", "*"))
+            accept.append(accepted_answer(self.out, question["id"], text))
+        if any(_rich(a.find("feedback")) for a in element.findall("answer")):
+            imported.note_dropped_feedback(self.out, question["id"], "isian singkat")
         if _bool(_text(element, "usecase")):
             self.out.notes.append(f"{question['id']}: Moodle membedakan huruf besar/kecil; aplikasi ini tidak")
         question["accept"] = accept
@@ -287,8 +295,8 @@ def read(data: bytes, defaults: Defaults | None = None) -> Imported:
 
 
 def looks_like(data: bytes) -> bool:
-    head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<?xml") or head.startswith(b"<quiz")
+    """An XML file (a GIFT file never starts with ``<``), with or without ``<?xml``: a comment first is fine."""
+    return data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
 __all__ = ["TRUE_FALSE_CHOICES", "MoodleXmlError", "looks_like", "read"]

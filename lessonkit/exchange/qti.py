@@ -5,12 +5,14 @@ sections are the quizzes' sections.
 Interactions and response processing (scores in points; ``MAXSCORE`` is the question's points):
 
 - single -> ``qti-choice-interaction`` (max 1), score when the response matches the key;
-- multiple -> ``qti-choice-interaction`` with a mapping: +points/k per key, -points/k per wrong
-  option, bounded by 0 and the points (the app's rule);
-- true_false -> ``qti-match-interaction`` statements x the item's two column labels (Benar, Salah
-  by default), points/n per right pair;
-- matching -> ``qti-match-interaction``, points/n per right pair; distractors are extra
-  right-hand choices that belong to no pair;
+- multiple -> ``qti-choice-interaction`` with a mapping: +1 per key, -1 per wrong option, bounded
+  by 0 and k (k keys), and SCORE = mapped / k x MAXSCORE (the app's rule, exact at full credit:
+  no 6-decimal shares that add up to 1.999998 of 2);
+- true_false -> ``qti-match-interaction`` statements x the item's two column labels (Benar,
+  Salah by default; columns fixed, in that order), 1 per right pair, SCORE = pairs / n x MAXSCORE;
+- matching -> ``qti-match-interaction`` as true_false, but ``shuffle="true"`` with the left-hand
+  texts ``fixed`` (only the answers are shuffled), and the right-hand choices, distractors
+  included, written in a scrambled order (a player that does not shuffle gives nothing away);
 - ordering -> ``qti-order-interaction``, all or nothing (QTI's standard operators cannot express
   the app's longest-ordered-run credit);
 - short_answer -> ``qti-text-entry-interaction`` mapped case-insensitively to every accepted answer
@@ -18,6 +20,7 @@ Interactions and response processing (scores in points; ``MAXSCORE`` is the ques
 - essay -> ``qti-extended-text-interaction`` scored by a person (``external-scored="human"``), the
   model answer and rubric in a ``qti-rubric-block`` for the scorer.
 
+The assessment test sums its items' SCORE and MAXSCORE (test-level outcome processing).
 Option feedback and the explanation are ``qti-modal-feedback`` shown through a ``FEEDBACK``
 outcome. Text is this project's Markdown rendered to XHTML in the QTI namespace.
 """
@@ -25,6 +28,7 @@ outcome. Text is this project's Markdown rendered to XHTML in the QTI namespace.
 from __future__ import annotations
 
 import io
+import random
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -135,10 +139,10 @@ class _Item:
         _blocks(body, self.q.prompt)
         return body
 
-    def processing(self, scoring: str, feedback_from_response: bool) -> None:
-        """``scoring``: "match" (MAXSCORE when the response is the key, else 0), "map" (the mapping)
-        or "human" (not scored here). FEEDBACK always holds the explanation, plus the chosen
-        options' identifiers when ``feedback_from_response`` (their feedback is shown)."""
+    def processing(self, scoring: str, feedback_from_response: bool, units: int = 1) -> None:
+        """``scoring``: "match" (MAXSCORE when the response is the key, else 0), "map" (the mapping,
+        in whole ``units``, as a share of MAXSCORE) or "human" (not scored here). FEEDBACK always holds
+        the explanation, plus the chosen options' identifiers when ``feedback_from_response``."""
         processing = _el(self.root, "qti-response-processing")
         if scoring == "match":
             condition = _el(processing, "qti-response-condition")
@@ -151,8 +155,11 @@ class _Item:
             otherwise = _el(_el(condition, "qti-response-else"), "qti-set-outcome-value", {"identifier": "SCORE"})
             _value(otherwise, "float", "0")
         elif scoring == "map":
-            _el(_el(processing, "qti-set-outcome-value", {"identifier": "SCORE"}), "qti-map-response",
-                {"identifier": "RESPONSE"})
+            product = _el(_el(processing, "qti-set-outcome-value", {"identifier": "SCORE"}), "qti-product")
+            share = _el(product, "qti-divide")
+            _el(share, "qti-map-response", {"identifier": "RESPONSE"})
+            _value(share, "float", _number(units))
+            _el(product, "qti-variable", {"identifier": "MAXSCORE"})
         feedback = _el(_el(processing, "qti-set-outcome-value", {"identifier": "FEEDBACK"}), "qti-multiple")
         if feedback_from_response:
             _el(feedback, "qti-variable", {"identifier": "RESPONSE"})
@@ -175,9 +182,8 @@ def _single(item: _Item, stimulus: str | None) -> None:
     if q.type == "single":
         item.response("single", "identifier", keys)
     else:
-        share = q.points / len(keys)
-        mapping = {i: share if o.correct else -share for i, o in zip(ids, q.options, strict=True)}
-        item.response("multiple", "identifier", keys, mapping, (0, q.points))
+        mapping = {i: 1 if o.correct else -1 for i, o in zip(ids, q.options, strict=True)}
+        item.response("multiple", "identifier", keys, mapping, (0, len(keys)))
     item.outcomes()
     body = item.body(stimulus)
     interaction = _el(body, "qti-choice-interaction", {
@@ -190,38 +196,53 @@ def _single(item: _Item, stimulus: str | None) -> None:
     if q.type == "single" or q.scoring == "all_or_nothing":
         item.processing("match", feedback_from_response=True)
     else:
-        item.processing("map", feedback_from_response=True)
+        item.processing("map", feedback_from_response=True, units=len(keys))
+
+
+def scrambled(count: int, seed: str) -> list[int]:
+    """A fixed order of ``count`` positions that is never the identity (for two or more)."""
+    order = list(range(count))
+    random.Random(seed).shuffle(order)
+    return order[1:] + order[:1] if count > 1 and order == sorted(order) else order
 
 
 def _pairs(item: _Item, stimulus: str | None, lefts: list[str], rights: list[str], correct: list[tuple[int, int]],
-           right_max: int) -> None:
+           right_max: int, *, shuffle: bool) -> None:
+    """A match interaction; with ``shuffle`` the right-hand choices are scrambled and shuffled, the left fixed."""
     q = item.q
+    order = scrambled(len(rights), q.id) if shuffle else list(range(len(rights)))
+    position = {original: written for written, original in enumerate(order)}
     left_ids = [f"K{i}" for i in range(1, len(lefts) + 1)]
     right_ids = [f"J{i}" for i in range(1, len(rights) + 1)]
-    keys = [f"{left_ids[a]} {right_ids[b]}" for a, b in correct]
-    share = q.points / len(keys)
-    item.response("multiple", "directedPair", keys, {key: share for key in keys}, (0, q.points))
+    keys = [f"{left_ids[a]} {right_ids[position[b]]}" for a, b in correct]
+    item.response("multiple", "directedPair", keys, dict.fromkeys(keys, 1), (0, len(keys)))
     item.outcomes()
     body = item.body(stimulus)
     interaction = _el(body, "qti-match-interaction", {
-        "response-identifier": "RESPONSE", "shuffle": "false", "max-associations": str(len(lefts))})
-    for ids, texts, most in ((left_ids, lefts, 1), (right_ids, rights, right_max)):
+        "response-identifier": "RESPONSE", "shuffle": "true" if shuffle else "false",
+        "max-associations": str(len(lefts))})
+    left_attrs = {"fixed": "true"} if shuffle else {}
+    for ids, texts, attrs, most in ((left_ids, lefts, left_attrs, 1),
+                                    (right_ids, [rights[i] for i in order], {}, right_max)):
         match_set = _el(interaction, "qti-simple-match-set")
         for ident, text in zip(ids, texts, strict=True):
-            _inline(_el(match_set, "qti-simple-associable-choice", {"identifier": ident, "match-max": str(most)}),
-                    text)
-    item.processing("match" if q.scoring == "all_or_nothing" else "map", feedback_from_response=False)
+            _inline(_el(match_set, "qti-simple-associable-choice",
+                        {"identifier": ident, **attrs, "match-max": str(most)}), text)
+    item.processing("match" if q.scoring == "all_or_nothing" else "map", feedback_from_response=False,
+                    units=len(keys))
 
 
 def _true_false(item: _Item, stimulus: str | None) -> None:
     q = item.q
     correct = [(i, 0 if s.answer else 1) for i, s in enumerate(q.statements)]
-    _pairs(item, stimulus, [s.text for s in q.statements], list(q.labels), correct, len(q.statements))
+    _pairs(item, stimulus, [s.text for s in q.statements], list(q.labels), correct, len(q.statements),
+           shuffle=False)
 
 
 def _matching(item: _Item, stimulus: str | None) -> None:
     q = item.q
-    _pairs(item, stimulus, [p.left for p in q.pairs], q.rights, [(i, i) for i in range(len(q.pairs))], 1)
+    _pairs(item, stimulus, [p.left for p in q.pairs], q.rights, [(i, i) for i in range(len(q.pairs))], 1,
+           shuffle=True)
 
 
 def _ordering(item: _Item, stimulus: str | None) -> None:
@@ -238,8 +259,7 @@ def _ordering(item: _Item, stimulus: str | None) -> None:
 
 def _short_answer(item: _Item, stimulus: str | None) -> None:
     q = item.q
-    item.response("single", "string", [q.accept[0]], {a: q.points for a in dict.fromkeys(q.accept)},
-                  (0, q.points), case_sensitive=False)
+    item.response("single", "string", [q.accept[0]], dict.fromkeys(q.accept, 1), (0, 1), case_sensitive=False)
     item.outcomes()
     line = _el(item.body(stimulus), "p", None, "Jawaban: ")
     longest = max(len(a) for a in q.accept)
@@ -286,6 +306,8 @@ def _document(root: ET.Element) -> bytes:
 def test_xml(selection: Selection, title: str) -> bytes:
     root = _root("qti-assessment-test", {
         "identifier": "lessonkit-test", "title": title, f"{{{XSI}}}schemaLocation": f"{NS} {SCHEMA}"})
+    for total in ("SCORE", "MAXSCORE"):
+        _el(root, "qti-outcome-declaration", {"identifier": total, "cardinality": "single", "base-type": "float"})
     part = _el(root, "qti-test-part", {"identifier": "bagian-ujian", "navigation-mode": "nonlinear",
                                         "submission-mode": "individual"})
     for number, group in enumerate(selection.groups(), start=1):
@@ -294,6 +316,10 @@ def test_xml(selection: Selection, title: str) -> bytes:
         for item in group.items:
             ident = identifier(item.question.id)
             _el(section, "qti-assessment-item-ref", {"identifier": ident, "href": f"items/{ident}.xml"})
+    processing = _el(root, "qti-outcome-processing")
+    for total in ("SCORE", "MAXSCORE"):
+        _el(_el(_el(processing, "qti-set-outcome-value", {"identifier": total}), "qti-sum"), "qti-test-variables",
+            {"variable-identifier": total})
     return _document(root)
 
 

@@ -55,6 +55,18 @@ def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(
     assert all(url.startswith(server.url) or url.startswith("data:") or url.startswith("blob:")
                for url in v.requests), "nothing is fetched from outside"
 
+    page.get_by_test_id("stSelectbox").filter(has_text="Versi Moodle").get_by_role("combobox").click()
+    page.keyboard.type("4.3")
+    page.keyboard.press("Enter")
+    v.settle()
+    older = ET.fromstring(_download(page, "Unduh Moodle XML"))
+    assert not [q for q in older.iter("question") if q.get("type") == "ordering"]
+    page.get_by_text("Catatan untuk file Moodle XML", exact=False).click()
+    expect(page.get_by_text("ditulis sebagai soal Menjodohkan", exact=False).first).to_be_visible()
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    _shoot_lower(page, screenshot_dir, "unduh-cetak-moodle-lama-projector.png")
+    page.set_viewport_size({"width": 1366, "height": 900})
+
     page.get_by_role("tab", name="Bahan ajar").click()
     expect(page.get_by_role("button", name="Unduh bahan ajar (PDF)")).to_be_visible()
     shoot(page, screenshot_dir, "unduh-cetak-bahan-ajar-desktop.png")

@@ -36,6 +36,15 @@ def test_ekspor_gift_lists_skipped_grids_with_the_reason(tmp_path):
     assert "dilewati: kd-03 (true_false): GIFT tidak punya" in result.stderr
 
 
+def test_ekspor_for_an_older_moodle_writes_ordering_as_matching_and_says_so(tmp_path):
+    target = tmp_path / "lama.xml"
+    result = _run("ekspor", "--format", "moodle", "--moodle", "4.3", "--kuis", "kelompok-profesi", "-o", str(target))
+    _clean(result)
+    assert result.returncode == 0, result.stderr
+    assert b'type="ordering"' not in target.read_bytes()
+    assert "catatan: kp-02 (Mengurutkan): ditulis sebagai soal Menjodohkan" in result.stderr
+
+
 def test_ekspor_xlsx_explains_why_it_is_not_available(tmp_path):
     result = _run("ekspor", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"))
     _clean(result)

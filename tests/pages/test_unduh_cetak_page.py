@@ -23,6 +23,7 @@ from lessonkit.quiz import read_bank
 from tests.conftest import ROOT
 from tests.lessonkit.exchange.helpers import FIXTURES
 from tests.pages.test_teacher_pages import HASH, page, sign_in, texts
+from ui.text import plain
 
 PAGE = "app_pages/unduh_cetak.py"
 
@@ -114,6 +115,20 @@ def test_the_gift_questions_left_out_are_listed_with_their_reasons(store, files)
     assert "GIFT tidak punya soal Benar/Salah" in texts(at)
 
 
+def test_an_older_moodle_gets_ordering_as_matching_and_gift_says_it_drops_points(store, files):
+    at = _signed_in(store)
+    assert "GIFT tidak menyimpan bobot nilai" in texts(at)
+    assert [q for q in ET.fromstring(files["soal-moodle.xml"]()).iter("question") if q.get("type") == "ordering"]
+    files.clear()
+    at.selectbox(key="unduh_versi_moodle").set_value("4.3").run()
+    assert not at.exception
+    moodle = ET.fromstring(files["soal-moodle.xml"]())
+    assert not [q for q in moodle.iter("question") if q.get("type") == "ordering"]
+    assert "{>" not in files["soal-gift.txt"]().decode("utf-8")
+    notes = next(e for e in at.expander if e.label.startswith("Catatan untuk file Moodle XML"))
+    assert "ditulis sebagai soal Menjodohkan" in "\n".join(m.value for m in notes.markdown)
+
+
 def test_no_quiz_chosen_yet_asks_for_one_and_offers_nothing(store, files):
     at = _signed_in(store)
     files.clear()
@@ -138,6 +153,8 @@ def test_an_uploaded_moodle_file_becomes_checked_yaml_to_download_and_nothing_is
     assert "soal tidak bisa diimpor" in shown, "unsupported questions are listed with their reasons"
     problems = [c.value for c in at.code if c.value.startswith("ujian-moodle.yaml:")]
     assert problems and all(line.count(": ") >= 3 for line in problems[0].splitlines())
+    first = "Soal 1 «Manakah yang merupakan ciri utama kelompok profesi?»: bagian materi wajib diisi."
+    assert f"- {plain(first)}" in shown, "the teacher reads which question and what to fill in"
     [yaml_text] = [c.value for c in at.code if c.value.startswith("id: ")]
     assert "questions:" in yaml_text and "level: L2" in yaml_text
     assert [b.proto.label for b in at.get("download_button") if b.proto.label.endswith(".yaml")] == [

@@ -93,9 +93,12 @@ def test_every_item_declares_what_its_interaction_and_response_processing_use():
 def test_multiple_choice_mapping_gives_the_apps_partial_credit():
     item = _xml("items/kd-04.xml")
     mapping = item.find(".//q:qti-mapping", NS)
-    assert (mapping.get("lower-bound"), mapping.get("upper-bound")) == ("0", "2")
-    values = sorted(float(e.get("mapped-value")) for e in mapping)
-    assert values == pytest.approx([-2 / 3, -2 / 3, 2 / 3, 2 / 3, 2 / 3])
+    assert (mapping.get("lower-bound"), mapping.get("upper-bound")) == ("0", "3")
+    assert sorted(float(e.get("mapped-value")) for e in mapping) == [-1, -1, 1, 1, 1]
+    two_right_one_wrong = [e.get("map-key") for e in mapping if e.get("mapped-value") == "1"][:2] + [
+        next(e.get("map-key") for e in mapping if e.get("mapped-value") == "-1")]
+    setter = item.find("q:qti-response-processing/q:qti-set-outcome-value[@identifier='SCORE']", NS)
+    assert _evaluate(setter[0], item, two_right_one_wrong) == pytest.approx(2 * (2 - 1) / 3)
 
 
 def test_matching_distractors_are_right_hand_choices_without_a_pair():
@@ -146,3 +149,84 @@ def test_an_independent_qti_tool_reads_the_package_and_converts_it_to_qti21_and_
             body.remove(inlined)
             body.text = None
         assert _tree(ours) == _tree(theirs), question.id
+
+
+def _evaluate(expression, item, response: list[str]) -> float:
+    """The value of the small subset of QTI expressions the export writes, for ``response``."""
+    name = etree.QName(expression).localname
+    if name == "qti-base-value":
+        return float(expression.text)
+    if name == "qti-variable":
+        return float(item.find(f".//q:qti-outcome-declaration[@identifier='{expression.get('identifier')}']"
+                               "//q:qti-value", NS).text)
+    if name == "qti-map-response":
+        mapping = item.find(".//q:qti-mapping", NS)
+        values = {e.get("map-key"): float(e.get("mapped-value")) for e in mapping}
+        total = sum(values.get(value, 0.0) for value in dict.fromkeys(response))
+        return min(float(mapping.get("upper-bound")), max(float(mapping.get("lower-bound")), total))
+    left, right = (_evaluate(child, item, response) for child in expression)
+    return {"qti-divide": left / right, "qti-product": left * right}[name]
+
+
+def _score_of_key(item) -> float:
+    """SCORE for the item's own correct response, as a QTI player computes it."""
+    response = [v.text for v in item.findall(".//q:qti-correct-response/q:qti-value", NS)]
+    setter = item.find("q:qti-response-processing/q:qti-set-outcome-value[@identifier='SCORE']", NS)
+    if setter is None:  # match against the key: MAXSCORE
+        return _evaluate(item.find(".//q:qti-response-if/q:qti-set-outcome-value/q:qti-variable", NS), item, response)
+    return _evaluate(setter[0], item, response)
+
+
+def test_full_credit_is_exactly_the_maximum_for_every_auto_graded_item():
+    bank, _ = shipped()
+    for question in bank.questions:
+        if not question.auto_graded:
+            continue
+        item = _xml(f"items/{qti.identifier(question.id)}.xml")
+        assert _score_of_key(item) == question.points, question.id
+
+
+def test_full_credit_is_exact_for_three_seven_and_nine_keys():
+    for keys in (3, 7, 9):
+        raw = {"id": f"banyak-{keys}", "type": "multiple", "level": "L1", "section": "uji", "prompt": "Pilih.",
+               "explanation": "Karena.", "points": 2,
+               "options": [{"text": f"Pilihan {i}", "correct": i < keys} for i in range(keys + 1)]}
+        data = qti.export(with_question(raw))
+        item = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(f"items/banyak-{keys}.xml"))
+        assert _score_of_key(item) == 2
+
+
+def test_matching_right_hand_choices_are_shuffled_and_not_written_in_pair_order():
+    item = _xml("items/kd-06.xml")
+    interaction = item.find(".//q:qti-match-interaction", NS)
+    assert interaction.get("shuffle") == "true"
+    lefts, rights = interaction.findall("q:qti-simple-match-set", NS)
+    assert all(choice.get("fixed") == "true" for choice in lefts)
+    assert all(choice.get("fixed") is None for choice in rights)
+    keys = [v.text for v in item.findall(".//q:qti-correct-response/q:qti-value", NS)]
+    assert keys != [f"K{i} J{i}" for i in range(1, len(keys) + 1)]
+
+
+def test_matching_distractors_are_shuffled_among_the_answers():
+    data = qti.export(with_question(MATCHING_WITH_DISTRACTORS))
+    item = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("items/cocok-01.xml"))
+    rights = ["".join(c.itertext()) for c in item.findall(".//q:qti-simple-match-set", NS)[1]]
+    expected = [p["right"] for p in MATCHING_WITH_DISTRACTORS["pairs"]] + MATCHING_WITH_DISTRACTORS["distractors"]
+    assert sorted(rights) == sorted(expected) and rights != expected
+
+
+def test_true_false_grid_columns_stay_fixed_as_benar_then_salah():
+    item = _xml("items/kd-03.xml")
+    interaction = item.find(".//q:qti-match-interaction", NS)
+    assert interaction.get("shuffle") == "false"
+    columns = interaction.findall("q:qti-simple-match-set", NS)[1]
+    assert ["".join(c.itertext()) for c in columns] == ["Benar", "Salah"]
+
+
+def test_the_assessment_test_sums_its_items_scores():
+    test = _xml("assessment.xml")
+    declared = {d.get("identifier") for d in test.findall("q:qti-outcome-declaration", NS)}
+    assert declared == {"SCORE", "MAXSCORE"}
+    sums = {s.get("identifier"): s.find("q:qti-sum/q:qti-test-variables", NS).get("variable-identifier")
+            for s in test.findall("q:qti-outcome-processing/q:qti-set-outcome-value", NS)}
+    assert sums == {"SCORE": "SCORE", "MAXSCORE": "MAXSCORE"}
