@@ -204,5 +204,5 @@ _TAG_STYLES = {
     "h2": TextStyle(font_family=FONT, font_style="B", font_size_pt=13, t_margin=5, b_margin=0, color=INK),
     "h3": TextStyle(font_family=FONT, font_style="B", font_size_pt=11.5, t_margin=4, b_margin=0, color=INK),
     "h4": TextStyle(font_family=FONT, font_style="B", font_size_pt=10.5, t_margin=3, b_margin=1, color=INK),
-    "li": TextStyle(l_margin=6, t_margin=1.6),  # fpdf2's own: 5 mm indent, 2 mm apart, lines at 1.0
+    "li": TextStyle(l_margin=6, t_margin=2.2),  # fpdf2's own: 5 mm indent, 2 mm apart, lines at 1.0
 }

@@ -93,19 +93,28 @@ def _prompt(pdf: Sheet, row: Printed) -> None:
 
 
 def _options(pdf: Sheet, row: Printed, boxes: bool) -> None:
+    """Options with their letters: in two columns (A, B, C down the left) when every one fits half a line."""
     q = row.question
-    for position, index in enumerate(row.order):
+    texts = [plain_of(q.options[index].text) for index in row.order]
+    lead = 6 + (6 if boxes else 0)  # the letter, and the box before it
+    half = (pdf.width - INDENT) / 2
+    pdf.set_font(FONT, "", 10.5)
+    paired = len(texts) > 2 and all(pdf.get_string_width(text) + lead + 4 <= half for text in texts)
+    rows = (len(texts) + 1) // 2 if paired else len(texts)
+    for line in range(rows):
         pdf.keep(7)
-        x = pdf.l_margin + INDENT
-        if boxes:
-            pdf.box(x, pdf.get_y() + 0.9)
-            x += 6
-        pdf.set_x(x)
-        pdf.set_font(FONT, "B", 10.5)
-        pdf.cell(6, 5.4, f"{letter(position)}.")
-        pdf.set_font(FONT, "", 10.5)
-        pdf.multi_cell(pdf.l_margin + pdf.width - pdf.get_x(), 5.4, plain_of(q.options[index].text), align="L",
-                       new_x="LMARGIN", new_y="NEXT")
+        y = pdf.get_y()
+        for column, position in enumerate(range(line, len(texts), rows)):
+            x = pdf.l_margin + INDENT + column * half
+            if boxes:
+                pdf.box(x, y + 0.6)
+                x += 6
+            pdf.set_xy(x, y)
+            pdf.set_font(FONT, "B", 10.5)
+            pdf.cell(6, 5.4, f"{letter(position)}.")
+            pdf.set_font(FONT, "", 10.5)
+            pdf.multi_cell(half - lead if paired else pdf.l_margin + pdf.width - pdf.get_x(), 5.4, texts[position],
+                           align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(0.8)
 
 
