@@ -16,6 +16,7 @@ import functools
 import streamlit as st
 
 from lessonkit import downloads
+from lessonkit.exchange import import_words
 from lessonkit.exchange.imported import Defaults
 from lessonkit.exchange.selection import Selection, select
 from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, preview
@@ -196,16 +197,22 @@ def importer() -> None:
 def _show_preview(found: Preview) -> None:
     summary = f"{found.questions} soal terbaca dari file {found.format}."
     if found.problems:
-        st.warning(f"{summary} Ada {len(found.problems)} hal yang perlu dilengkapi di file YAML-nya "
-                   "(FILE:BARIS: id: kolom: pesan):")
-        st.code("\n".join(str(p) for p in found.problems), language=None, wrap_lines=True)
+        advice = import_words.advice(found.problems)
+        st.warning(f"{summary} {len(advice)} soal perlu dilengkapi di file YAML-nya sebelum dipakai:")
+        st.markdown("\n".join(f"- {plain(line)}" for line in advice))
+        if import_words.chosen_above(found.problems):
+            st.caption("Level dan bagian materi bisa juga dipilih sekaligus di atas untuk semua soal yang belum "
+                       "punya; hasilnya langsung diperbarui.")
+        with st.expander("Rincian per baris file YAML (seperti hasil python -m lessonkit check)"):
+            st.code("\n".join(str(p) for p in found.problems), language=None, wrap_lines=True)
     else:
         st.success(f"{summary} Semua soal valid.")
     if found.skipped:
         st.markdown(f"**{len(found.skipped)} soal tidak bisa diimpor:**\n\n"
-                    + "\n".join(f"- {plain(str(s))}" for s in found.skipped))
+                    + "\n".join(f"- {plain(import_words.left_out(s))}" for s in found.skipped))
     if found.notes:
-        st.markdown("**Catatan:**\n\n" + "\n".join(f"- {plain(note)}" for note in found.notes))
+        ids = import_words.ids_of(found.yaml_text)
+        st.markdown("**Catatan:**\n\n" + "\n".join(f"- {plain(import_words.note(n, ids))}" for n in found.notes))
     st.download_button(f"Unduh {found.file_name}", data=found.yaml_text, file_name=found.file_name,
                        mime="application/x-yaml", on_click="ignore", key="impor_unduh", type="primary")
     st.markdown("Lengkapi file itu, simpan ke folder quizzes/ di server, lalu periksa lagi dengan "
