@@ -142,7 +142,8 @@ def printed_files(selection: Selection) -> None:
             build = functools.partial(downloads.build, key, selection, paper, packets)
             _download(downloads.FORMATS[key], build, paper=paper, packets=packets, key=f"unduh_{key}")
     st.caption("Lembar kerja: kolom nama, kelas, dan tanggal, soal bernomor dengan tempat menjawab. "
-               "Kunci jawaban: jawaban dan pembahasan, rubrik uraian di halaman terpisah.")
+               "Kunci jawaban: tabel kunci satu halaman untuk memeriksa, lalu pembahasan; rubrik uraian di halaman "
+               "terpisah. Paket A dan B masing-masing bernomor halaman sendiri.")
 
 
 @st.fragment
