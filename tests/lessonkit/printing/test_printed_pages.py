@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import math
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from lessonkit.content import load_lesson
-from lessonkit.printing import answer_key, worksheet
+from lessonkit.printing import answer_key, handout, worksheet
 from lessonkit.printing.document import TEXT_WIDTH, Sheet
 from lessonkit.printing.figures import MIN_PT, aspect_of, print_width, smallest_print_pt, stage_images
 from lessonkit.printing.layout import layout
@@ -133,6 +134,32 @@ def test_every_handout_diagram_prints_its_smallest_label_at_9_pt_or_more():
     for image in drawn:
         assert smallest_print_pt(image, print_width(image, TEXT_WIDTH)) >= MIN_PT
     assert aspect_of(timeline) > 1  # its stages stacked: the wide drawing printed its labels at 6.7 pt
+
+
+def _text_sizes(page) -> list[tuple[float, str]]:
+    """Every text run on a PDF page with its size in pt as printed (font size scaled by both matrices)."""
+    sizes = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+            sizes.append((size * math.hypot(c, d), text.strip()))
+    page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_the_printed_idi_timeline_has_no_label_under_9_pt(pdftoppm):
+    lesson = load_lesson(ROOT / "content")
+    diagrams = load_diagrams(ROOT / "content", lesson.section_ids)
+    data = handout(lesson, "A4", stage_images(diagrams))
+    pages = pypdf.PdfReader(io.BytesIO(data)).pages
+    [page] = [p for p in pages if "Diagram: Dari Sekolah Dokter Jawa sampai IDI" in p.extract_text()]
+    stages = diagrams.processes["idi-timeline"].stages
+    words = {str(stage.year) for stage in stages} | {stage.label.split()[0] for stage in stages}
+    printed = [(size, text) for size, text in _text_sizes(page) if text.split()[0] in words]
+    assert len(printed) >= 2 * len(stages)
+    assert min(size for size, _ in printed) >= 9, printed  # the wide drawing printed them at 6.7 pt
+    assert len(_filled(pdftoppm, data)) == len(pages)
 
 
 def test_a_numbered_lists_lines_are_as_far_apart_as_a_paragraphs():
