@@ -18,7 +18,8 @@ INDENT = 9.0
 
 
 def key_of(row: Printed, brief: bool = False) -> str:
-    """The answer as the student writes it on this worksheet; ``brief``: a choice's letter without its text."""
+    """The answer as the student writes it on this worksheet; ``brief`` (for the key grid): a choice's letter
+    without its text, true/false as "1B 2S", a short answer's first two accepted answers."""
     q = row.question
     if q.type == "single":
         position = row.order.index(q.answer)
@@ -27,13 +28,14 @@ def key_of(row: Printed, brief: bool = False) -> str:
         return ", ".join(letter(p) for p, i in enumerate(row.order) if q.options[i].correct)
     if q.type == "true_false":
         heads = dict(zip((True, False), true_false.initials(q), strict=True))
-        return "; ".join(f"{n}. {heads[s.answer]}" for n, s in enumerate(q.statements, start=1))
+        return (" " if brief else "; ").join(f"{n}{'' if brief else '. '}{heads[s.answer]}"
+                                              for n, s in enumerate(q.statements, start=1))
     if q.type == "matching":
         return "; ".join(f"{n}–{letter(row.order.index(n - 1))}" for n in range(1, len(q.pairs) + 1))
     if q.type == "ordering":
         return "Urutan: " + ", ".join(letter(row.order.index(i)) for i in range(len(q.items)))
     if q.type == "short_answer":
-        return " / ".join(q.accept)
+        return " / ".join(q.accept[:2] + (["…"] if brief and len(q.accept) > 2 else q.accept[2:]))
     return "lihat rubrik uraian"
 
 

@@ -125,6 +125,16 @@ def test_the_key_opens_with_a_one_page_grid_of_every_number_then_the_explanation
     assert len(_filled(pdftoppm, data)) == len(texts)
 
 
+def test_a_grid_longer_than_a_page_goes_on_with_the_next_numbers_on_the_next_pages():
+    selection = bank_selection()
+    texts = _texts(answer_key(selection))
+    grid_pages = texts[:next(i for i, text in enumerate(texts) if "Pembahasan" in text)]
+    row = re.compile(r"^(\d{1,3})(?: |\n(?=\D))", re.M)  # a wrapped key puts its number on a line alone
+    numbers = [sorted(int(n) for n in row.findall(text)) for text in grid_pages]
+    assert [len(found) for found in numbers] == [50, 50, 50] == [len(set(found)) for found in numbers]
+    assert [n for found in numbers for n in found] == list(range(1, len(selection.items) + 1))
+
+
 def test_every_handout_diagram_prints_its_smallest_label_at_9_pt_or_more():
     lesson = load_lesson(ROOT / "content")
     images = stage_images(load_diagrams(ROOT / "content", lesson.section_ids))
