@@ -16,10 +16,10 @@ import functools
 import streamlit as st
 
 from lessonkit import downloads
-from lessonkit.exchange import moodle_versions
+from lessonkit.exchange import import_words, moodle_versions
 from lessonkit.exchange.imported import Defaults
 from lessonkit.exchange.selection import Selection, select
-from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, for_teacher, preview
+from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, preview
 from lessonkit.quiz.base import LEVEL_NAMES
 from lessonkit.quiz.types import TYPE_NAMES
 from server.uploads import allow_uploads
@@ -162,7 +162,8 @@ def printed_files(selection: Selection) -> None:
             build = functools.partial(downloads.build, key, selection, paper, packets)
             _download(downloads.FORMATS[key], build, paper=paper, packets=packets, key=f"unduh_{key}")
     st.caption("Lembar kerja: kolom nama, kelas, dan tanggal, soal bernomor dengan tempat menjawab. "
-               "Kunci jawaban: jawaban dan pembahasan, rubrik uraian di halaman terpisah.")
+               "Kunci jawaban: tabel kunci satu halaman untuk memeriksa, lalu pembahasan; rubrik uraian di halaman "
+               "terpisah. Paket A dan B masing-masing bernomor halaman sendiri.")
 
 
 @st.fragment
@@ -217,18 +218,22 @@ def importer() -> None:
 def _show_preview(found: Preview) -> None:
     summary = f"{found.questions} soal terbaca dari file {found.format}."
     if found.problems:
-        st.warning(f"{summary} Ada {len(found.problems)} hal yang perlu dilengkapi. Level dan bagian materi bisa "
-                   "diisi untuk semua soal sekaligus dengan pilihan di atas; sisanya dilengkapi di file YAML-nya:")
-        st.markdown("\n".join(f"- {plain(line)}" for line in for_teacher(found)))
-        with st.expander("Rincian per baris file YAML (FILE:BARIS: id: kolom: pesan)"):
+        advice = import_words.advice(found.problems)
+        st.warning(f"{summary} {len(advice)} soal perlu dilengkapi di file YAML-nya sebelum dipakai:")
+        st.markdown("\n".join(f"- {plain(line)}" for line in advice))
+        if import_words.chosen_above(found.problems):
+            st.caption("Level dan bagian materi bisa juga dipilih sekaligus di atas untuk semua soal yang belum "
+                       "punya; hasilnya langsung diperbarui.")
+        with st.expander("Rincian per baris file YAML (seperti hasil python -m lessonkit check)"):
             st.code("\n".join(str(p) for p in found.problems), language=None, wrap_lines=True)
     else:
         st.success(f"{summary} Semua soal valid.")
     if found.skipped:
         st.markdown(f"**{len(found.skipped)} soal tidak bisa diimpor:**\n\n"
-                    + "\n".join(f"- {plain(str(s))}" for s in found.skipped))
+                    + "\n".join(f"- {plain(import_words.left_out(s))}" for s in found.skipped))
     if found.notes:
-        st.markdown("**Catatan:**\n\n" + "\n".join(f"- {plain(note)}" for note in found.notes))
+        ids = import_words.ids_of(found.yaml_text)
+        st.markdown("**Catatan:**\n\n" + "\n".join(f"- {plain(import_words.note(n, ids))}" for n in found.notes))
     st.download_button(f"Unduh {found.file_name}", data=found.yaml_text, file_name=found.file_name,
                        mime="application/x-yaml", on_click="ignore", key="impor_unduh", type="primary")
     st.markdown("Lengkapi file itu, simpan ke folder quizzes/ di server, lalu periksa lagi dengan "

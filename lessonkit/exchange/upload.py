@@ -4,9 +4,8 @@ Shared by ``python -m lessonkit impor`` (which then writes the file into quizzes
 the "Unduh & Cetak" page (which never writes there: `preview` checks the YAML in a
 temporary folder beside copies of nothing, reading the real quiz files only as
 neighbours, so an id that clashes with the bank is reported too). Every failure is an
-`UploadError` whose ``str()`` is the Indonesian message for the teacher. `for_teacher` says the
-checker's problems in a teacher's words (which question, what to fill in); the CLI keeps
-``FILE:LINE: id: field: message``.
+`UploadError` whose ``str()`` is the Indonesian message for the teacher. The page says the
+checker's problems in a teacher's words (`import_words`); the CLI keeps ``FILE:LINE: id: field: message``.
 """
 
 from __future__ import annotations
@@ -40,43 +39,6 @@ class Preview:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    titles: dict[str, str] = field(default_factory=dict)  # question id -> the start of its text
-
-
-# the quiz YAML's keys in a teacher's words (what to fill in)
-FIELD_NAMES = {
-    "level": "level (L1, L2, atau L3)", "section": "bagian materi",
-    "explanation": "pembahasan", "model_answer": "jawaban model", "rubric": "rubrik penilaian",
-    "prompt": "teks soal", "points": "poin", "options": "pilihan jawaban", "statements": "pernyataan",
-    "pairs": "pasangan", "distractors": "pengecoh", "items": "butir urutan", "accept": "jawaban yang diterima",
-    "stimulus": "teks bacaan", "text": "teks", "left": "teks kiri", "right": "teks kanan", "feedback": "umpan balik",
-    "criterion": "kriteria", "correct": "kunci", "answer": "kunci", "id": "kode soal", "type": "jenis soal",
-}
-
-
-def _described(path: str) -> str:
-    """``options.1.text`` as "pilihan jawaban ke-2, teks"."""
-    words = []
-    for part in path.split("."):
-        if part.isdigit() and words:
-            words[-1] += f" ke-{int(part) + 1}"
-        elif part not in ("", "-"):
-            words.append(FIELD_NAMES.get(part, part))
-    return ", ".join(words) or "soal"
-
-
-def for_teacher(found: Preview) -> list[str]:
-    """One line per question with problems: its number and text, then what to fill in or fix."""
-    order = list(found.titles)
-    by_question: dict[str, list[str]] = {}
-    for problem in found.problems:
-        by_question.setdefault(problem.item_id, []).append(f"{_described(problem.field)} {problem.message}")
-    lines = []
-    for ident, fixes in by_question.items():
-        where = (f"Soal {order.index(ident) + 1} «{found.titles[ident]}»" if ident in found.titles
-                 else "Keterangan kuis")
-        lines.append(f"{where}: {'; '.join(fixes)}.")
-    return lines
 
 
 def read_any(data: bytes, defaults: Defaults | None = None) -> tuple[str, Imported]:
@@ -109,11 +71,4 @@ def preview(data: bytes, source: str, defaults: Defaults, quiz_dir: Path | None,
         target.write_text(yaml_text, encoding="utf-8")
         problems = [Problem(file_name, p.line, p.item_id, p.field, p.message)
                     for p in check_file(target, neighbours, section_ids)]
-    titles = {q["id"]: _title(q.get("prompt", "")) for q in imported.questions}
-    return Preview(kind, file_name, yaml_text, len(imported.questions), problems, imported.skipped, imported.notes,
-                   titles)
-
-
-def _title(prompt: str) -> str:
-    words = markup.plain_text(prompt).split()
-    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+    return Preview(kind, file_name, yaml_text, len(imported.questions), problems, imported.skipped, imported.notes)

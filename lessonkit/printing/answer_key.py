@@ -1,7 +1,8 @@
-"""Kunci jawaban: the key of every question in the worksheet's own letters, with its
-explanation; the essays' model answers and rubrics follow on pages of their own (a
-teacher can hand out the key without them, or grade with them). With packets, one key
-per packet, each starting on a new page.
+"""Kunci jawaban: first a one-page grid of the keys a teacher marks with (`key_grid`), then
+the key of every question in the worksheet's own letters with its explanation; the essays'
+model answers and rubrics follow on pages of their own (a teacher can hand out the key
+without them, or grade with them). With packets, one key per packet, each starting on a
+new page and numbering its pages from 1.
 """
 
 from __future__ import annotations
@@ -10,29 +11,32 @@ from ..exchange.selection import Selection
 from ..quiz.types import true_false, type_name
 from ..rubric import points_text, sample_text
 from .document import FONT, MUTED, Sheet, plain_of
+from .key_grid import key_grid
 from .layout import Printed, layout, letter
 from .worksheet import title_of
 
 INDENT = 9.0
 
 
-def key_of(row: Printed) -> str:
-    """The answer as the student writes it on this worksheet."""
+def key_of(row: Printed, brief: bool = False) -> str:
+    """The answer as the student writes it on this worksheet; ``brief`` (for the key grid): a choice's letter
+    without its text, true/false as "1B 2S", a short answer's first two accepted answers."""
     q = row.question
     if q.type == "single":
         position = row.order.index(q.answer)
-        return f"{letter(position)}. {plain_of(q.options[q.answer].text)}"
+        return letter(position) if brief else f"{letter(position)}. {plain_of(q.options[q.answer].text)}"
     if q.type == "multiple":
         return ", ".join(letter(p) for p, i in enumerate(row.order) if q.options[i].correct)
     if q.type == "true_false":
         heads = dict(zip((True, False), true_false.initials(q), strict=True))
-        return "; ".join(f"{n}. {heads[s.answer]}" for n, s in enumerate(q.statements, start=1))
+        return (" " if brief else "; ").join(f"{n}{'' if brief else '. '}{heads[s.answer]}"
+                                              for n, s in enumerate(q.statements, start=1))
     if q.type == "matching":
         return "; ".join(f"{n}–{letter(row.order.index(n - 1))}" for n in range(1, len(q.pairs) + 1))
     if q.type == "ordering":
         return "Urutan: " + ", ".join(letter(row.order.index(i)) for i in range(len(q.items)))
     if q.type == "short_answer":
-        return " / ".join(q.accept)
+        return " / ".join(q.accept[:2] + (["…"] if brief and len(q.accept) > 2 else q.accept[2:]))
     return "lihat rubrik uraian"
 
 
@@ -84,12 +88,16 @@ def _rubric(pdf: Sheet, row: Printed) -> None:
 
 def render(pdf: Sheet, selection: Selection, title: str, paket: str | None) -> None:
     rows = [row for block in layout(selection, paket) for row in block.questions]
+    pdf.start_part()
     pdf.add_page()
     pdf.line_text("KUNCI JAWABAN" + (f" · PAKET {paket}" if paket else ""), "B", 9.5, color=MUTED)
     pdf.heading(title, size=16, space_before=1)
     pdf.line_text("Untuk guru. Huruf dan nomor sesuai lembar kerja dengan judul dan paket yang sama.", "I", 9,
                   color=MUTED)
-    pdf.ln(3)
+    key_grid(pdf, rows, [key_of(row, brief=True) for row in rows], paket)
+    pdf.add_page()
+    pdf.heading("Pembahasan" + (f" · Paket {paket}" if paket else ""), size=13, space_before=0)
+    pdf.ln(1)
     for row in rows:
         _entry(pdf, row)
     essays = [row for row in rows if row.question.type == "essay"]

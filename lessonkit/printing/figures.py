@@ -1,7 +1,8 @@
 """Stage diagrams on paper: the app's own SVG drawings (``lessonkit.diagram_svg``) made ready for fpdf2.
 
 `stage_images` is the handout's ``diagrams`` source: every diagram of a section, in file
-order, drawn in the wide layout (the same drawing the app shows on a laptop). `pdf_ready`
+order, drawn in the wide layout (the same drawing the app shows on a laptop) unless its
+labels would print under 9 pt, then in a narrower layout (`readable`). `pdf_ready`
 adapts any SVG to what fpdf2 draws correctly:
 
 - text set in the bundled DejaVu Sans: fpdf2 maps generic families (sans-serif) to a core
@@ -17,12 +18,16 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..diagram_svg import draw
 from ..stages import Diagrams
+from .document import TEXT_WIDTH
 
 SVG_NS = "http://www.w3.org/2000/svg"
+MIN_PT = 9.0  # the smallest text a printed diagram may have
+PX_MM = 25.4 / 96  # one CSS px in mm
+LAYOUTS = ("wide", "medium", "tall")  # tried in this order for print
 FONT = "DejaVu"
 _STYLE_FAMILY = re.compile(r"font-family\s*:\s*[^;]+")
 DiagramSource = Callable[[str], Sequence[bytes]]
@@ -61,9 +66,8 @@ def _number(value: str | None) -> float | None:
         return None
 
 
-def aspect_of(image: bytes) -> float | None:
-    """Height over width of an SVG (from ``width``/``height``, else ``viewBox``); None when unknown."""
-    root = _svg(image)
+def _size(root: ET.Element | None) -> tuple[float, float] | None:
+    """An SVG's width and height in px (from ``width``/``height``, else ``viewBox``); None when unknown."""
     if root is None:
         return None
     box = (root.get("viewBox") or "").replace(",", " ").split()
@@ -71,8 +75,30 @@ def aspect_of(image: bytes) -> float | None:
     for width, height in sizes:
         w, h = _number(width), _number(height)
         if w and h:
-            return h / w
+            return w, h
     return None
+
+
+def aspect_of(image: bytes) -> float | None:
+    """Height over width of an SVG; None when unknown."""
+    size = _size(_svg(image))
+    return size[1] / size[0] if size else None
+
+
+def print_width(image: bytes, text_width: float) -> float:
+    """The width in mm an image is printed at: an SVG at its own size (CSS px, 96 per inch), no wider
+    than the text; anything else at the text width."""
+    size = _size(_svg(image))
+    return min(text_width, size[0] * PX_MM) if size else text_width
+
+
+def smallest_print_pt(image: bytes, width_mm: float) -> float | None:
+    """The smallest text of an SVG in points when it is printed ``width_mm`` wide; None without text."""
+    root = _svg(image)
+    size = _size(root)
+    fonts = [_number(e.get("font-size")) for e in root.iter() if e.get("font-size")] if size else []
+    fonts = [f for f in fonts if f]
+    return min(fonts) * width_mm / size[0] * 72 / 25.4 if fonts else None
 
 
 def title_of(image: bytes) -> str:
@@ -101,9 +127,20 @@ def pdf_ready(image: bytes) -> bytes:
     return ET.tostring(root, encoding="utf-8")
 
 
+def readable(drawings: Iterable[bytes], text_width: float = TEXT_WIDTH) -> bytes:
+    """The first drawing whose smallest text prints at ``MIN_PT`` or more (see `print_width`), else the last."""
+    drawings = list(drawings)
+    for image in drawings:
+        if (smallest_print_pt(image, print_width(image, text_width)) or MIN_PT) >= MIN_PT:
+            return image
+    return drawings[-1]
+
+
 def stage_images(diagrams: Diagrams) -> DiagramSource:
-    """Each section's stage diagrams as SVG bytes, for ``handout(..., diagrams=...)``."""
+    """Each section's stage diagrams as SVG bytes, for ``handout(..., diagrams=...)``: the wide layout
+    the app shows on a laptop, or a narrower one where the wide one would print its labels too small
+    (the IDI timeline: its stages stacked)."""
     def images(section_id: str) -> list[bytes]:
-        return [draw(item, diagrams.processes, layout="wide").svg.encode("utf-8")
+        return [readable(draw(item, diagrams.processes, layout=layout).svg.encode("utf-8") for layout in LAYOUTS)
                 for item in diagrams.for_section(section_id)]
     return images

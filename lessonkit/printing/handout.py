@@ -6,7 +6,7 @@ Ingat) as tinted boxes, the diagrams, the summary; the project (tiers, ethics, r
 forms) and the glossary at the end.
 
 Diagrams: ``diagrams(section_id)`` returns the images for a section (SVG or PNG bytes),
-in order; each is drawn at the full text width under the section text.
+in order; each is drawn under the section text at its own size, no wider than the text.
 ``figures.stage_images`` supplies the lesson's stage diagrams (the app and the CLI pass
 it); without a source the handout simply has no pictures.
 """
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ..content import CALLOUT_KINDS, Lesson, Section
 from ..project import markdown_of
 from .document import FONT, MUTED, TINTS, Sheet, plain_of
-from .figures import DiagramSource, aspect_of, pdf_ready, title_of
+from .figures import DiagramSource, aspect_of, pdf_ready, print_width, title_of
 
 
 def _no_diagrams(section_id: str) -> Sequence[bytes]:
@@ -80,12 +80,13 @@ def _image(pdf: Sheet, data: bytes) -> None:
     """The diagram under its caption, both moved to the next page when the drawing does not fit below."""
     caption = title_of(data)
     ratio = aspect_of(data) or 0.35
-    pdf.keep(min(pdf.width * ratio + (8 if caption else 0), pdf.page_break_trigger - pdf.t_margin - 10))
+    width = print_width(data, pdf.width)
+    pdf.keep(min(width * ratio + (8 if caption else 0), pdf.page_break_trigger - pdf.t_margin - 10))
     if caption:
         pdf.line_text(caption, "B", 10)
         pdf.ln(1)
     try:
-        pdf.image(io.BytesIO(pdf_ready(data)), w=pdf.width)
+        pdf.image(io.BytesIO(pdf_ready(data)), x=pdf.l_margin + (pdf.width - width) / 2, w=width)
     except Exception:  # a diagram fpdf2 cannot draw must not cost the teacher the whole handout
         pdf.line_text("(Diagram bagian ini tidak dapat dicetak; lihat di aplikasi.)", "I", 9, color=MUTED)
     pdf.ln(4)

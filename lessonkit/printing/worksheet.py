@@ -10,12 +10,15 @@ essay. Optional Paket A/B with shuffled order (`layout`).
 
 from __future__ import annotations
 
+import functools
+
 from ..exchange.selection import Selection
 from ..quiz.types import true_false, type_name
 from .document import FONT, INK, MUTED, TINTS, Sheet, plain_of
 from .layout import Block, Printed, layout, letter
 
 INDENT = 8.0
+KEPT_LINES = 3  # an essay's first answer lines stay on its stem's page; the rest may go on to the next
 INSTRUCTIONS = {
     "single": "Lingkari huruf jawaban yang paling tepat.",
     "multiple": "Beri tanda ✓ pada kotak setiap jawaban yang benar (bisa lebih dari satu).",
@@ -75,20 +78,8 @@ def _stimulus(pdf: Sheet, block: Block) -> None:
     pdf.ln(3)
 
 
-def _height(row: Printed) -> float:
-    """A rough height in mm of a question and its answer space, to avoid splitting it over two pages."""
-    q = row.question
-    prompt = 10 + 5.5 * (len(q.prompt) // 85 + q.prompt.count("\n") + 1)
-    answer = {"single": lambda: 7 * len(q.options), "multiple": lambda: 7 * len(q.options),
-              "true_false": lambda: 6 + 11 * len(q.statements),
-              "matching": lambda: 10 + 7 * len(q.pairs) + 6 * len(q.rights),
-              "ordering": lambda: 8 * len(q.items)}.get(q.type, lambda: 20)()
-    return min(prompt + answer, 140)
-
-
 def _prompt(pdf: Sheet, row: Printed) -> None:
     q = row.question
-    pdf.keep(_height(row))
     top = pdf.get_y()
     pdf.set_font(FONT, "B", 10.5)
     pdf.set_xy(pdf.l_margin, top + 2)
@@ -102,20 +93,29 @@ def _prompt(pdf: Sheet, row: Printed) -> None:
 
 
 def _options(pdf: Sheet, row: Printed, boxes: bool) -> None:
+    """Options with their letters: in two columns (A, B, C down the left) when every one fits half a line."""
     q = row.question
-    for position, index in enumerate(row.order):
+    texts = [plain_of(q.options[index].text) for index in row.order]
+    lead = 6 + (6 if boxes else 0)  # the letter, and the box before it
+    half = (pdf.width - INDENT) / 2
+    pdf.set_font(FONT, "", 10.5)
+    paired = len(texts) > 2 and all(pdf.get_string_width(text) + lead + 4 <= half for text in texts)
+    rows = (len(texts) + 1) // 2 if paired else len(texts)
+    for line in range(rows):
         pdf.keep(7)
-        x = pdf.l_margin + INDENT
-        if boxes:
-            pdf.box(x, pdf.get_y() + 0.9)
-            x += 6
-        pdf.set_x(x)
-        pdf.set_font(FONT, "B", 10.5)
-        pdf.cell(6, 6, f"{letter(position)}.")
-        pdf.set_font(FONT, "", 10.5)
-        pdf.multi_cell(pdf.l_margin + pdf.width - pdf.get_x(), 6, plain_of(q.options[index].text), align="L",
-                       new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(0.6)
+        y = pdf.get_y()
+        for column, position in enumerate(range(line, len(texts), rows)):
+            x = pdf.l_margin + INDENT + column * half
+            if boxes:
+                pdf.box(x, y + 0.6)
+                x += 6
+            pdf.set_xy(x, y)
+            pdf.set_font(FONT, "B", 10.5)
+            pdf.cell(6, 5.4, f"{letter(position)}.")
+            pdf.set_font(FONT, "", 10.5)
+            pdf.multi_cell(half - lead if paired else pdf.l_margin + pdf.width - pdf.get_x(), 5.4, texts[position],
+                           align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(0.8)
 
 
 def _boxed_rows(pdf: Sheet, texts: list[str], labels: list[str], boxes: int, box_labels: tuple[str, ...] = ()) -> None:
@@ -147,10 +147,11 @@ def _boxed_rows(pdf: Sheet, texts: list[str], labels: list[str], boxes: int, box
         pdf.set_font(FONT, "", 10.5)
         pdf.set_xy(text_x, y)
         pdf.multi_cell(text_w, 5.6, plain_of(text), align="L", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1.4)
+        pdf.ln(1.0)
 
 
-def _question(pdf: Sheet, row: Printed) -> None:
+def _draw(pdf: Sheet, row: Printed, lines_cap: int | None = None) -> None:
+    """A question and its answer space; ``lines_cap`` draws at most that many of an essay's lines."""
     q = row.question
     _prompt(pdf, row)
     if q.type in ("single", "multiple"):
@@ -172,11 +173,20 @@ def _question(pdf: Sheet, row: Printed) -> None:
     elif q.type == "short_answer":
         pdf.writing_lines(1, indent=INDENT)
     else:
-        pdf.writing_lines(int(min(16, max(6, 2 * q.points + 4))), indent=INDENT)
-    pdf.ln(4)
+        lines = int(min(16, max(6, 2 * q.points + 4)))
+        pdf.writing_lines(min(lines, lines_cap or lines), indent=INDENT)
+    pdf.ln(3)
+
+
+def _question(pdf: Sheet, row: Printed) -> None:
+    """A question on the page it fits whole (an essay: with its first lines), so no stem is parted from
+    its options; the page is filled up to there."""
+    pdf.keep_together(functools.partial(_draw, row=row, lines_cap=KEPT_LINES))
+    _draw(pdf, row)
 
 
 def render(pdf: Sheet, blocks: list[Block], title: str, paket: str | None) -> None:
+    pdf.start_part()
     _header(pdf, "Lembar kerja", title, paket)
     _instructions(pdf, blocks)
     for block in blocks:

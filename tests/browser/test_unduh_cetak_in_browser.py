@@ -5,6 +5,7 @@ the next change gives nothing."""
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -79,6 +80,7 @@ def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(
     v.settle()
     expect(page.get_by_text("2 soal terbaca dari file GIFT", exact=False)).to_be_visible()
     expect(page.get_by_role("button", name="Unduh soal-guru.yaml")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Soal 'Profesi 1':\W* isi tingkat kesulitan \(level\)"))).to_be_visible()
     shoot(page, screenshot_dir, "unduh-cetak-impor-desktop.png")
     _shoot_lower(page, screenshot_dir, "unduh-cetak-impor-desktop-bawah.png")
 

@@ -7,7 +7,7 @@ import pytest
 from lessonkit.content import load_lesson
 from lessonkit.exchange import moodle_xml
 from lessonkit.exchange.imported import Defaults
-from lessonkit.exchange.upload import MAX_BYTES, UploadError, for_teacher, preview, read_any
+from lessonkit.exchange.upload import MAX_BYTES, UploadError, preview, read_any
 from tests.conftest import ROOT
 from tests.lessonkit.exchange.helpers import FIXTURES, bank_selection
 
@@ -27,17 +27,6 @@ def test_problems_name_the_downloaded_file_and_the_defaults_fill_what_the_source
     assert [str(p) for p in found.problems] == [p for p in map(str, found.problems) if
                                                p.startswith("ulangan-harian-1.yaml:")]
     assert {p.field for p in found.problems} == {"explanation"}
-
-
-def test_the_teacher_reads_which_question_and_what_to_fill_in_not_yaml_jargon(tmp_path):
-    gift = b"::Profesi:: Organisasi profesi guru adalah {=PGRI ~IDI}\n\n::Esai:: Jelaskan kode etik. {}\n"
-    found = preview(gift, "guru.gift", Defaults(), tmp_path, SECTIONS)
-    lines = for_teacher(found)
-    assert lines[0] == ("Soal 1 «Organisasi profesi guru adalah»: level (L1, L2, atau L3) wajib diisi; "
-                        "bagian materi wajib diisi; pembahasan tidak boleh kosong.")
-    assert lines[1].startswith("Soal 2 «Jelaskan kode etik.»: ")
-    assert "jawaban model tidak boleh kosong" in lines[1] and "rubrik penilaian minimal 1 butir" in lines[1]
-    assert not [line for line in lines if ".yaml" in line or "explanation" in line or "section" in line]
 
 
 def test_an_exported_quiz_brought_back_clashes_with_the_bank_and_says_so():
