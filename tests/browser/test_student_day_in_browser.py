@@ -55,3 +55,23 @@ def test_the_diagram_selector_takes_every_choice_back_and_forth_and_the_url_foll
             expect(page.get_by_role("combobox", name="Pilih diagram")).to_have_value(re.compile(title))
             expect(page.locator(f".st-key-diagram-{diagram}-picture")).to_have_count(1)
             assert f"diagram={diagram}" in page.url, (round_, title, page.url)
+
+
+def test_a_phone_shows_the_card_and_its_buttons_on_the_first_screen_and_belum_tahu_moves_on(server, visit,
+                                                                                            screenshot_dir):
+    v = visit("phone")
+    page = v.open(f"{server.url}/kartu")
+    card = page.locator(".st-key-flashcard h2")
+    seen = []
+    for _ in range(3):
+        seen.append(card.inner_text())
+        page.get_by_role("button", name="Tampilkan arti (Spasi)").click()
+        v.settle()
+        unknown = page.get_by_role("button", name="Belum tahu (T)")
+        box = unknown.bounding_box()
+        assert box["y"] + box["height"] <= 844, f"'Belum tahu' ends at {box['y'] + box['height']:.0f} px"
+        if len(seen) == 1:
+            page.screenshot(path=str(screenshot_dir / "kartu-phone.png"))
+        unknown.click()
+        v.settle()
+    assert len(set(seen)) == 3, seen
