@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_keyboard import ORDER, Keyboard, ordering_by_keyboard, ordering_rows, pick_and_start
+
 pytestmark = pytest.mark.browser
 
 WIDE = 1200  # px: the main block at 1920 wide is ~1800 in the wide layout, 736 in the centered one
@@ -75,3 +77,40 @@ def test_a_phone_shows_the_card_and_its_buttons_on_the_first_screen_and_belum_ta
         unknown.click()
         v.settle()
     assert len(set(seen)) == 3, seen
+
+
+def _ordering_box(page):
+    return page.get_by_text("Urutkan tahapnya.").locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
+
+
+def test_an_exam_ordering_question_is_put_in_order_by_keyboard_alone(quiz_server, visit):
+    v = visit("desktop")
+    page = v.open(f"{quiz_server.url}/ujian")
+    kb = Keyboard(v)
+    pick_and_start(kb, "Sumber soal", "Kuis Semua Jenis", "Mulai ujian")
+    ordering_by_keyboard(kb, settle=True)
+    expect(_ordering_box(page).get_by_text("✓ Jawaban tercatat")).to_be_visible()
+    assert kb.unseen == []
+
+
+def test_a_phone_puts_an_ordering_question_in_order_by_tapping_and_sees_every_item(quiz_server, visit, screenshot_dir):
+    v = visit("phone", touch=True)
+    page = v.open(f"{quiz_server.url}/ujian")
+    page.get_by_role("combobox", name="Sumber soal").tap()
+    page.get_by_role("option", name="Kuis Semua Jenis").tap()
+    v.settle()
+    page.get_by_role("button", name="Mulai ujian").tap()
+    v.settle()
+    box = _ordering_box(page)
+    box.scroll_into_view_if_needed()
+    for row in page.locator("[class*='-row-']").all():
+        edge = row.bounding_box()
+        assert edge["x"] >= 0 and edge["x"] + edge["width"] <= 390, "every item fits the phone's width"
+    page.screenshot(path=str(screenshot_dir / "mengurutkan-phone.png"))
+    for target, text in enumerate(ORDER):
+        while (current := ordering_rows(page).index(text)) > target:
+            page.locator(f"[class*='-up-{current}'] button:visible").tap()
+            v.settle()
+    assert ordering_rows(page) == ORDER
+    expect(box.get_by_text("✓ Jawaban tercatat")).to_be_visible()
+    page.screenshot(path=str(screenshot_dir / "mengurutkan-phone-urut.png"))
