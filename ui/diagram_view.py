@@ -17,7 +17,7 @@ import streamlit as st
 
 from lessonkit.diagram_text import differences, text_version
 from lessonkit.stages import Comparison, Process
-from ui import data, nav
+from ui import data, nav, scroll
 
 HERE = Path(__file__).resolve().parent
 _HTML = '<div class="lk-frame"><div class="lk" data-lk-diagram></div></div>'
@@ -76,6 +76,7 @@ def show(item: Process | Comparison, *, key: str, beside: bool = True) -> None:
     else:
         step = sequence[index]
         with detail_area.container(border=True, key=f"{key}-detail"):
+            scroll.into_view(f".st-key-{key}-detail", step.key, key=f"{key}-scroll")
             if step.side:
                 st.caption(step.side.upper())
             st.markdown(f"#### {step.stage.number}. {step.stage.title}")

@@ -114,3 +114,44 @@ def test_a_phone_puts_an_ordering_question_in_order_by_tapping_and_sees_every_it
     assert ordering_rows(page) == ORDER
     expect(box.get_by_text("✓ Jawaban tercatat")).to_be_visible()
     page.screenshot(path=str(screenshot_dir / "mengurutkan-phone-urut.png"))
+
+
+def _on_screen(locator, height: int = 844) -> bool:
+    box = locator.bounding_box()
+    return box is not None and 0 <= box["y"] < height - 40
+
+
+def test_berikutnya_and_the_table_of_contents_open_a_section_at_its_heading_on_a_phone(server, visit, screenshot_dir):
+    v = visit("phone")
+    page = v.open(f"{server.url}/materi?bagian=pengantar")
+    for _ in range(2):
+        forward = page.get_by_role("button", name=re.compile(r"^Berikutnya: "))
+        forward.scroll_into_view_if_needed()
+        title = forward.inner_text().removeprefix("Berikutnya: ").removesuffix(" →").strip()
+        assert not _on_screen(page.locator("h1").first), "the test starts at the end of the section"
+        forward.click()
+        v.settle()
+        expect(page.locator("h1").first).to_contain_text(title)
+        page.wait_for_timeout(300)
+        assert _on_screen(page.locator("h1").first), f"'{title}' opened away from its heading"
+    page.screenshot(path=str(screenshot_dir / "materi-berikutnya-phone.png"))
+    page.get_by_role("button", name=re.compile(r"^Berikutnya: ")).scroll_into_view_if_needed()
+    page.get_by_test_id("stExpandSidebarButton").click()
+    page.get_by_test_id("stSidebar").get_by_role("button", name=re.compile(r"^(✓ )?1\. ")).click()
+    v.settle()
+    page.wait_for_timeout(300)
+    assert _on_screen(page.locator("h1").first), "the table of contents opened away from the heading"
+
+
+def test_tapping_a_stage_on_a_phone_brings_its_detail_on_screen(server, visit, screenshot_dir):
+    v = visit("phone", touch=True)
+    page = v.open(f"{server.url}/diagram?diagram=profesi-sepuluh-tahap")
+    stage = page.get_by_role("button", name=re.compile(r"^Tahap 7: "))
+    stage.scroll_into_view_if_needed()
+    stage.tap()
+    v.settle()
+    detail = page.locator(".st-key-diagram-profesi-sepuluh-tahap-detail")
+    expect(detail).to_contain_text("7. ")
+    page.wait_for_timeout(300)
+    assert _on_screen(detail), f"the detail is at y={detail.bounding_box()['y']:.0f} on an 844 px screen"
+    page.screenshot(path=str(screenshot_dir / "diagram-tahap-phone.png"))
