@@ -57,8 +57,7 @@ else:
     right.button("Saya tahu (Y)", on_click=_answer, args=(True,), shortcut="Y", type="primary", width="stretch")
 
 # Below the card, so the card and its buttons fit a phone's first screen.
-st.caption(" · ".join(f"Kotak {box}: {count}" for box, count in box_counts(names, cards).items()),
-           help="Banyak kartu di tiap kotak.")
+st.caption(" · ".join(f"Kotak {box}: {count}" for box, count in box_counts(names, cards).items()))
 st.markdown("Ingat-ingat arti istilahnya, lalu buka kartunya. Kartu yang kamu tahu naik ke kotak berikutnya dan "
             "muncul lagi beberapa hari kemudian (kotak 2: 1 hari, 3: 3 hari, 4: 7 hari, 5: 14 hari); "
             "kartu yang belum kamu tahu kembali ke kotak 1 dan muncul lagi setelah kartu lain yang jatuh tempo.")

@@ -76,13 +76,13 @@ def show(item: Process | Comparison, *, key: str, beside: bool = True) -> None:
     else:
         step = sequence[index]
         with detail_area.container(border=True, key=f"{key}-detail"):
-            scroll.into_view(f".st-key-{key}-detail", step.key, key=f"{key}-scroll")
             if step.side:
                 st.caption(step.side.upper())
             st.markdown(f"#### {step.stage.number}. {step.stage.title}")
             st.markdown(step.stage.description)
             st.markdown(f"**Contoh:** {step.stage.example}")
             nav.link("materi", "Baca penjelasannya di materi", bagian=step.stage.section)
+            scroll.into_view(f".st-key-{key}-detail", step.key, key=f"{key}-scroll")  # last: its gap is unseen
     processes = data.diagrams().processes
     if isinstance(item, Comparison):
         st.markdown(differences(item, processes))
