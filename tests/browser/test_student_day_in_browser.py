@@ -106,6 +106,9 @@ def test_a_phone_puts_an_ordering_question_in_order_by_tapping_and_sees_every_it
     for row in page.locator("[class*='-row-']").all():
         edge = row.bounding_box()
         assert edge["x"] >= 0 and edge["x"] + edge["width"] <= 390, "every item fits the phone's width"
+        for button in row.get_by_role("button").all():
+            size = button.bounding_box()
+            assert size["width"] >= 44 and size["height"] >= 44, "a touch target of at least 44 px"
     page.screenshot(path=str(screenshot_dir / "mengurutkan-phone.png"))
     for target, text in enumerate(ORDER):
         while (current := ordering_rows(page).index(text)) > target:

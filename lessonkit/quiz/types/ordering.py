@@ -124,11 +124,13 @@ def arrange(texts: dict[int, str], *, key: str, disabled: bool = False, on_chang
         if on_change is not None:
             on_change(*args)
 
+    st.html('<style>div[class*="-lkorder-row-"] button { min-width: 44px; min-height: 44px; }</style>')  # touch size
     chosen = st.session_state.get(key)
     shown = list(chosen) if chosen is not None and sorted(chosen) == sorted(texts) else list(texts)
     st.caption("Susun urutannya dengan tombol ↑ (naik) dan ↓ (turun) di samping tiap butir.")
     for position, item in enumerate(shown):
-        with st.container(border=True, horizontal=True, vertical_alignment="center", key=f"{key}-row-{position}"):
+        with st.container(border=True, horizontal=True, vertical_alignment="center",
+                          key=f"{key}-lkorder-row-{position}"):
             st.markdown(f"**{position + 1}.** {texts[item]}", width="stretch")
             st.button("↑", key=f"{key}-up-{position}", help=f"Naikkan butir {position + 1}",
                       disabled=disabled or position == 0, on_click=_set, args=(moved(shown, position, -1),))
