@@ -5,7 +5,6 @@ import streamlit as st
 from ui import data, diagram_view, lesson_view
 
 PARAM = "diagram"
-st.set_page_config(layout="wide")
 found = data.diagrams()
 items = {d.id: d for d in found.items.values()}
 
@@ -15,10 +14,14 @@ if not items:
     st.info("Belum ada diagram yang bisa ditampilkan.")
     st.stop()
 
-wanted = st.query_params.get(PARAM)
-current = wanted if wanted in items else next(iter(items))
-choice = st.selectbox("Pilih diagram", list(items), index=list(items).index(current),
+# The URL chooses only when the selector has no state yet (a first visit, a deep link, back from another page);
+# from then on the keyed widget decides and the URL follows it: one direction, so no choice is ever undone.
+SELECT = "diagram-choice"
+if st.session_state.get(SELECT) not in items:
+    wanted = st.query_params.get(PARAM)
+    st.session_state[SELECT] = wanted if wanted in items else next(iter(items))
+choice = st.selectbox("Pilih diagram", list(items), key=SELECT,
                       format_func=lambda i: items[i].title)
-if choice != wanted:
+if st.query_params.get(PARAM) != choice:
     st.query_params[PARAM] = choice
 diagram_view.show(items[choice], key=f"diagram-{choice}")

@@ -5,7 +5,6 @@ import streamlit as st
 from ui import class_admin, class_results, data
 from ui.teacher import require_teacher
 
-st.set_page_config(layout="wide")
 st.title("Hasil Kelas")
 teacher = require_teacher()
 store = data.store()

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from lessonkit.flashcards import BOXES, due_count, queue, review
+from lessonkit.flashcards import box_counts, due_count, queue, review
 from lessonkit.storage.store import utcnow
 from ui import data, nav, quiz_view, student
 
@@ -26,13 +26,6 @@ now = utcnow()
 names = list(terms)
 order = queue(names, cards, now)
 due = due_count(names, cards, now)
-st.markdown("Ingat-ingat arti istilahnya, lalu buka kartunya. Kartu yang kamu tahu naik ke kotak berikutnya dan "
-            "muncul lagi beberapa hari kemudian (kotak 2: 1 hari, 3: 3 hari, 4: 7 hari, 5: 14 hari); "
-            "kartu yang belum kamu tahu kembali ke kotak 1.")
-columns = st.columns(BOXES)
-for box, column in enumerate(columns, start=1):
-    column.metric(f"Kotak {box}", sum(1 for n in names if cards.get(n, (1, now))[0] == box))
-
 if due == 0:
     st.success("Semua kartu untuk hari ini sudah kamu ulang. Kamu boleh lanjut mengulang kartu berikutnya.")
 term = terms[order[0]]
@@ -62,3 +55,9 @@ else:
     left, right = st.columns(2)
     left.button("Belum tahu (T)", on_click=_answer, args=(False,), shortcut="T", width="stretch")
     right.button("Saya tahu (Y)", on_click=_answer, args=(True,), shortcut="Y", type="primary", width="stretch")
+
+# Below the card, so the card and its buttons fit a phone's first screen.
+st.caption(" · ".join(f"Kotak {box}: {count}" for box, count in box_counts(names, cards).items()))
+st.markdown("Ingat-ingat arti istilahnya, lalu buka kartunya. Kartu yang kamu tahu naik ke kotak berikutnya dan "
+            "muncul lagi beberapa hari kemudian (kotak 2: 1 hari, 3: 3 hari, 4: 7 hari, 5: 14 hari); "
+            "kartu yang belum kamu tahu kembali ke kotak 1 dan muncul lagi setelah kartu lain yang jatuh tempo.")

@@ -7,7 +7,6 @@ from ui.teacher import current, require_teacher
 
 TITLE = "Kuis Langsung (Guru)"
 
-st.set_page_config(layout="wide")
 live_poll.style()
 view = live_host.current(teacher) if (teacher := current()) is not None else None
 if view is None:

@@ -8,7 +8,7 @@ opened in this session are marked in the table of contents.
 import streamlit as st
 
 from lessonkit.reading import neighbours, opened_count
-from ui import data, diagram_view, lesson_view, project_view, student
+from ui import data, diagram_view, lesson_view, project_view, scroll, student
 
 PARAM = "bagian"
 lesson = data.lesson()
@@ -50,6 +50,7 @@ with st.sidebar:
     st.caption("Tanda ✓ = sudah kamu buka" + (" (tersimpan)." if learner else " di kunjungan ini."))
 
 section = sections[current]
+scroll.to_top(current, key="materi-top")
 position = ids.index(current) + 1
 done = opened_count(ids, opened)
 st.caption(f"Bagian {position} dari {len(ids)} · ± {section.meta.minutes} menit baca")

@@ -8,7 +8,6 @@ import streamlit as st
 from ui import data, nav, presentation
 
 PARAM = "slide"
-st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
 presentation.style()
 deck = data.deck()
 total = len(deck)

@@ -17,7 +17,7 @@ import streamlit as st
 
 from lessonkit.diagram_text import differences, text_version
 from lessonkit.stages import Comparison, Process
-from ui import data, nav
+from ui import data, nav, scroll
 
 HERE = Path(__file__).resolve().parent
 _HTML = '<div class="lk-frame"><div class="lk" data-lk-diagram></div></div>'
@@ -82,6 +82,7 @@ def show(item: Process | Comparison, *, key: str, beside: bool = True) -> None:
             st.markdown(step.stage.description)
             st.markdown(f"**Contoh:** {step.stage.example}")
             nav.link("materi", "Baca penjelasannya di materi", bagian=step.stage.section)
+            scroll.into_view(f".st-key-{key}-detail", step.key, key=f"{key}-scroll")  # last: its gap is unseen
     processes = data.diagrams().processes
     if isinstance(item, Comparison):
         st.markdown(differences(item, processes))

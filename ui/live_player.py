@@ -22,6 +22,7 @@ from lessonkit.auth.throttle import client_key
 from lessonkit.live import players, service
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import State
+from lessonkit.quiz.types import ordering
 from lessonkit.quiz.types.single import LETTERS
 from ui import data, live_poll
 from ui import student as saved
@@ -151,14 +152,6 @@ def _send_widgets(session_id: int, token: str, public: PublicQuestion, key: str)
     _send(session_id, token, public.question_id, _read(public, key))
 
 
-def _tap(key: str, position: int) -> None:
-    st.session_state[f"{key}-order"] = [*st.session_state.get(f"{key}-order", []), position]
-
-
-def _untap(key: str) -> None:
-    st.session_state[f"{key}-order"] = []
-
-
 def answer_form(record: LiveRecord, player: Player, public: PublicQuestion) -> None:
     """Large touch targets for the question's type; a single choice is sent with one tap."""
     key = f"live-{record.id}-{public.number}"
@@ -182,14 +175,7 @@ def answer_form(record: LiveRecord, player: Player, public: PublicQuestion) -> N
                 st.selectbox(text, list(range(len(public.rights))), index=None, key=f"{key}-{i}",
                              format_func=lambda j: public.rights[j], placeholder="Pilih pasangannya")
         elif public.type == "ordering":
-            chosen = st.session_state.get(f"{key}-order", [])
-            for n, position in enumerate(chosen, start=1):
-                st.markdown(f"**{n}.** {public.items[position]}")
-            for position, text in enumerate(public.items):
-                if position not in chosen:
-                    st.button(text, key=f"{key}-{position}", width="stretch", on_click=_tap, args=(key, position))
-            if chosen:
-                st.button("Ulangi urutan", key=f"{key}-reset", on_click=_untap, args=(key,), type="tertiary")
+            ordering.arrange(dict(enumerate(public.items)), key=f"{key}-order")
         else:
             st.text_input("Jawabanmu", key=key, max_chars=public.max_chars)
         st.button("Kirim jawaban", key=f"{key}-send", type="primary", width="stretch", **send)

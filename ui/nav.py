@@ -44,25 +44,29 @@ class PageSpec:
     title: str
     group: str
     audience: str = EVERYONE
+    layout: str = "centered"  # "wide" for projector and dashboard pages
+    sidebar: str = "auto"  # the sidebar's state when the page opens
 
 
 PAGES = [
     PageSpec("beranda", "app_pages/beranda.py", "Beranda", "Mulai"),
     PageSpec("gabung", "app_pages/gabung.py", "Gabung Kelas", "Mulai"),
     PageSpec("materi", "app_pages/materi.py", "Materi", "Belajar"),
-    PageSpec("diagram", "app_pages/diagram.py", "Diagram Proses", "Belajar"),
+    PageSpec("diagram", "app_pages/diagram.py", "Diagram Proses", "Belajar", layout="wide"),
     PageSpec("glosarium", "app_pages/glosarium.py", "Glosarium", "Belajar"),
     PageSpec("latihan", "app_pages/latihan.py", "Latihan Soal", "Latihan"),
     PageSpec("ujian", "app_pages/ujian.py", "Ujian", "Latihan"),
     PageSpec("kartu", "app_pages/kartu.py", "Kartu Istilah", "Latihan"),
     PageSpec("kemajuan", "app_pages/kemajuan.py", "Kemajuan Saya", "Latihan"),
     PageSpec("kuis-langsung", "app_pages/kuis_langsung.py", "Kuis Langsung", "Latihan"),
-    PageSpec("presentasi", "app_pages/presentasi.py", "Mode Presentasi", "Mengajar"),
+    PageSpec("presentasi", "app_pages/presentasi.py", "Mode Presentasi", "Mengajar", layout="wide",
+             sidebar="collapsed"),
     PageSpec("masuk-guru", "app_pages/masuk_guru.py", "Masuk Guru", "Guru", GUEST),
     PageSpec("kelas", "app_pages/kelas.py", "Kelas Saya", "Guru", TEACHER),
     PageSpec("ujian-kelas", "app_pages/ujian_kelas.py", "Ujian Kelas", "Guru", TEACHER),
-    PageSpec("hasil-kelas", "app_pages/hasil_kelas.py", "Hasil Kelas", "Guru", TEACHER),
-    PageSpec("kuis-langsung-guru", "app_pages/live_guru.py", "Kuis Langsung (Guru)", "Guru", TEACHER),
+    PageSpec("hasil-kelas", "app_pages/hasil_kelas.py", "Hasil Kelas", "Guru", TEACHER, layout="wide"),
+    PageSpec("kuis-langsung-guru", "app_pages/live_guru.py", "Kuis Langsung (Guru)", "Guru", TEACHER,
+             layout="wide"),
     PageSpec("unduh-cetak", "app_pages/unduh_cetak.py", "Unduh & Cetak", "Guru", TEACHER),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}
@@ -102,6 +106,11 @@ def navigation(teacher: TeacherInfo | None = None) -> st.navigation:
     for spec in PAGES:
         groups.setdefault(spec.group, []).append(copy.copy(pages[spec.key]))
     return st.navigation(groups, expanded=True)  # a teacher's menu is longer than 12: never hide a page
+
+
+def spec_of(page) -> PageSpec:
+    """The spec of the page ``st.navigation`` is about to run: its URL path is the spec's key, "" the default page's."""
+    return _BY_KEY.get(page.url_path) or _BY_KEY["beranda"]
 
 
 def has_page(key: str) -> bool:

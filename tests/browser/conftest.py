@@ -76,8 +76,9 @@ class Visit:
     finishes, so `settle` waits for exactly the run an action started instead of guessing with a delay.
     """
 
-    def __init__(self, browser, viewport: tuple[int, int]):
-        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, locale="id-ID")
+    def __init__(self, browser, viewport: tuple[int, int], touch: bool = False):
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, locale="id-ID",
+                                           has_touch=touch, is_mobile=touch)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
@@ -150,9 +151,9 @@ def _kind(message_type, payload: bytes) -> str | None:
 def visit(browser):
     opened: list[Visit] = []
 
-    def make(viewport: str | tuple[int, int] = "desktop") -> Visit:
+    def make(viewport: str | tuple[int, int] = "desktop", touch: bool = False) -> Visit:
         size = VIEWPORTS[viewport] if isinstance(viewport, str) else viewport
-        opened.append(Visit(browser, size))
+        opened.append(Visit(browser, size, touch))
         return opened[-1]
 
     yield make

@@ -51,9 +51,9 @@ class Keyboard:
         if unfocused_look is not None and unfocused_look == focused_look:
             self.unseen.append(name)
 
-    def tab_to(self, wanted: Callable[[dict], bool], what: str, limit: int = 80) -> dict:
+    def tab_to(self, wanted: Callable[[dict], bool], what: str, limit: int = 80, back: bool = False) -> dict:
         for _ in range(limit):
-            self.page.keyboard.press("Tab")
+            self.page.keyboard.press("Shift+Tab" if back else "Tab")
             self._leave()  # the control used before has lost focus now: compare its look
             focused = self.page.evaluate(FOCUSED)
             if wanted(focused):
@@ -116,12 +116,28 @@ def _matching(kb: Keyboard, settle: bool) -> None:
         kb.press("Enter", settle=settle)
 
 
-def _ordering(kb: Keyboard, settle: bool) -> None:
-    kb.tab_to(_named("combobox", "Klik butir"), "mengurutkan")
-    for item in ("Kebutuhan", "Orang", "Kelompok"):
-        kb.type(item)
-        kb.press("Enter", settle=settle)
-    kb.press("Escape")
+ORDER = ["Kebutuhan muncul", "Orang berkumpul", "Kelompok terbentuk"]
+ROW_BUTTON = """([which, position]) => !!document.activeElement.closest(`[class*="-${which}-${position}"]`)"""
+BEFORE = """(selector) => { const target = document.querySelector(selector);
+  return !!(target && document.activeElement.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING); }"""
+
+
+def ordering_rows(page) -> list[str]:
+    """The ordering widget's item texts, top to bottom."""
+    rows = page.locator("[class*='-row-'] [data-testid='stMarkdownContainer']").all_inner_texts()
+    return [row.split(". ", 1)[1] for row in rows if ". " in row][:len(ORDER)]
+
+
+def ordering_by_keyboard(kb: Keyboard, settle: bool) -> None:
+    """Each item in turn moves up with the ↑ button (Tab or Shift+Tab to it, Enter)."""
+    for target, text in enumerate(ORDER):
+        while (current := ordering_rows(kb.page).index(text)) > target:
+            selector = f"[class*='-up-{current}'] button"
+            back = kb.page.evaluate(BEFORE, selector)
+            kb.tab_to(lambda f, c=current: kb.page.evaluate(ROW_BUTTON, ["up", c]), f"mengurutkan ↑ {current + 1}",
+                      back=back)
+            kb.press("Enter", settle=True)
+    assert ordering_rows(kb.page) == ORDER
 
 
 def _short_answer(kb: Keyboard, settle: bool) -> None:
@@ -140,7 +156,7 @@ ANSWER = {  # the prompt of each question in tests/fixtures/quizzes_timed/kuis-s
     "Mana saja ciri kelompok profesi": _multiple,
     "Tentukan benar atau salah": _true_false,
     "Pasangkan kelompok dengan contohnya": _matching,
-    "Urutkan tahapnya": _ordering,
+    "Urutkan tahapnya": ordering_by_keyboard,
     "Aturan perilaku yang wajib": _short_answer,
     "Jelaskan mengapa orang mau": _essay,
 }
@@ -151,7 +167,7 @@ def _answer(kb: Keyboard, prompt_text: str, settle: bool) -> None:
     routine(kb, settle)
 
 
-def _pick_and_start(kb: Keyboard, box: str, quiz: str, start: str) -> None:
+def pick_and_start(kb: Keyboard, box: str, quiz: str, start: str) -> None:
     """Type into the quiz select box, pick with Enter, then press the start button."""
     kb.tab_to(_named("combobox", box), box)
     kb.type("Semua")
@@ -167,7 +183,7 @@ def test_a_practice_question_of_every_type_by_keyboard_alone(quiz_server, visit,
     kb = Keyboard(v)
     kb.tab_to(_named("radio", "Bagian materi"), "latihan berdasarkan")  # a segmented control: radio buttons
     kb.press("ArrowRight", "Space", settle=True)
-    _pick_and_start(kb, "Pilih kuis", "Kuis Semua Jenis (7 soal)", "Mulai latihan")
+    pick_and_start(kb, "Pilih kuis", "Kuis Semua Jenis (7 soal)", "Mulai latihan")
     for number in range(1, 8):
         expect(page.get_by_text(f"Soal {number} dari 7")).to_be_visible()
         _answer(kb, page.get_by_test_id("stMain").inner_text(), settle=False)
@@ -189,7 +205,7 @@ def test_a_whole_exam_by_keyboard_alone(quiz_server, visit, screenshot_dir):
     v = visit("desktop")
     page = v.open(f"{quiz_server.url}/ujian")
     kb = Keyboard(v)
-    _pick_and_start(kb, "Sumber soal", "Kuis Semua Jenis", "Mulai ujian")
+    pick_and_start(kb, "Sumber soal", "Kuis Semua Jenis", "Mulai ujian")
     expect(page.get_by_text("Soal 6 ·")).to_be_visible()
     for number in range(1, 7):
         box = page.get_by_text(f"Soal {number} ·").locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from lessonkit.flashcards import due_count, queue, review
+from lessonkit.flashcards import box_counts, due_count, queue, review
 from lessonkit.progress import mastery, weakest
 from lessonkit.storage import Answer
 
@@ -40,5 +40,19 @@ def test_leitner_moves_up_when_known_and_back_to_box_one_when_not():
 
 def test_due_cards_come_first_lowest_box_first():
     cards = {"b": (3, T0 - timedelta(hours=1)), "c": (2, T0 + timedelta(days=1)), "d": (1, T0 - timedelta(days=2))}
-    assert queue(["a", "b", "c", "d"], cards, T0) == ["d", "a", "b", "c"]
+    assert queue(["a", "b", "c", "d"], cards, T0) == ["a", "d", "b", "c"]  # never seen before seen long ago
     assert due_count(["a", "b", "c", "d"], cards, T0) == 3
+
+
+def test_belum_tahu_moves_the_queue_on_to_the_next_card_and_round_every_card():
+    terms, cards, now, shown = ["a", "b", "c"], {}, T0, []
+    for _ in range(6):  # "Belum tahu" on every card, a few seconds apart
+        head = queue(terms, cards, now)[0]
+        shown.append(head)
+        cards[head] = review(cards.get(head, (1, now))[0], False, now)
+        now += timedelta(seconds=5)
+    assert shown == ["a", "b", "c", "a", "b", "c"]
+
+
+def test_box_counts_put_a_card_never_seen_in_box_one():
+    assert box_counts(["a", "b", "c"], {"b": (2, T0), "c": (5, T0)}) == {1: 1, 2: 1, 3: 0, 4: 0, 5: 1}

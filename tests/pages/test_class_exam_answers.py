@@ -15,7 +15,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from lessonkit.content import load_lesson
 from lessonkit.quiz import grade, read_bank
 from lessonkit.quiz.stored import from_stored
-from lessonkit.quiz.types import matching, module_of
+from lessonkit.quiz.types import matching, module_of, ordering
 from lessonkit.storage.models import ExamAnswer
 from tests import class_exam_data as exam_data
 from tests.conftest import ROOT
@@ -46,6 +46,21 @@ def widget(at, key: str):
     return next(w for kind in WIDGETS for w in getattr(at, kind) if w.key == key)
 
 
+def arrange(at, key: str, order: list[int], wanted: list[int]):
+    """An ordering question put in ``wanted`` order with its ↑ buttons, as a student would (one run a press)."""
+    for target, item in enumerate(wanted):
+        shown = at.session_state[key] if key in at.session_state else list(order)
+        for position in range(shown.index(item), target, -1):
+            at = at.button(key=f"{key}-up-{position}").click().run()
+    return at
+
+
+def shown_value(at, key: str):
+    """What a question's widget shows: a widget's value, or the ordering widget's state (it has no widget)."""
+    keyed = [w for kind in WIDGETS for w in getattr(at, kind) if w.key == key]
+    return keyed[0].value if keyed else at.session_state[key]
+
+
 def widget_state(session_key: str, attempt, question_id: str, response) -> dict:
     """The widget values that show ``response`` to ``question_id`` (each type's own `state`)."""
     q = BANK.question(question_id)
@@ -69,7 +84,10 @@ def test_a_class_exam_from_a_shipped_quiz_is_resumed_reviewed_analysed_and_downl
     prefix = f"exam-db{attempt_id}"
     for qid, response in given.items():
         for key, value in widget_state(prefix, attempt, qid, response).items():
-            widget(at, key).set_value(value)
+            if isinstance(BANK.question(qid), ordering.Question):
+                at = arrange(at, key, attempt.orders[qid], value)
+            else:
+                widget(at, key).set_value(value)
     at = at.run()
     assert not at.exception
     kept, _ = store.load_exam(attempt_id)
@@ -82,7 +100,7 @@ def test_a_class_exam_from_a_shipped_quiz_is_resumed_reviewed_analysed_and_downl
     assert not resumed.exception
     for qid, response in given.items():
         for key, value in widget_state(prefix, attempt, qid, response).items():
-            assert widget(resumed, key).value == value, (qid, key)
+            assert shown_value(resumed, key) == value, (qid, key)
     resumed = button(resumed, "Kumpulkan jawaban").click().run()
     assert not resumed.exception and "Pembahasan" in [s.value for s in resumed.subheader]
     shown = texts(resumed)

@@ -246,3 +246,29 @@ def test_a_teacher_who_allows_no_anonymous_players_seats_only_saved_students(sto
     saved = press(phone(kuis=record.code, kode=siti.code), "Gabung sebagai Siti")
     assert "kamu bermain sebagai **Siti**" in all_text(saved)
     assert [p.nickname for p in store.live_players(record.id)] == ["Siti"]
+
+
+def test_a_phone_puts_a_live_ordering_question_in_order_with_the_up_buttons_and_sends_it(store):
+    from lessonkit.quiz.types import ordering
+
+    bank = _bank()
+    question = next(q for q in bank.questions if isinstance(q, ordering.Question))
+    record = service.create(store, bank, 1, [question.id, _two(bank)[0]], base_seconds=60, speed_bonus=False)
+    ana = joined(record.code, "Ana")
+    service.join(store, record.code, "Budi")
+    service.command(store, 1, record.id, "start")
+    ana.run()
+    public = service.phone_view(store, bank, store.live_get(record.id),
+                                store.live_rejoin(record.id, ana.query_params["kursi"])).public
+    key = f"live-{record.id}-1-order"
+    assert all(item in all_text(ana) for item in public.items), "every item is visible before any tap"
+    wanted = [public.items.index(text) for text in question.items]
+    for target, item in enumerate(wanted):
+        shown = ana.session_state[key] if key in ana.session_state else list(range(len(public.items)))
+        for position in range(shown.index(item), target, -1):
+            ana = ana.button(key=f"{key}-up-{position}").click().run()
+    if key not in ana.session_state:  # shown in the right order already
+        ana = press(ana, "Urutan ini sudah benar")
+    assert ana.session_state[key] == wanted
+    ana = press(ana, "Kirim jawaban")
+    assert "Jawaban terkirim" in all_text(ana)

@@ -116,9 +116,13 @@ def test_a_checked_answer_stays_visible_in_its_disabled_widgets(monkeypatch, con
     _button(at, "Periksa").click().run()
     assert [(b.value, b.disabled) for b in at.selectbox][0] == (at.selectbox[0].options.index("IDI"), True)
     _button(at, "Soal berikutnya").click().run()
-    at.multiselect[0].set_value([0, 1, 2]).run()
+    _button(at, "Urutan ini sudah benar").click().run()
+    _button(at, "↓").click().run()  # the first item one place down
+    shown = [m.value for m in at.markdown if m.value.startswith(("**1.**", "**2.**", "**3.**"))]
+    assert len(shown) == 3
     _button(at, "Periksa").click().run()
-    assert at.multiselect[0].value == [0, 1, 2] and at.multiselect[0].disabled
+    assert [m.value for m in at.markdown if m.value.startswith(("**1.**", "**2.**", "**3.**"))][:3] == shown
+    assert all(b.disabled for b in at.button if b.label in ("↑", "↓"))
 
 
 def _class_exam_running(question_ids: list[str]) -> None:

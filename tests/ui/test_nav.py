@@ -48,3 +48,9 @@ def test_the_page_icon_reaches_the_browser_without_reading_a_file_on_every_rerun
     assert opened == []
     assert base64.b64decode(nav.PAGE_ICON.removeprefix("data:image/png;base64,")) == \
         (ROOT / "assets" / "icon.png").read_bytes()
+
+
+def test_the_router_alone_sets_the_page_config_so_a_wide_page_never_races_a_centered_one():
+    for spec in nav.PAGES:
+        assert "set_page_config" not in (ROOT / spec.path).read_text(encoding="utf-8"), spec.path
+    assert {spec.key for spec in nav.PAGES if spec.layout == "wide"} >= {"presentasi", "diagram", "kuis-langsung-guru"}

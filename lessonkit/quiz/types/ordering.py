@@ -2,7 +2,10 @@
 
 Response: the list of item texts in the student's order. Partial score: (L - 1) / (n - 1), where L is the
 longest run of items in correct relative order (longest increasing subsequence of their true positions).
-The widget is a multiselect where the student clicks items in order (keyboard- and phone-friendly, no drag).
+The widget lists every item, always visible, each with ↑ and ↓ buttons (plain buttons: Tab and Enter on a
+keyboard, a tap on a phone, no drag). Its state (``session_state[key]``) is the student's order as indices into
+``items``; it is unset until the student moves an item or keeps the shown order, so an untouched question is
+unanswered.
 """
 
 from __future__ import annotations
@@ -100,13 +103,46 @@ def read(q: Question, key: str, order: list[int], state) -> list[str]:
     return [q.items[i] for i in state.get(key) or []]
 
 
+def moved(shown: list[int], position: int, step: int) -> list[int]:
+    """``shown`` with the item at ``position`` moved ``step`` places (-1 up, +1 down), kept inside the list."""
+    target = max(0, min(len(shown) - 1, position + step))
+    result = list(shown)
+    result.insert(target, result.pop(position))
+    return result
+
+
+def arrange(texts: dict[int, str], *, key: str, disabled: bool = False, on_change=None, args=()) -> None:
+    """The ordering widget: ``texts`` (id -> markdown, in the order first shown) as numbered rows with ↑ and ↓.
+
+    ``session_state[key]`` is the student's order as a list of ids, unset until the student moves a row or keeps
+    the shown order with "Urutan ini sudah benar"; every change calls ``on_change(*args)``.
+    """
+    import streamlit as st
+
+    def _set(value: list[int]) -> None:
+        st.session_state[key] = value
+        if on_change is not None:
+            on_change(*args)
+
+    st.html('<style>div[class*="-lkorder-row-"] button { min-width: 44px; min-height: 44px; }</style>')  # touch size
+    chosen = st.session_state.get(key)
+    shown = list(chosen) if chosen is not None and sorted(chosen) == sorted(texts) else list(texts)
+    st.caption("Susun urutannya dengan tombol ↑ (naik) dan ↓ (turun) di samping tiap butir.")
+    for position, item in enumerate(shown):
+        with st.container(border=True, horizontal=True, vertical_alignment="center",
+                          key=f"{key}-lkorder-row-{position}"):
+            st.markdown(f"**{position + 1}.** {texts[item]}", width="stretch")
+            st.button("↑", key=f"{key}-up-{position}", help=f"Naikkan butir {position + 1}",
+                      disabled=disabled or position == 0, on_click=_set, args=(moved(shown, position, -1),))
+            st.button("↓", key=f"{key}-down-{position}", help=f"Turunkan butir {position + 1}",
+                      disabled=disabled or position == len(shown) - 1, on_click=_set,
+                      args=(moved(shown, position, 1),))
+    if chosen is None and not disabled:
+        st.button("Urutan ini sudah benar", key=f"{key}-keep", on_click=_set, args=(shown,))
+
+
 def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=()) -> list:
     import streamlit as st
 
-    st.multiselect("Klik butir satu per satu, mulai dari yang pertama sampai yang terakhir:", order, key=key,
-                   format_func=lambda i: unmarked(q.items[i]), placeholder="Pilih butir pertama", disabled=disabled,
-                   on_change=on_change, args=args)
-    chosen = read(q, key, order, st.session_state)
-    if chosen:
-        st.caption("Urutanmu: " + " → ".join(f"{n}. {item}" for n, item in enumerate(chosen, start=1)))
-    return chosen
+    arrange({i: unmarked(q.items[i]) for i in order}, key=key, disabled=disabled, on_change=on_change, args=args)
+    return read(q, key, order, st.session_state)
