@@ -277,7 +277,7 @@ def _show_book(book: pd.DataFrame) -> None:
     """The gradebook on screen: marks and statuses as text, means with a decimal comma."""
     screen = book.astype({c: str for c in book.columns if c not in (gradebook.NAME, gradebook.DONE, gradebook.MEAN)})
     screen[gradebook.MEAN] = book[gradebook.MEAN].map(_decimal)
-    st.dataframe(screen, hide_index=True, width="stretch")
+    st.dataframe(safe_frame(screen), hide_index=True, width="stretch")
 
 
 def grade_book(board: Dashboard) -> None:

@@ -19,10 +19,20 @@ TABLES = {"dataframe", "table", "data_editor"}
 SOURCES = sorted([*(ROOT / "ui").rglob("*.py"), *(ROOT / "app_pages").rglob("*.py"), ROOT / "app.py"])
 
 
+def _imported(tree: ast.AST) -> set[str]:
+    """Names the file imports, except Streamlit itself: ``gradebook.table(...)`` is not a shown table."""
+    names = {(alias.asname or alias.name).split(".")[0] for node in ast.walk(tree)
+             if isinstance(node, ast.Import | ast.ImportFrom) for alias in node.names}
+    return names - {"st"}
+
+
 def _table_calls(tree: ast.AST):
+    modules = _imported(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TABLES:
-            yield node
+            receiver = node.func.value
+            if not (isinstance(receiver, ast.Name) and receiver.id in modules):
+                yield node
 
 
 def _data_argument(call: ast.Call) -> ast.expr | None:
