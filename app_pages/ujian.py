@@ -43,7 +43,7 @@ if attempt is None:
         ids = [s.id for s in lesson.sections if any(q.section == s.id for q in auto)]
         settings["sections"] = st.multiselect("Bagian materi", ids, default=ids,
                                               format_func=quiz_view.section_title,
-                                              placeholder="Pilih minimal satu bagian")
+                                              placeholder="Pilih minimal satu bagian", select_all=False)
     count, minutes = exam.practice_size(bank, settings)
     saving = "Jawaban tersimpan otomatis setiap kali kamu menjawab." if learner else \
         "Kamu belum menyimpan kemajuan, jadi ujian ini hilang jika halaman dimuat ulang."

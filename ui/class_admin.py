@@ -65,7 +65,8 @@ def _create(teacher: TeacherInfo) -> None:
 
 
 def create_form(expanded: bool) -> None:
-    with st.expander("Buat kelas baru", expanded=expanded), st.form("create_class", border=False):
+    with (st.expander("Buat kelas baru", expanded=expanded),
+          st.form("create_class", border=False, enter_to_submit=False)):
         st.text_input("Nama kelas", key="class_name", max_chars=80, placeholder="XI IPS 2 · 2026/2027")
         st.form_submit_button("Buat kelas", type="primary", on_click=_create)
 

@@ -83,9 +83,9 @@ def create_form(class_id: int, expanded: bool) -> None:
                               key=_key("count"))
             right.multiselect("Tingkat", list(LEVEL_NAMES), default=list(LEVEL_NAMES), key=_key("levels"),
                               format_func=lambda level: f"{level} · {LEVEL_NAMES[level]}",
-                              placeholder="Semua tingkat")
+                              placeholder="Semua tingkat", select_all=False)
             st.multiselect("Bagian materi", sections, default=sections, key=_key("sections"),
-                           format_func=quiz_view.section_title, placeholder="Semua bagian")
+                           format_func=quiz_view.section_title, placeholder="Semua bagian", select_all=False)
             st.checkbox("Acak soal berbeda untuk setiap siswa", key=_key("per_student"),
                         help="Tanpa centang, semua siswa mendapat soal yang sama (urutan pilihan tetap diacak). "
                              "Analisis butir hanya bisa dibuat bila soalnya sama untuk semua siswa.")

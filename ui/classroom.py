@@ -87,7 +87,7 @@ def my_classes(learner: StudentInfo, key: str) -> None:
 
 
 def join_form(learner: StudentInfo, key: str) -> None:
-    with st.form(f"{key}_form", border=False):
+    with st.form(f"{key}_form", border=False, enter_to_submit=False):
         st.text_input("Kode kelas dari guru", key=f"{key}_code", max_chars=20)
         st.form_submit_button("Gabung ke kelas", on_click=_join_typed, args=(learner, key))
     show_pending(key)

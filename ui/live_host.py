@@ -111,7 +111,7 @@ def setup(teacher: TeacherInfo) -> None:
     else:
         names = {q.id: f"{q.id} · {TYPE_NAMES[q.type]}" for q in usable}
         st.multiselect("Soal (urut sesuai pilihanmu)", list(names), key="live_pick", format_func=names.get,
-                       placeholder="Pilih soal satu per satu")
+                       placeholder="Pilih soal satu per satu", select_all=False)
     left, middle = st.columns(2)
     left.number_input("Waktu dasar per soal (detik)", min_value=5, max_value=120, value=questions.BASE_SECONDS,
                       step=5, key="live_seconds",

@@ -93,7 +93,7 @@ def render(q: Question, *, key: str, order: list[int], disabled: bool = False, o
 
     st.multiselect("Klik butir satu per satu, mulai dari yang pertama sampai yang terakhir:", order, key=key,
                    format_func=lambda i: unmarked(q.items[i]), placeholder="Pilih butir pertama", disabled=disabled,
-                   on_change=on_change, args=args)
+                   select_all=False, on_change=on_change, args=args)
     chosen = read(q, key, order, st.session_state)
     if chosen:
         st.caption("Urutanmu: " + " → ".join(f"{n}. {item}" for n, item in enumerate(chosen, start=1)))
