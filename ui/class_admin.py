@@ -8,11 +8,11 @@ teacher's id, so a class id that is not theirs does nothing.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import streamlit as st
 
 from lessonkit.classes import normal_code
+from ui import join_address
 from ui.student import qr_png
 from ui.teacher import teacher_action
 from ui.text import plain
@@ -85,10 +85,8 @@ def choose(classes: list[ClassInfo]) -> int:
 
 
 def join_link(code: str) -> str:
-    """``<this server>/gabung?kelas=CODE``, from the address the teacher's browser uses."""
-    parts = urlsplit(st.context.url or "")
-    base = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-    return f"{base}/gabung?kelas={code}"
+    """``<address phones can open>/gabung?kelas=CODE`` (see `ui.join_address`)."""
+    return join_address.link(f"/gabung?kelas={code}")
 
 
 def join_code(klass: ClassInfo, big: bool = False) -> None:
@@ -106,6 +104,7 @@ def join_code(klass: ClassInfo, big: bool = False) -> None:
         else:
             st.warning("Pendaftaran ditutup: kode ini tidak bisa dipakai untuk bergabung.")
         st.code(link, language=None)
+        join_address.notice()
     right.image(qr_png(link), width=320 if big else 220, caption="Pindai untuk bergabung")
 
 

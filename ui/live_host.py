@@ -9,7 +9,6 @@ Streamlit allows one shortcut per button, so Space works only while that button 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -18,7 +17,7 @@ from lessonkit.live.errors import LiveError
 from lessonkit.live.state import PRIMARY, State
 from lessonkit.quiz.types import TYPE_NAMES
 from lessonkit.quiz.types.single import LETTERS
-from ui import data, live_poll, nav
+from ui import data, join_address, live_poll, nav
 from ui.student import qr_png
 from ui.teacher import teacher_action
 from ui.text import chart_label, plain
@@ -171,10 +170,8 @@ def controls(view: service.HostView) -> None:
 # -- screens --------------------------------------------------------------------------------------------------------
 
 def join_link(code: str) -> str:
-    """``<this server>/kuis-langsung?kuis=CODE``, from the address the teacher's browser uses."""
-    parts = urlsplit(st.context.url or "")
-    base = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-    return f"{base}/kuis-langsung?kuis={code}"
+    """``<address phones can open>/kuis-langsung?kuis=CODE`` (see `ui.join_address`)."""
+    return join_address.link(f"/kuis-langsung?kuis={code}")
 
 
 def _names(view: service.HostView) -> None:
@@ -196,6 +193,7 @@ def lobby(view: service.HostView) -> None:
         st.markdown("Buka **Kuis Langsung** di ponsel, lalu ketik kode ini:")
         st.html(f'<div class="live-code" aria-label="Kode kuis">{code[:3]} {code[3:]}</div>')
         st.code(link, language=None, wrap_lines=True)
+        join_address.notice()
     right.image(qr_png(link), width=380, caption="Pindai untuk bergabung",
                 alt="Kode QR berisi alamat untuk bergabung ke Kuis Langsung ini")
     _names(view)

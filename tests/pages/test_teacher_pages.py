@@ -250,3 +250,17 @@ def test_teachers_declared_in_secrets_can_sign_in(store):
     page("app_pages/masuk_guru.py", at)
     sign_in(at, "rina")
     assert "Kamu masuk sebagai **Rina Wati**" in texts(at)
+
+
+def test_on_localhost_the_join_link_and_qr_use_the_laptops_network_address_and_the_teacher_is_told(
+        store, monkeypatch):
+    monkeypatch.setattr("ui.join_address._page_url", lambda: "http://localhost:8501/kelas")
+    monkeypatch.setattr("ui.join_address._addresses", lambda: ["192.168.1.20"])
+    store.add_teacher("Sari Dewi", username="sari", password_hash=HASH)
+    at = sign_in(page())
+    at.text_input(key="class_name").input("XI IPS 2")
+    at = button(at, "Buat kelas").click().run()
+    [klass] = store.classes(store.teacher("sari").id)
+    assert f"http://192.168.1.20:8501/gabung?kelas={klass.join_code}" in [c.value for c in at.code]
+    [warning] = [w.value for w in at.warning if "localhost" in w.value]
+    assert "Anda membuka" in warning and "http://192.168.1.20:8501" in warning
