@@ -158,7 +158,25 @@ def _delete(teacher: TeacherInfo, class_id: int) -> None:
                                             "juga anggota kelas guru lain.")
 
 
-def members(klass: ClassInfo, people: list[Member]) -> None:
+MEMBERS_POLL_SECONDS = 3
+
+
+def members(klass: ClassInfo, people: list[Member], teacher_id: int) -> None:
+    """The member list, re-read every few seconds so students appear while they join (one small query per
+    teacher page); when it changed, the whole page reruns, so every list and count on it agrees."""
+    seen = f"members_seen_{klass.id}"
+    st.session_state[seen] = [m.student_id for m in people]
+
+    def watch() -> None:
+        now = _run(lambda store: store.members(teacher_id, klass.id))
+        if now is not None and [m.student_id for m in now] != st.session_state.get(seen):
+            st.rerun(scope="app")
+
+    st.fragment(watch, run_every=MEMBERS_POLL_SECONDS)()
+    _member_list(klass, people)
+
+
+def _member_list(klass: ClassInfo, people: list[Member]) -> None:
     st.subheader(f"Anggota ({len(people)})")
     if not people:
         st.info("Belum ada siswa yang bergabung. Tunjukkan kode gabung di atas.")

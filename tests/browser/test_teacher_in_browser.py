@@ -156,3 +156,17 @@ def test_sign_in_survives_a_reload_through_nginx(tmp_path, visit, monkeypatch):
         expect(page.get_by_test_id("stMain").get_by_label("Kata sandi")).to_be_visible()
     finally:
         cluster.stop()
+
+
+def test_the_member_list_shows_students_while_they_join_without_a_click(server, visit, monkeypatch):
+    make_teacher(server.data_dir, monkeypatch, "rina", "Rina")
+    teacher = visit("desktop")
+    page = sign_in(teacher, f"{server.url}/kelas", "rina")
+    code = create_class(teacher, page, "XI IPS 5")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("Anggota (0)")).to_be_visible()
+    store = Store.open(db_url(server.data_dir))
+    store.join_class(store.create_student("Sekar Live").id, code)
+    expect(main.get_by_text("Anggota (1)")).to_be_visible(timeout=15_000)
+    expect(main.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
