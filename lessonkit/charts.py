@@ -52,8 +52,8 @@ def scores_over_time(times: Sequence, scores: Sequence[float], kinds: Sequence[s
                                     customdata=[f"{short_date(t)} pukul {t:%H.%M}" for t, _ in picked],
                                     hovertemplate="%{customdata}: %{y}%<extra>" + kind + "</extra>"))
     figure.update_layout(yaxis={"range": [0, 105], "title": "Skor (%)", "fixedrange": True},
-                         xaxis={"fixedrange": True, **_date_ticks(times)}, height=320, margin={"l": 10, "r": 10, "t": 10, "b": 30},
-                         legend={"orientation": "h", "y": -0.2})
+                         xaxis={"fixedrange": True, **_date_ticks(times)}, height=320,
+                         margin={"l": 10, "r": 10, "t": 10, "b": 30}, legend={"orientation": "h", "y": -0.2})
     return figure
 
 

@@ -42,7 +42,7 @@ def _run(action, *args):
     try:
         return action(store, *args)
     except ClassNotFound:
-        st.session_state[NOTICE] = ("warning", "Kelas atau siswa itu tidak ditemukan di kelasmu.")
+        st.session_state[NOTICE] = ("warning", "Kelas atau siswa itu tidak ditemukan di kelas Anda.")
     except StorageError:
         st.session_state[NOTICE] = ("error", "Penyimpanan sedang tidak bisa dipakai. Coba lagi nanti.")
     except ValueError as exc:
@@ -154,7 +154,7 @@ def _delete(teacher: TeacherInfo, class_id: int) -> None:
     if outcome is DeleteOutcome.DELETED:
         st.session_state[NOTICE] = ("success", "Siswa dan semua catatan belajarnya sudah dihapus.")
     elif outcome is DeleteOutcome.REMOVED_ONLY:
-        st.session_state[NOTICE] = ("info", "Siswa dikeluarkan dari kelas-kelasmu. Datanya tidak dihapus karena ia "
+        st.session_state[NOTICE] = ("info", "Siswa dikeluarkan dari kelas-kelas Anda. Datanya tidak dihapus karena ia "
                                             "juga anggota kelas guru lain.")
 
 

@@ -42,7 +42,7 @@ def _signed_in() -> bool:
     """A fragment reruns without the page: check the teacher again, so a session ended elsewhere gets nothing."""
     if teacher.current() is not None:
         return True
-    st.info("Sesi gurumu sudah berakhir. Muat ulang halaman ini untuk masuk lagi.")
+    st.info("Sesi guru Anda sudah berakhir. Muat ulang halaman ini untuk masuk lagi.")
     return False
 
 

@@ -42,7 +42,7 @@ def _run(action, *args, **kwargs):
     except LiveError as refused:
         st.session_state[NOTICE] = ("warning", refused.message)
     except ClassNotFound:
-        st.session_state[NOTICE] = ("warning", "Kelas itu tidak ditemukan di kelasmu.")
+        st.session_state[NOTICE] = ("warning", "Kelas itu tidak ditemukan di kelas Anda.")
     except StorageError:
         st.session_state[NOTICE] = ("error", live_poll.STORAGE_DOWN)
     return None
@@ -109,7 +109,7 @@ def setup(teacher: TeacherInfo) -> None:
         st.selectbox("Bagian materi", list(titles), key="live_section", format_func=titles.get)
     else:
         names = {q.id: f"{q.id} · {TYPE_NAMES[q.type]}" for q in usable}
-        st.multiselect("Soal (urut sesuai pilihanmu)", list(names), key="live_pick", format_func=names.get,
+        st.multiselect("Soal (urut sesuai pilihan Anda)", list(names), key="live_pick", format_func=names.get,
                        placeholder="Pilih soal satu per satu", select_all=False)
     left, middle = st.columns(2)
     left.number_input("Waktu dasar per soal (detik)", min_value=5, max_value=120, value=questions.BASE_SECONDS,

@@ -85,5 +85,5 @@ def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(
     page.get_by_role("tab", name="Soal", exact=True).click()
     page.get_by_text("Kuis tertentu").click()  # reruns only this tab's fragment
     v.settle()
-    expect(page.get_by_text("Sesi gurumu sudah berakhir", exact=False)).to_be_visible()
+    expect(page.get_by_text("Sesi guru Anda sudah berakhir", exact=False)).to_be_visible()
     expect(page.get_by_role("button", name="Unduh Moodle XML")).to_have_count(0)
