@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import student, teacher
+from ui import indonesian_labels, student, teacher
 from ui.nav import navigation
 
 st.set_page_config(
@@ -14,6 +14,7 @@ st.set_page_config(
 )
 signed_in = teacher.current()
 page = navigation(signed_in)
+indonesian_labels.mount()
 student.panel()
 teacher.panel(signed_in)
 page.run()

@@ -77,7 +77,7 @@ def sign_in(v, url: str, username: str, password: str = PASSWORD):
     page = v.open(url)
     main = page.get_by_test_id("stMain")
     main.get_by_label("Nama pengguna").fill(username)
-    main.get_by_label("Kata sandi").fill(password)
+    main.get_by_label("Kata sandi", exact=True).fill(password)
     main.get_by_role("button", name="Masuk", exact=True).click()
     v.settle()
     return page

@@ -195,7 +195,7 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         finally:
             store.engine.dispose()
         page = v.open(f"{server.url}/unduh-cetak")
-        if page.get_by_test_id("stMain").get_by_label("Kata sandi").count():  # not signed in yet in this browser
+        if page.get_by_test_id("stMain").get_by_label("Kata sandi", exact=True).count():  # not signed in yet here
             page = sign_in(v, f"{server.url}/unduh-cetak", "axe-guru")
         expect(page.get_by_role("button", name="Unduh Moodle XML")).to_be_visible()
 

@@ -82,7 +82,7 @@ def test_a_teacher_signs_in_keeps_the_session_collects_a_student_and_signs_out(s
     wait_for_cookie(teacher, present=False)
     page.reload()
     teacher.settle()
-    expect(page.get_by_test_id("stMain").get_by_label("Kata sandi")).to_be_visible()
+    expect(page.get_by_test_id("stMain").get_by_label("Kata sandi", exact=True)).to_be_visible()
     expect(page.get_by_text(code)).to_have_count(0)
     assert teacher.outside_requests() == [] and student.outside_requests() == []
 
@@ -100,11 +100,11 @@ def test_a_wrong_password_is_generic_and_five_lock_the_account(server, visit, mo
     expect(alert).to_have_text("Nama pengguna atau kata sandi salah.")
     main = page.get_by_test_id("stMain")
     for _ in range(4):
-        main.get_by_label("Kata sandi").fill("bukan-sandinya")
+        main.get_by_label("Kata sandi", exact=True).fill("bukan-sandinya")
         main.get_by_role("button", name="Masuk", exact=True).click()
         v.settle()
     expect(alert).to_contain_text("dikunci sementara; coba lagi dalam 15 menit")
-    main.get_by_label("Kata sandi").fill(PASSWORD)
+    main.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
     main.get_by_role("button", name="Masuk", exact=True).click()
     v.settle()
     expect(alert).to_contain_text("dikunci sementara")
@@ -153,7 +153,7 @@ def test_sign_in_survives_a_reload_through_nginx(tmp_path, visit, monkeypatch):
         wait_for_cookie(v, present=False)
         page.reload()
         v.settle()
-        expect(page.get_by_test_id("stMain").get_by_label("Kata sandi")).to_be_visible()
+        expect(page.get_by_test_id("stMain").get_by_label("Kata sandi", exact=True)).to_be_visible()
     finally:
         cluster.stop()
 
