@@ -71,6 +71,18 @@ def test_a_teacher_creates_a_class_exam_from_a_quiz_closes_it_and_deletes_it(sto
     assert store.class_exams(sari.id, klass.id) == [] and "Belum ada ujian untuk kelas ini." in texts(at)
 
 
+def test_the_teacher_previews_a_class_exams_questions_with_keys_and_points(store, bank):
+    _, _, made = class_with_exam(store, bank)
+    at = sign_in(page("app_pages/ujian_kelas.py"))
+    assert not at.exception
+    [preview] = [e for e in at.expander if e.label.startswith("Pratinjau soal")]
+    assert preview.label == f"Pratinjau soal ({len(made.question_ids)})"
+    first = bank.question(made.question_ids[0])
+    shown = [m.value for m in preview.markdown] + [c.value for c in preview.caption]
+    assert first.prompt in shown and any(c.startswith("Soal 1 · ") and "poin" in c for c in shown)
+    assert sum(text.startswith("**Jawaban yang tepat:**") for text in shown) == len(made.question_ids)
+
+
 def test_a_bad_window_gets_a_clear_message_and_nothing_is_made(store):
     sari = store.add_teacher("Sari", username="sari", password_hash=HASH)
     klass = store.create_class(sari.id, "XI IPS 2")
