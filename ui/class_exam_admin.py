@@ -82,11 +82,11 @@ def create_form(class_id: int, expanded: bool) -> None:
             sections = [s.id for s in lesson.sections if any(q.section == s.id for q in auto)]
             left.number_input("Jumlah soal", min_value=1, max_value=max(1, len(auto)), value=min(10, len(auto) or 1),
                               key=_key("count"))
-            right.multiselect("Tingkat", list(LEVEL_NAMES), default=list(LEVEL_NAMES), key=_key("levels"),
-                              format_func=lambda level: f"{level} · {LEVEL_NAMES[level]}",
-                              placeholder="Semua tingkat", select_all=False)
-            st.multiselect("Bagian materi", sections, default=sections, key=_key("sections"),
-                           format_func=quiz_view.section_title, placeholder="Semua bagian", select_all=False)
+            right.pills("Tingkat", list(LEVEL_NAMES), selection_mode="multi", default=list(LEVEL_NAMES),
+                        key=_key("levels"), format_func=lambda level: f"{level} · {LEVEL_NAMES[level]}")
+            quiz_view.wrapping_pills(_key("sections"))
+            st.pills("Bagian materi", sections, selection_mode="multi", default=sections, key=_key("sections"),
+                     format_func=quiz_view.section_title)
             st.checkbox("Acak soal berbeda untuk setiap siswa", key=_key("per_student"),
                         help="Tanpa centang, semua siswa mendapat soal yang sama (urutan pilihan tetap diacak). "
                              "Analisis butir hanya bisa dibuat bila soalnya sama untuk semua siswa.")

@@ -93,3 +93,14 @@ def test_on_a_phone_the_exam_bar_stays_in_view_counts_answers_and_the_score_come
     page.screenshot(path=str(screenshot_dir / "ujian-hasil-phone.png"))
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert v.outside_requests() == []
+
+
+def test_on_a_phone_the_exam_setups_section_chips_show_their_whole_titles(quiz_server, visit):
+    v = visit("phone")
+    page = v.open(f"{quiz_server.url}/ujian")
+    chips = page.locator(".st-key-ujian_bagian button")
+    expect(chips.first).to_be_visible()
+    cut = chips.evaluate_all("els => els.filter(b => [b, ...b.querySelectorAll('*')].some("
+                             "e => e.scrollWidth > e.clientWidth)).map(b => b.innerText)")
+    assert cut == []
+    assert english_on_page(page) == []
