@@ -188,7 +188,10 @@ def _analysis_header(analysis) -> None:
         st.warning(analysis.warning)
     reliability = analysis.reliability
     left, right = st.columns([1, 3], vertical_alignment="center")
-    left.metric(f"Reliabilitas ({reliability.method})", _figure(reliability.value, analysis.too_few))
+    if analysis.too_few:  # as text: a metric would cut "perlu minimal 10 siswa" off
+        left.markdown(f"Reliabilitas ({reliability.method})  \n**{analysis.too_few}**")
+    else:
+        left.metric(f"Reliabilitas ({reliability.method})", _figure(reliability.value))
     right.markdown(f"Reliabilitas ({reliability.method}) baru bisa diperkirakan bila ada minimal {MIN_STUDENTS} "
                    f"siswa; sekarang {analysis.students} siswa." if analysis.too_few else reliability.text)
     notes = [f"{analysis.students} siswa, percobaan pertama", analysis.groups.description, analysis.groups.ties]

@@ -193,9 +193,9 @@ def lobby(view: service.HostView) -> None:
         st.markdown("Buka **Kuis Langsung** di ponsel, lalu ketik kode ini:")
         st.html(f'<div class="live-code" aria-label="Kode kuis">{code[:3]} {code[3:]}</div>')
         st.code(link, language=None, wrap_lines=True)
-        join_address.notice()
     right.image(qr_png(link), width=380, caption="Pindai untuk bergabung",
                 alt="Kode QR berisi alamat untuk bergabung ke Kuis Langsung ini")
+    join_address.notice()
     _names(view)
 
 

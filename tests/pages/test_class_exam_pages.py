@@ -137,7 +137,8 @@ def test_the_dashboard_shows_the_p_values_the_analytics_module_computes(store, b
     assert all(f"({qid})" in label for qid, label in zip(expected.index, shown_table["Soal"], strict=True))
     assert list(shown_table["P"]) == [decimal(p) for p in expected["p"]]
     assert set(shown_table["D"]) == set(shown_table["r pbis"]) == {"perlu minimal 10 siswa"}, "4 students"
-    assert "perlu minimal 10 siswa" in [m.value for m in at.metric], "no KR-20 of 4 students"
+    assert "Reliabilitas (KR-20)  \n**perlu minimal 10 siswa**" in shown, "no KR-20 of 4 students"
+    assert not [m for m in at.metric if m.label.startswith("Reliabilitas")]
     assert list(shown_table["Rekomendasi"]) == list(expected["rekomendasi"])
     assert any("Hanya 4 siswa yang dianalisis" in w.value for w in at.warning)
     assert at.selectbox(key="hasil_siswa").value == store.members(sari.id, klass.id)[0].student_id
