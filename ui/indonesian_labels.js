@@ -23,20 +23,17 @@ function fix(el) {
   }
 }
 
+// Only inside the widgets that carry such labels; nothing else on the page is touched.
+const WIDGETS = ["[data-testid='stSelectbox']", "[data-testid='stMultiSelect']", "[data-baseweb='select']",
+  "[data-testid='stFileUploader']", "[data-testid='stTextInput']"];
+const SELECTOR = WIDGETS.flatMap((w) => NAMES.map((name) => w + " [" + name + "]")).join(",");
+
 export default function () {
   if (window.__lessonkitLabels) return;
   window.__lessonkitLabels = true;
-  const selector = NAMES.map((name) => "[" + name + "]").join(",");
-  const sweep = (root) => {
-    if (root.nodeType !== 1) return;
-    if (root.matches(selector)) fix(root);
-    root.querySelectorAll(selector).forEach(fix);
-  };
-  sweep(document.body);
-  new MutationObserver((changes) => {
-    for (const change of changes) {
-      if (change.type === "attributes") fix(change.target);
-      else change.addedNodes.forEach(sweep);
-    }
-  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: NAMES });
+  let pending = 0;
+  const sweep = () => { pending = 0; document.querySelectorAll(SELECTOR).forEach(fix); };
+  sweep();
+  new MutationObserver(() => { if (!pending) pending = requestAnimationFrame(sweep); })
+    .observe(document.body, { subtree: true, childList: true });
 }
