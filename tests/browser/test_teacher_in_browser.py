@@ -159,9 +159,9 @@ def test_sign_in_survives_a_reload_through_nginx(tmp_path, visit, monkeypatch):
 
 
 def test_the_member_list_shows_students_while_they_join_without_a_click(server, visit, monkeypatch):
-    make_teacher(server.data_dir, monkeypatch, "rina", "Rina")
+    make_teacher(server.data_dir, monkeypatch, "wulan_live", "Wulan")
     teacher = visit("desktop")
-    page = sign_in(teacher, f"{server.url}/kelas", "rina")
+    page = sign_in(teacher, f"{server.url}/kelas", "wulan_live")
     code = create_class(teacher, page, "XI IPS 5")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_text("Anggota (0)")).to_be_visible()
