@@ -5,7 +5,7 @@ import streamlit as st
 from lessonkit.classes import normal_code
 from lessonkit.storage import JoinStatus
 from ui import classroom, student
-from ui.text import plain
+from ui.text import full_stop, plain
 
 KEY = "gabung"
 
@@ -26,9 +26,9 @@ learner = student.current()
 linked = st.session_state.get("gabung_code")
 found = classroom.lookup(linked) if linked else None
 if found is not None and found.status is JoinStatus.JOINED:
-    st.markdown(f"Kamu diajak bergabung ke kelas **{plain(found.class_name)}**.")
+    st.markdown(f"Kamu diajak bergabung ke kelas **{plain(found.class_name)}**{full_stop(found.class_name)}")
 
-with st.form("gabung_form"):
+with st.form("gabung_form", enter_to_submit=False):
     st.text_input("Kode kelas dari guru", key="gabung_code", max_chars=20, placeholder="misalnya K7M3PX")
     if learner is None:
         st.text_input("Nama panggilan", key="gabung_name", max_chars=60)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import nav, teacher
-from ui.text import plain
+from ui.text import full_stop, plain
 
 st.title("Masuk Guru")
 signed_in = teacher.current()
@@ -12,6 +12,6 @@ if signed_in is None:
     teacher.sign_in_form()
     st.stop()
 
-st.success(f"Kamu masuk sebagai **{plain(signed_in.display_name)}**.")
+st.success(f"Anda masuk sebagai **{plain(signed_in.display_name)}**{full_stop(signed_in.display_name)}")
 nav.link("kelas", "Buka Kelas Saya")
 st.button("Keluar", on_click=teacher.sign_out)

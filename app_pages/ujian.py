@@ -47,9 +47,9 @@ if attempt is None:
         settings["count"] = st.segmented_control("Jumlah soal", list(exam.LENGTHS), default=exam.LENGTHS[0],
                                                  required=True, format_func=lambda n: f"{n} soal")
         ids = [s.id for s in lesson.sections if any(q.section == s.id for q in auto)]
-        settings["sections"] = st.multiselect("Bagian materi", ids, default=ids,
-                                              format_func=quiz_view.section_title,
-                                              placeholder="Pilih minimal satu bagian")
+        quiz_view.wrapping_pills("ujian_bagian")
+        settings["sections"] = st.pills("Bagian materi (pilih minimal satu)", ids, selection_mode="multi",
+                                        default=ids, format_func=quiz_view.section_title, key="ujian_bagian")
     count, minutes = exam.practice_size(practice, settings)
     saving = "Jawaban tersimpan otomatis setiap kali kamu menjawab." if learner else \
         "Kamu belum menyimpan kemajuan, jadi ujian ini hilang jika halaman dimuat ulang."

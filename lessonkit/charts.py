@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Sequence
+from datetime import datetime
 
 import plotly.graph_objects as go
 
@@ -11,6 +13,20 @@ BLUE = "#0072B2"  # Okabe–Ito blue: readable for colour-blind students, in lig
 ORANGE = "#E69F00"
 GREEN = "#007A5A"  # the key on the projector (a dark bluish green: white text on it stays readable)
 GREY = "#8A8F98"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+MAX_DATE_TICKS = 6
+
+
+def short_date(moment: datetime) -> str:
+    """"7 Des 2026": dates written on the server, so no chart shows the browser's English "Dec 7, 2026"."""
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+def _date_ticks(times: Sequence[datetime]) -> dict:
+    """At most ``MAX_DATE_TICKS`` day ticks with Indonesian labels, for a plotly date axis."""
+    days = sorted({datetime(t.year, t.month, t.day) for t in times})
+    picked = days[::max(1, math.ceil(len(days) / MAX_DATE_TICKS))]
+    return {"tickmode": "array", "tickvals": picked, "ticktext": [short_date(day) for day in picked]}
 
 
 def score_bars(labels: Sequence[str], scores: Sequence[float]) -> go.Figure:
@@ -33,10 +49,11 @@ def scores_over_time(times: Sequence, scores: Sequence[float], kinds: Sequence[s
         picked = [(t, s) for t, s, k in zip(times, scores, kinds, strict=True) if k == kind]
         figure.add_trace(go.Scatter(x=[t for t, _ in picked], y=[round(s * 100) for _, s in picked],
                                     mode="lines+markers", name=kind, line={"color": colours.get(kind, BLUE)},
-                                    hovertemplate="%{x|%d %b %H:%M}: %{y}%<extra>" + kind + "</extra>"))
+                                    customdata=[f"{short_date(t)} pukul {t:%H.%M}" for t, _ in picked],
+                                    hovertemplate="%{customdata}: %{y}%<extra>" + kind + "</extra>"))
     figure.update_layout(yaxis={"range": [0, 105], "title": "Skor (%)", "fixedrange": True},
-                         xaxis={"fixedrange": True}, height=320, margin={"l": 10, "r": 10, "t": 10, "b": 30},
-                         legend={"orientation": "h", "y": -0.2})
+                         xaxis={"fixedrange": True, **_date_ticks(times)}, height=320,
+                         margin={"l": 10, "r": 10, "t": 10, "b": 30}, legend={"orientation": "h", "y": -0.2})
     return figure
 
 

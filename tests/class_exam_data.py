@@ -22,8 +22,10 @@ def class_with_exam(store: Store, bank: Bank, teacher: TeacherInfo, opens: float
     return klass, made
 
 
-def take(store: Store, bank: Bank, made: ClassExamInfo, name: str, right: int, code: str) -> None:
-    """A new member answers the single-choice questions (the first ``right`` correctly), then submits."""
+def take(store: Store, bank: Bank, made: ClassExamInfo, name: str, right: int | set[int], code: str) -> None:
+    """A new member answers the single-choice questions (the first ``right`` correctly, or those whose positions
+    are in the set ``right``), then submits."""
+    right = right if isinstance(right, set) else set(range(right))
     learner = store.create_student(name)
     store.join_class(learner.id, code)
     now = time.time()
@@ -33,6 +35,6 @@ def take(store: Store, bank: Bank, made: ClassExamInfo, name: str, right: int, c
         q = bank.question(qid)
         if q.type == "single":
             correct = next(i for i, o in enumerate(q.options) if o.correct)
-            response = correct if n < right else (correct + 1) % len(q.options)
-            store.save_exam_answer(attempt_id, q, response, 1.0 if n < right else 0.0, now)
-    store.submit_exam(attempt_id, now + 5, right / len(made.question_ids))
+            response = correct if n in right else (correct + 1) % len(q.options)
+            store.save_exam_answer(attempt_id, q, response, 1.0 if n in right else 0.0, now)
+    store.submit_exam(attempt_id, now + 5, len(right) / len(made.question_ids))

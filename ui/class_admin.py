@@ -8,14 +8,13 @@ teacher's id, so a class id that is not theirs does nothing.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
 
 from lessonkit.classes import normal_code
 from lessonkit.safe_export import safe_frame
-from ui import data
+from ui import data, join_address
 from ui.student import qr_png
 from ui.teacher import teacher_action
 from ui.text import plain
@@ -44,7 +43,7 @@ def _run(action, *args):
     try:
         return action(store, *args)
     except ClassNotFound:
-        st.session_state[NOTICE] = ("warning", "Kelas atau siswa itu tidak ditemukan di kelasmu.")
+        st.session_state[NOTICE] = ("warning", "Kelas atau siswa itu tidak ditemukan di kelas Anda.")
     except StorageError:
         st.session_state[NOTICE] = ("error", "Penyimpanan sedang tidak bisa dipakai. Coba lagi nanti.")
     except ValueError as exc:
@@ -67,7 +66,8 @@ def _create(teacher: TeacherInfo) -> None:
 
 
 def create_form(expanded: bool) -> None:
-    with st.expander("Buat kelas baru", expanded=expanded), st.form("create_class", border=False):
+    with (st.expander("Buat kelas baru", expanded=expanded),
+          st.form("create_class", border=False, enter_to_submit=False)):
         st.text_input("Nama kelas", key="class_name", max_chars=80, placeholder="XI IPS 2 · 2026/2027")
         st.form_submit_button("Buat kelas", type="primary", on_click=_create)
 
@@ -86,10 +86,8 @@ def choose(classes: list[ClassInfo]) -> int:
 
 
 def join_link(code: str) -> str:
-    """``<this server>/gabung?kelas=CODE``, from the address the teacher's browser uses."""
-    parts = urlsplit(st.context.url or "")
-    base = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-    return f"{base}/gabung?kelas={code}"
+    """``<address phones can open>/gabung?kelas=CODE`` (see `ui.join_address`)."""
+    return join_address.link(f"/gabung?kelas={code}")
 
 
 def join_code(klass: ClassInfo, big: bool = False) -> None:
@@ -107,6 +105,7 @@ def join_code(klass: ClassInfo, big: bool = False) -> None:
         else:
             st.warning("Pendaftaran ditutup: kode ini tidak bisa dipakai untuk bergabung.")
         st.code(link, language=None)
+        join_address.notice()
     right.image(qr_png(link), width=320 if big else 220, caption="Pindai untuk bergabung")
 
 
@@ -156,11 +155,29 @@ def _delete(teacher: TeacherInfo, class_id: int) -> None:
     if outcome is DeleteOutcome.DELETED:
         st.session_state[NOTICE] = ("success", "Siswa dan semua catatan belajarnya sudah dihapus.")
     elif outcome is DeleteOutcome.REMOVED_ONLY:
-        st.session_state[NOTICE] = ("info", "Siswa dikeluarkan dari kelas-kelasmu. Datanya tidak dihapus karena ia "
+        st.session_state[NOTICE] = ("info", "Siswa dikeluarkan dari kelas-kelas Anda. Datanya tidak dihapus karena ia "
                                             "juga anggota kelas guru lain.")
 
 
-def members(klass: ClassInfo, people: list[Member]) -> None:
+MEMBERS_POLL_SECONDS = 3
+
+
+def members(klass: ClassInfo, people: list[Member], teacher_id: int) -> None:
+    """The member list, re-read every few seconds so students appear while they join (one small query per
+    teacher page); when it changed, the whole page reruns, so every list and count on it agrees."""
+    seen = f"members_seen_{klass.id}"
+    st.session_state[seen] = [m.student_id for m in people]
+
+    def watch() -> None:
+        now = _run(lambda store: store.members(teacher_id, klass.id))
+        if now is not None and [m.student_id for m in now] != st.session_state.get(seen):
+            st.rerun(scope="app")
+
+    st.fragment(watch, run_every=MEMBERS_POLL_SECONDS)()
+    _member_list(klass, people)
+
+
+def _member_list(klass: ClassInfo, people: list[Member]) -> None:
     st.subheader(f"Anggota ({len(people)})")
     if not people:
         st.info("Belum ada siswa yang bergabung. Tunjukkan kode gabung di atas.")

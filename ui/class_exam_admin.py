@@ -17,6 +17,7 @@ import streamlit as st
 from lessonkit import school_time
 from lessonkit.quiz import class_exam, exam
 from lessonkit.quiz.base import LEVEL_NAMES
+from lessonkit.quiz.types import TYPE_NAMES, module_of
 from ui import data, quiz_view
 from ui.class_admin import NOTICE, _run
 from ui.data import when
@@ -83,11 +84,11 @@ def create_form(class_id: int, expanded: bool) -> None:
             sections = [s.id for s in lesson.sections if any(q.section == s.id for q in auto)]
             left.number_input("Jumlah soal", min_value=1, max_value=max(1, len(auto)), value=min(10, len(auto) or 1),
                               key=_key("count"))
-            right.multiselect("Tingkat", list(LEVEL_NAMES), default=list(LEVEL_NAMES), key=_key("levels"),
-                              format_func=lambda level: f"{level} · {LEVEL_NAMES[level]}",
-                              placeholder="Semua tingkat")
-            st.multiselect("Bagian materi", sections, default=sections, key=_key("sections"),
-                           format_func=quiz_view.section_title, placeholder="Semua bagian")
+            right.pills("Tingkat", list(LEVEL_NAMES), selection_mode="multi", default=list(LEVEL_NAMES),
+                        key=_key("levels"), format_func=lambda level: f"{level} · {LEVEL_NAMES[level]}")
+            quiz_view.wrapping_pills(_key("sections"))
+            st.pills("Bagian materi", sections, selection_mode="multi", default=sections, key=_key("sections"),
+                     format_func=quiz_view.section_title)
             st.checkbox("Acak soal berbeda untuk setiap siswa", key=_key("per_student"),
                         help="Tanpa centang, semua siswa mendapat soal yang sama (urutan pilihan tetap diacak). "
                              "Analisis butir hanya bisa dibuat bila soalnya sama untuk semua siswa.")
@@ -136,6 +137,29 @@ def _questions_text(item: ClassExamInfo) -> str:
     return f"{len(item.question_ids)} soal sama untuk semua"
 
 
+def preview(item: ClassExamInfo) -> None:
+    """The exam's questions as the teacher checks them: prompt, type, level, points, key and explanation."""
+    if item.per_student_draw:
+        st.caption("Soal ujian ini diacak untuk setiap siswa, jadi tidak ada satu daftar soal untuk dipratinjau.")
+        return
+    bank = data.bank()
+    known = {q.id for q in bank.questions}
+    with st.expander(f"Pratinjau soal ({len(item.question_ids)})"):
+        for number, qid in enumerate(item.question_ids, start=1):
+            if qid not in known:
+                st.warning(f"Soal {number} ({qid}) tidak ada lagi di bank soal dan tidak dinilai.")
+                continue
+            q = bank.question(qid)
+            module = module_of(q)
+            st.caption(f"Soal {number} · {TYPE_NAMES[q.type]} · {LEVEL_NAMES[q.level]} · {q.points:g} poin · {qid}")
+            if stimulus := bank.stimulus_of(q):
+                st.markdown(stimulus)
+            st.markdown(q.prompt)
+            st.markdown(f"**Jawaban yang tepat:** {module.key_text(q)}")
+            st.markdown(f"**Pembahasan.** {q.explanation}")
+            st.divider()
+
+
 def exam_list(exams: list[ClassExamInfo], members: int) -> None:
     """Each exam: status, window, how many students submitted, and close early / delete."""
     st.subheader(f"Ujian kelas ini ({len(exams)})")
@@ -152,6 +176,7 @@ def exam_list(exams: list[ClassExamInfo], members: int) -> None:
                          f"{item.minutes:g} menit · {item.attempts} kali kesempatan · pembahasan "
                          f"{'ditampilkan' if item.show_review else 'disembunyikan'}")
             right.metric("Sudah mengumpulkan", f"{item.submitted} dari {members}")
+            preview(item)
             with st.expander("Tutup lebih awal atau hapus"):
                 if state != class_exam.FINISHED:
                     st.button("Tutup ujian sekarang", key=f"close_{item.id}", on_click=_close, args=(item.id,))

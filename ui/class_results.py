@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
+from lessonkit.analytics import MIN_STUDENTS, export, gradebook
 from lessonkit.analytics import charts as analysis_charts
-from lessonkit.analytics import export, gradebook
-from lessonkit.analytics.class_results import distinct_labels, exam_matrix, mastery_frames, mastery_heatmap
+from lessonkit.analytics.class_results import distinct_labels, exam_matrix, item_labels, mastery_frames, mastery_heatmap
+from lessonkit.analytics.items import decimal
 from lessonkit.capaian import tp_mastery
 from lessonkit.quiz import class_exam
 from lessonkit.safe_export import csv_bytes, safe_frame, xlsx_bytes
@@ -161,11 +162,15 @@ def student_detail(board: Dashboard) -> None:
 
 # -- Analisis Butir ------------------------------------------------------------------------------------------------
 
-def _figure(value: float) -> str:
-    """Two decimals with a decimal comma; "–" when there is no figure."""
+def _figure(value: float, too_few: str | None = None) -> str:
+    """Two decimals with a decimal comma and a true minus sign (−0,50: plain text, never read as a formula);
+    "–" when there is no figure; ``too_few`` ("perlu minimal N siswa") instead of a figure the class is too
+    small for."""
+    if too_few:
+        return too_few
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return f"{value:.2f}".replace(".", ",")
+    return decimal(value)
 
 
 def item_analysis(board: Dashboard) -> None:
@@ -187,6 +192,7 @@ def item_analysis(board: Dashboard) -> None:
     responses = {t.student_id: t.responses for t in submitted}
     shown = {t.student_id: labels.get(t.student_id, t.display_name) for t in takes} | labels
     analysis = exam_matrix(bank, chosen.question_ids, responses, shown).analyse()
+    names = item_labels(bank, list(analysis.items.index))
     _analysis_header(analysis)
     left, right = st.columns(2)
     with left:
@@ -196,9 +202,15 @@ def item_analysis(board: Dashboard) -> None:
                         key="hasil_analisis_nilai")
     with right:
         st.markdown("**Tingkat kesukaran dan daya pembeda**")
-        st.plotly_chart(analysis_charts.pd_scatter(analysis.items), config=CHART)
+        if analysis.too_few:
+            st.info(f"Grafik ini muncul bila ada minimal {MIN_STUDENTS} siswa: dengan {analysis.students} siswa "
+                    "daya pembeda belum bermakna.")
+        else:
+            st.plotly_chart(analysis_charts.pd_scatter(analysis.items, {i: chart_label(n) for i, n in names.items()}),
+                            config=CHART)
+            st.caption("Arahkan penunjuk ke titik untuk melihat soalnya; nama soal ada di tabel di bawah.")
     st.subheader("Tabel analisis butir")
-    _item_table(analysis)
+    _item_table(analysis, names)
     _distractors(analysis)
     column = gradebook.exam_column(bank, chosen.title, takes)
     everyone = dict.fromkeys([*labels, *(t.student_id for t in takes)])
@@ -210,17 +222,25 @@ def _analysis_header(analysis) -> None:
         st.warning(analysis.warning)
     reliability = analysis.reliability
     left, right = st.columns([1, 3], vertical_alignment="center")
-    left.metric(f"Reliabilitas ({reliability.method})", _figure(reliability.value))
-    right.markdown(reliability.text)
+    if analysis.too_few:  # as text: a metric would cut "perlu minimal 10 siswa" off
+        left.markdown(f"Reliabilitas ({reliability.method})  \n**{analysis.too_few}**")
+    else:
+        left.metric(f"Reliabilitas ({reliability.method})", _figure(reliability.value))
+    right.markdown(f"Reliabilitas ({reliability.method}) baru bisa diperkirakan bila ada minimal {MIN_STUDENTS} "
+                   f"siswa; sekarang {analysis.students} siswa." if analysis.too_few else reliability.text)
     notes = [f"{analysis.students} siswa, percobaan pertama", analysis.groups.description, analysis.groups.ties]
     st.caption(" ".join(note.rstrip(".") + "." for note in notes if note))
 
 
-def _item_table(analysis) -> None:
+def _item_table(analysis, names: dict[str, str]) -> None:
     table = export.item_table(analysis)
+    table["Soal"] = table["Soal"].map(names)
     table["File"] = [f"{f}:{line}" if f else "" for f, line in zip(table["File"], table["Baris"], strict=True)]
-    for column in ("P", "D", "r pbis"):
-        table[column] = table[column].map(_figure)
+    table["P"] = table["P"].map(_figure)
+    for column in ("D", "r pbis"):
+        table[column] = table[column].map(lambda value: _figure(value, analysis.too_few))
+    if analysis.too_few:
+        table["Kategori D"] = analysis.too_few
     st.dataframe(safe_frame(table[ITEM_COLUMNS]), hide_index=True, width="stretch", row_height=110,
                  column_config={"Alasan": st.column_config.TextColumn(width="large"),
                                 "File": st.column_config.TextColumn(width="medium")})

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from ui import data, student
-from ui.text import plain
+from ui.text import full_stop, plain
 
 if TYPE_CHECKING:
     from lessonkit.storage import JoinResult, StudentInfo
@@ -23,10 +23,10 @@ def message(result: JoinResult) -> tuple[str, str]:
     """The kind (success/info/warning) and the Indonesian text for a join attempt."""
     from lessonkit.storage import JoinStatus
 
-    name = plain(result.class_name or "")
+    name, stop = plain(result.class_name or ""), full_stop(result.class_name or "")
     return {
-        JoinStatus.JOINED: ("success", f"Kamu bergabung ke kelas **{name}**."),
-        JoinStatus.ALREADY: ("info", f"Kamu sudah menjadi anggota kelas **{name}**."),
+        JoinStatus.JOINED: ("success", f"Kamu bergabung ke kelas **{name}**{stop}"),
+        JoinStatus.ALREADY: ("info", f"Kamu sudah menjadi anggota kelas **{name}**{stop}"),
         JoinStatus.UNKNOWN: ("warning", "Kode kelas itu tidak dikenal. Periksa lagi: kodenya 6 huruf dan angka, "
                                         "persis seperti yang ditunjukkan gurumu."),
         JoinStatus.CLOSED: ("warning", "Kelas itu sedang tidak menerima anggota baru. Tanyakan kepada gurumu."),
@@ -87,7 +87,7 @@ def my_classes(learner: StudentInfo, key: str) -> None:
 
 
 def join_form(learner: StudentInfo, key: str) -> None:
-    with st.form(f"{key}_form", border=False):
+    with st.form(f"{key}_form", border=False, enter_to_submit=False):
         st.text_input("Kode kelas dari guru", key=f"{key}_code", max_chars=20)
         st.form_submit_button("Gabung ke kelas", on_click=_join_typed, args=(learner, key))
     show_pending(key)

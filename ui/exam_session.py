@@ -217,11 +217,12 @@ class ExamSession:
     def _submit(self) -> None:
         self._get("attempt").submit(time.time())
 
+    def _answered(self, question_id: str) -> bool:
+        q = self.bank.question(question_id)
+        return module_of(q).is_answered(q, self._get("attempt").answers.get(question_id))
+
     def _missing(self) -> int:
-        attempt = self._get("attempt")
-        return sum(1 for qid in attempt.question_ids
-                   if not module_of(self.bank.question(qid)).is_answered(self.bank.question(qid),
-                                                                         attempt.answers.get(qid)))
+        return sum(1 for qid in self._get("attempt").question_ids if not self._answered(qid))
 
     def _request_submit(self) -> None:
         """Submit at once when every question is answered; otherwise ask first."""
@@ -241,7 +242,8 @@ class ExamSession:
     def show_running(self) -> None:
         attempt, bank = self._get("attempt"), self.bank
         remaining = attempt.remaining(time.time())
-        countdown.countdown(remaining)
+        total = len(attempt.question_ids)
+        countdown.exam_bar(remaining, total - self._missing(), total, self.prefix)
         countdown.submit_when_due(remaining, exam.GRACE_SECONDS, attempt.close_if_expired)
         st.caption("Setiap jawaban langsung tercatat di server. Untuk isian singkat, tekan Enter setelah mengetik.")
 
@@ -249,7 +251,7 @@ class ExamSession:
         def question_box(question_id: str, number: int) -> None:
             """One question; answering it reruns only this box (forty students answer at once)."""
             key = self.widget_key(question_id)
-            with st.container(border=True):
+            with st.container(border=True, key=countdown.question_key(self.prefix, number)):
                 quiz_view.question(bank.question(question_id), bank, number=number, key=key,
                                    order=attempt.orders[question_id], on_change=self._record,
                                    args=(question_id, key))
@@ -257,7 +259,8 @@ class ExamSession:
                     st.warning("Waktu sudah habis: jawaban ini tidak diterima.")
                     st.rerun()  # the whole page: the exam is over, its results replace the questions
                 elif question_id in attempt.answers:
-                    st.caption("✓ Jawaban tercatat")
+                    marker = countdown.answered_key(self.prefix, number) if self._answered(question_id) else None
+                    st.container(key=marker).caption("✓ Jawaban tercatat")
 
         for number, question_id in enumerate(attempt.question_ids, start=1):
             question_box(question_id, number)
@@ -272,6 +275,7 @@ class ExamSession:
         results = exam.results(attempt, bank)
         score = exam.score(attempt, bank)
         attempt_id = self._get("attempt_id")
+        countdown.to_top_once(f"{self.prefix}-{self.token}")
         if attempt_id and self.keeper is not None and self._get("submit_saved") != attempt_id:
             self.keeper.submit(attempt_id, attempt.submitted_at, score)
             self._put(submit_saved=attempt_id)

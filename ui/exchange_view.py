@@ -44,7 +44,7 @@ def _signed_in() -> bool:
     """A fragment reruns without the page: check the teacher again, so a session ended elsewhere gets nothing."""
     if teacher.current() is not None:
         return True
-    st.info("Sesi gurumu sudah berakhir. Muat ulang halaman ini untuk masuk lagi.")
+    st.info("Sesi guru Anda sudah berakhir. Muat ulang halaman ini untuk masuk lagi.")
     return False
 
 
@@ -87,13 +87,13 @@ def choose_questions() -> tuple[Selection, tuple[tuple[str, ...], ...]] | None:
     quizzes: list[str] = []
     if whole == SOME_QUIZZES:
         quizzes = st.multiselect("Kuis", list(quiz_titles), format_func=quiz_titles.get, key="unduh_kuis",
-                                 placeholder="Pilih satu kuis atau lebih")
+                                 placeholder="Pilih satu kuis atau lebih", select_all=False)
     left, right = st.columns([3, 2])
     sections = left.multiselect("Bagian materi (kosong: semua bagian)", list(titles), format_func=titles.get,
-                                key="unduh_bagian", placeholder="Semua bagian")
+                                key="unduh_bagian", placeholder="Semua bagian", select_all=False)
     levels = right.multiselect("Level (kosong: semua level)", list(LEVEL_NAMES),
                                format_func=lambda level: f"{level} · {LEVEL_NAMES[level]}", key="unduh_level",
-                               placeholder="Semua level")
+                               placeholder="Semua level", select_all=False)
     if whole == SOME_QUIZZES and not quizzes:
         st.info("Pilih kuisnya dulu.")
         return None

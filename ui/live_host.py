@@ -9,7 +9,6 @@ Streamlit allows one shortcut per button, so Space works only while that button 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -18,7 +17,7 @@ from lessonkit.live.errors import LiveError
 from lessonkit.live.state import PRIMARY, State
 from lessonkit.quiz.types import type_name
 from lessonkit.quiz.types.single import LETTERS
-from ui import data, live_poll, nav
+from ui import data, join_address, live_poll, nav
 from ui.student import qr_png
 from ui.teacher import teacher_action
 from ui.text import chart_label, plain
@@ -43,7 +42,7 @@ def _run(action, *args, **kwargs):
     except LiveError as refused:
         st.session_state[NOTICE] = ("warning", refused.message)
     except ClassNotFound:
-        st.session_state[NOTICE] = ("warning", "Kelas itu tidak ditemukan di kelasmu.")
+        st.session_state[NOTICE] = ("warning", "Kelas itu tidak ditemukan di kelas Anda.")
     except StorageError:
         st.session_state[NOTICE] = ("error", live_poll.STORAGE_DOWN)
     return None
@@ -111,8 +110,8 @@ def setup(teacher: TeacherInfo) -> None:
         st.selectbox("Bagian materi", list(titles), key="live_section", format_func=titles.get)
     else:
         names = {q.id: f"{q.id} · {type_name(q)}" for q in usable}
-        st.multiselect("Soal (urut sesuai pilihanmu)", list(names), key="live_pick", format_func=names.get,
-                       placeholder="Pilih soal satu per satu")
+        st.multiselect("Soal (urut sesuai pilihan Anda)", list(names), key="live_pick", format_func=names.get,
+                       placeholder="Pilih soal satu per satu", select_all=False)
     left, middle = st.columns(2)
     left.number_input("Waktu dasar per soal (detik)", min_value=5, max_value=120, value=questions.BASE_SECONDS,
                       step=5, key="live_seconds",
@@ -178,10 +177,8 @@ def controls(view: service.HostView) -> None:
 # -- screens --------------------------------------------------------------------------------------------------------
 
 def join_link(code: str) -> str:
-    """``<this server>/kuis-langsung?kuis=CODE``, from the address the teacher's browser uses."""
-    parts = urlsplit(st.context.url or "")
-    base = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-    return f"{base}/kuis-langsung?kuis={code}"
+    """``<address phones can open>/kuis-langsung?kuis=CODE`` (see `ui.join_address`)."""
+    return join_address.link(f"/kuis-langsung?kuis={code}")
 
 
 def _names(view: service.HostView) -> None:
@@ -215,6 +212,7 @@ def lobby(view: service.HostView) -> None:
         st.code(link, language=None, wrap_lines=True)
     right.image(qr_png(link), width=380, caption="Pindai untuk bergabung",
                 alt="Kode QR berisi alamat untuk bergabung ke Kuis Langsung ini")
+    join_address.notice()
     _names(view)
 
 

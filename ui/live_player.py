@@ -102,7 +102,7 @@ def join_form() -> None:
     if "live_code" not in st.session_state and (linked := players.read_join_code(st.query_params.get(CODE))):
         st.session_state["live_code"] = linked
     learner = saved.current()
-    with st.form("live_join", enter_to_submit=True):
+    with st.form("live_join", enter_to_submit=False):
         st.text_input("Kode kuis (6 angka)", key="live_code", max_chars=11, placeholder="misalnya 482913")
         if learner is None:
             st.text_input("Nama panggilan", key="live_name", max_chars=players.NICKNAME_MAX)

@@ -25,6 +25,12 @@ def broken_quizzes(bank: Bank) -> None:
                 st.code("\n".join(str(p) for p in status.problems), language=None)
 
 
+def wrapping_pills(key: str) -> None:
+    """Let the pills under ``key`` wrap long labels (section titles) instead of cutting them off on a phone."""
+    st.html(f"<style>.st-key-{key} button, .st-key-{key} button * {{white-space: normal !important; "
+            "text-overflow: clip !important; overflow: visible !important; height: auto; text-align: left;}</style>")
+
+
 def section_title(section_id: str) -> str:
     section = data.lesson().section(section_id)
     return section.title if section else section_id

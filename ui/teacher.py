@@ -206,7 +206,7 @@ def sign_in_form() -> None:
     if not any_teacher:
         st.info(NO_TEACHER)
         return
-    with st.form("teacher_sign_in", enter_to_submit=True, width=420):
+    with st.form("teacher_sign_in", enter_to_submit=False, width=420):
         st.text_input("Nama pengguna", key="teacher_username", max_chars=40, autocomplete="username")
         st.text_input("Kata sandi", key="teacher_password", type="password", max_chars=256,
                       autocomplete="current-password")

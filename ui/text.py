@@ -81,3 +81,8 @@ def chart_label(text: object) -> str:
 def _visible_order(text: object) -> str:
     return "".join(c for c in str(text if text is not None else "") if c not in BIDI_CONTROLS)
 
+
+
+def full_stop(text: object) -> str:
+    """The "." that ends a sentence after ``text``, or nothing when it already ends one ("Sari Dewi, S.Pd.")."""
+    return "" if str(text).rstrip().endswith((".", "!", "?", "…")) else "."

@@ -15,9 +15,9 @@ Modules: `groups` (upper/lower groups), `items` (P, D, rpbis, categories),
 (Excel workbook, CSV).
 """
 
-from .analysis import Analysis, analyse, item_analysis, small_class_warning
+from .analysis import MIN_STUDENTS, Analysis, analyse, item_analysis, small_class_warning, too_few_students
 from .reliability import Reliability, interpret, reliability
 from .reliability import report as reliability_report
 
-__all__ = ["Analysis", "Reliability", "analyse", "interpret", "item_analysis", "reliability", "reliability_report",
-           "small_class_warning"]
+__all__ = ["MIN_STUDENTS", "Analysis", "Reliability", "analyse", "interpret", "item_analysis", "reliability",
+           "reliability_report", "small_class_warning", "too_few_students"]

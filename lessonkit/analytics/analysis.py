@@ -40,6 +40,19 @@ class Analysis:
         """The name shown for the row ``student`` (its key itself when no label was given)."""
         return self.labels.get(student, str(student))
 
+    @property
+    def too_few(self) -> str | None:
+        """"perlu minimal N siswa" when KR-20/alpha, D and r pbis are too unstable to show, else None."""
+        return too_few_students(self.students)
+
+
+MIN_STUDENTS = 10  # below this, one student's answers swing KR-20/alpha, D and r: no figure is shown
+
+
+def too_few_students(students: int) -> str | None:
+    """What the screen shows instead of KR-20/alpha, D and r pbis for a class this small, or None."""
+    return f"perlu minimal {MIN_STUDENTS} siswa" if students < MIN_STUDENTS else None
+
 
 def small_class_warning(students: int) -> str | None:
     if students >= LARGE_CLASS:

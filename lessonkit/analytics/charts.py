@@ -46,8 +46,13 @@ def score_histogram(values: Sequence[float]) -> go.Figure:
                    yaxis={"title": "Jumlah siswa", "range": [0, top * 1.25], "dtick": max(1, top // 5), **FIXED})
 
 
-def pd_scatter(items: pd.DataFrame) -> go.Figure:
-    """Each item at (P, D), on bands of the D categories with the P boundaries, coloured by recommendation."""
+def pd_scatter(items: pd.DataFrame, labels: dict[str, str] | None = None) -> go.Figure:
+    """Each item at (P, D), on bands of the D categories with the P boundaries, coloured by recommendation.
+
+    Item names show on hover only (``labels``: id → name, default the id): written beside the markers they
+    overlap as soon as two items sit close, so the table next to the chart names them.
+    """
+    labels = labels or {}
     figure = go.Figure()
     low = min(-0.25, float(items["d"].min()) - 0.05) if items["d"].notna().any() else -0.25
     edges = [low, 0.0, *(bound for bound, _ in D_BANDS), 1.05]
@@ -65,9 +70,8 @@ def pd_scatter(items: pd.DataFrame) -> go.Figure:
         if rows.empty:
             continue
         figure.add_trace(go.Scatter(
-            x=rows["p"], y=rows["d"], mode="markers+text", name=label, text=[str(i) for i in rows.index],
-            textposition="top center", marker={"color": colour, "symbol": symbol, "size": 12,
-                                               "line": {"width": 1, "color": "#333"}},
+            x=rows["p"], y=rows["d"], mode="markers", name=label, text=[labels.get(i, str(i)) for i in rows.index],
+            marker={"color": colour, "symbol": symbol, "size": 12, "line": {"width": 1, "color": "#333"}},
             customdata=np.column_stack([rows["kategori_p"], rows["kategori_d"]]),
             hovertemplate="%{text}<br>P = %{x:.2f} (%{customdata[0]})<br>D = %{y:.2f} (%{customdata[1]})"
                           f"<extra>{label}</extra>"))

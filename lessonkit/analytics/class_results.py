@@ -1,5 +1,5 @@
 """A class at a glance (no Streamlit): distinct student labels, mastery per student and section, its heatmap,
-and a class exam's first attempts turned into what the item analysis takes.
+a class exam's first attempts turned into what the item analysis takes, and item labels a teacher recognises.
 
 Rows are keyed by student id; labels are the students' names made distinct
 ("Ana", "Ana (2)", even beside a student really called "Ana (2)"), so two
@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from ..progress import LEVELS, mastery
 from ..quiz import Bank
+from ..quiz.base import unmarked
 from .responses import ClassMatrix, class_matrix
 
 NO_ANSWERS = "#E4E4E4"  # cells without answers: grey, apart from the cream of 0%
@@ -69,6 +70,16 @@ def mastery_heatmap(averages: pd.DataFrame, levels: pd.DataFrame, section_titles
                          yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True,
                                 "type": "category", "showgrid": False})
     return figure
+
+
+def item_labels(bank: Bank, question_ids: Sequence[str], limit: int = 48) -> dict[str, str]:
+    """Question id → the start of its question text and its id ("Kelompok profesi adalah … (pp-01)")."""
+    known, labels = {q.id for q in bank.questions}, {}
+    for qid in question_ids:
+        text = " ".join(unmarked(bank.question(qid).prompt).split()) if qid in known else ""
+        short = text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+        labels[qid] = f"{short} ({qid})" if short else qid
+    return labels
 
 
 def exam_matrix(bank: Bank, question_ids: Sequence[str], responses: Mapping[Hashable, Mapping[str, object]],

@@ -7,6 +7,8 @@ sign-in takes does not tell whether the username exists.
 
 from __future__ import annotations
 
+import functools
+
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -14,7 +16,12 @@ MIN_LENGTH = 8
 MAX_LENGTH = 256
 
 _hasher = PasswordHasher(type=Type.ID)
-_DUMMY = _hasher.hash("lessonkit: no such account")
+
+
+@functools.cache
+def _dummy() -> str:
+    """Made on first use, not at import: one argon2 hash costs about a second of start-up on a busy laptop."""
+    return _hasher.hash("lessonkit: no such account")
 
 
 def hash_password(password: str, hasher: PasswordHasher | None = None) -> str:
@@ -25,7 +32,7 @@ def verify_password(stored_hash: str | None, password: str, hasher: PasswordHash
     """True when ``password`` matches ``stored_hash``; a missing or malformed hash never matches."""
     hasher = hasher or _hasher
     try:
-        return hasher.verify(stored_hash or _DUMMY, password) and stored_hash is not None
+        return hasher.verify(stored_hash or _dummy(), password) and stored_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

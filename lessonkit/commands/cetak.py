@@ -5,10 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..content import load_lesson
-from ..printing import answer_key, handout, worksheet
-from ..printing.figures import stage_images
-from ..stages import load_diagrams
 from . import selecting
 
 DOCUMENTS = {"lembar": "lembar kerja", "kunci": "kunci jawaban", "materi": "bahan ajar"}
@@ -26,6 +22,12 @@ def add(commands) -> None:
 
 
 def main(args, prog: str) -> int:
+    # Imported here so that other subcommands (e.g. ``guru``) start without loading fpdf.
+    from ..content import load_lesson
+    from ..printing import answer_key, handout, worksheet
+    from ..printing.figures import stage_images
+    from ..stages import load_diagrams
+
     if args.dokumen == "materi":
         lesson = load_lesson(args.content)
         if lesson.problems or not lesson.sections:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..check import check
-
 USAGE_ERROR = 2
 
 
@@ -22,6 +20,8 @@ def add(commands) -> None:
 
 
 def main(args, prog: str) -> int:
+    from ..check import check  # here, so other subcommands start fast
+
     content = Path(args.content)
     if not content.is_dir():
         print(f"{prog}: folder materi '{content}' tidak ditemukan", file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..exchange import gift, moodle_versions, moodle_xml, qti
+from ..exchange import moodle_versions
 from . import selecting
 
 FORMATS = {"moodle": "Moodle XML", "gift": "GIFT", "qti": "paket QTI 3.0", "xlsx": "Quizizz/Wayground (xlsx)"}
@@ -25,6 +25,8 @@ def add(commands) -> None:
 
 
 def main(args, prog: str) -> int:
+    from ..exchange import gift, moodle_xml, qti  # here, so other subcommands start fast
+
     if args.format == "xlsx":
         print(f"{prog}: format xlsx (Quizizz/Wayground) belum tersedia: templat impor Quizizz/Wayground yang "
               "berlaku belum dapat dipastikan dari dokumentasi publik. Pakai --format moodle, gift, atau qti.",

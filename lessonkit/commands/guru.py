@@ -8,10 +8,14 @@
     guru aktifkan NAMA_PENGGUNA|EMAIL
     guru buka NAMA_PENGGUNA                           buka kunci setelah terlalu banyak sandi salah
     guru hash                                         hash argon2id untuk .streamlit/secrets.toml
+    guru --sandi-stdin tambah|sandi|hash ...          kata sandi dibaca dari baris pertama masukan standar
+                                                      (untuk skrip: printf '%s\n' "$SANDI" | python -m ...)
 
 The database is ``--database``, else ``DATABASE_URL`` (environment or
 ``.streamlit/secrets.toml``), else the app's SQLite file. Exit codes: 0 done,
 1 refused (e.g. passwords differ, account exists, database unusable), 2 bad usage.
+Without ``--sandi-stdin`` and without a terminal the password is refused with a hint, never read through
+getpass's echoing fallback (which prints an English warning).
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ def add(commands) -> None:
                                description="Akun guru hanya dibuat dari sini, tidak pernah dari halaman web.")
     guru.add_argument("--database", metavar="URL", help="alamat basis data (bawaan: DATABASE_URL atau file "
                                                         "SQLite aplikasi)")
+    guru.add_argument("--sandi-stdin", action="store_true",
+                      help="baca kata sandi dari baris pertama masukan standar (tanpa ditanya, untuk skrip); "
+                           "tanpa --nama, nama yang ditampilkan sama dengan nama pengguna")
     actions = guru.add_subparsers(dest="action", metavar="AKSI", parser_class=type(guru))
     tambah = actions.add_parser("tambah", help="tambah guru dengan nama pengguna dan kata sandi, atau --email")
     tambah.add_argument("username", nargs="?", metavar="NAMA_PENGGUNA", help="nama pengguna untuk masuk")
@@ -73,14 +80,21 @@ def database_url(explicit: str | None) -> str:
     return default_url()
 
 
-def ask_new_password(prompt=None) -> str | None:
-    """Ask twice without echo; None (with the reason printed) if they differ or are too weak."""
-    prompt = prompt or getpass.getpass
-    first = prompt("Kata sandi baru: ")
+def ask_new_password(from_stdin: bool = False) -> str | None:
+    """Ask twice without echo, or read one line of stdin; None (with the reason printed) if unusable."""
+    if from_stdin:
+        first = sys.stdin.readline().removesuffix("\n").removesuffix("\r")
+    elif not sys.stdin.isatty():
+        print("Tidak ada terminal untuk mengetik kata sandi tanpa tampil. Untuk skrip, kirim kata sandi lewat "
+              "masukan standar dengan --sandi-stdin, misalnya: printf '%s\\n' \"$SANDI\" | "
+              "python -m lessonkit guru --sandi-stdin tambah NAMA_PENGGUNA --nama \"...\"", file=sys.stderr)
+        return None
+    else:
+        first = getpass.getpass("Kata sandi baru: ")
     if problem := password_problem(first):
         print(problem, file=sys.stderr)
         return None
-    if prompt("Ulangi kata sandi: ") != first:
+    if not from_stdin and getpass.getpass("Ulangi kata sandi: ") != first:
         print("Kedua kata sandi tidak sama. Tidak ada yang diubah.", file=sys.stderr)
         return None
     return first
@@ -133,12 +147,13 @@ def _add(store, args, prog: str, login: str) -> int:
     if store.teacher(login) is not None:
         print(f"Sudah ada guru dengan {'email' if args.email else 'nama pengguna'} '{login}'.", file=sys.stderr)
         return REFUSED
-    name = clean_display_name(args.nama if args.nama is not None else input("Nama yang ditampilkan: ")) or login
+    typed = args.nama if args.nama is not None or args.sandi_stdin else input("Nama yang ditampilkan: ")
+    name = clean_display_name(typed or "") or login
     try:
         if args.email:
             teacher = store.add_teacher(name, email=login)
         else:
-            password = ask_new_password()
+            password = ask_new_password(args.sandi_stdin)
             if password is None:
                 return REFUSED
             teacher = store.add_teacher(name, username=login, password_hash=hash_password(password))
@@ -178,7 +193,7 @@ def _sandi(store, args, prog: str) -> int:
         print("Guru ini dicatat di .streamlit/secrets.toml: ganti sandi_hash di sana "
               f"(buat dengan '{prog} guru hash').", file=sys.stderr)
         return REFUSED
-    password = ask_new_password()
+    password = ask_new_password(args.sandi_stdin)
     if password is None:
         return REFUSED
     store.set_password(login, hash_password(password))
@@ -206,7 +221,7 @@ def _buka(store, args, prog: str) -> int:
 
 
 def _hash(args, prog: str) -> int:
-    password = ask_new_password()
+    password = ask_new_password(args.sandi_stdin)
     if password is None:
         return REFUSED
     print(hash_password(password))

@@ -5,10 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..content import load_lesson
-from ..exchange.imported import Defaults, write
-from ..exchange.upload import UploadError, read_any
-
 USAGE_ERROR, PROBLEMS = 2, 1
 
 
@@ -26,6 +22,11 @@ def add(commands) -> None:
 
 
 def main(args, prog: str) -> int:
+    # Imported here, so other subcommands start fast.
+    from ..content import load_lesson
+    from ..exchange.imported import Defaults, write
+    from ..exchange.upload import UploadError, read_any
+
     source, target = Path(args.file), Path(args.output)
     if not source.is_file():
         print(f"{prog}: '{source}' tidak ditemukan", file=sys.stderr)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..content import load_lesson
-from ..exchange.selection import Selection, SelectionError, select
-from ..quiz import read_bank
+if TYPE_CHECKING:
+    from ..exchange.selection import Selection
 
 USAGE_ERROR, PROBLEMS = 2, 1
 
@@ -24,6 +24,11 @@ def add_arguments(parser) -> None:
 
 
 def load(args, prog: str) -> Selection | int:
+    # Imported here, so subcommands that do not select questions (e.g. ``guru``) start fast.
+    from ..content import load_lesson
+    from ..exchange.selection import SelectionError, select
+    from ..quiz import read_bank
+
     content, quizzes = Path(args.content), Path(args.soal)
     for folder, what in ((content, "materi"), (quizzes, "kuis")):
         if not folder.is_dir():

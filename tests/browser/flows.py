@@ -3,6 +3,7 @@ making a teacher with the CLI, signing in and creating a class."""
 
 from __future__ import annotations
 
+import io
 from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import expect
@@ -66,9 +67,8 @@ def db_url(data_dir) -> str:
 
 def make_teacher(data_dir, monkeypatch, username: str, name: str) -> None:
     """A teacher made the way a school makes one: ``python -m lessonkit guru tambah`` (its functions)."""
-    typed = [PASSWORD, PASSWORD]
-    monkeypatch.setattr("getpass.getpass", lambda prompt="": typed.pop(0))
-    assert cli(["guru", "--database", db_url(data_dir), "tambah", username, "--nama", name]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert cli(["guru", "--database", db_url(data_dir), "--sandi-stdin", "tambah", username, "--nama", name]) == 0
 
 
 def sign_in(v, url: str, username: str, password: str = PASSWORD):
@@ -77,7 +77,7 @@ def sign_in(v, url: str, username: str, password: str = PASSWORD):
     page = v.open(url)
     main = page.get_by_test_id("stMain")
     main.get_by_label("Nama pengguna").fill(username)
-    main.get_by_label("Kata sandi").fill(password)
+    main.get_by_label("Kata sandi", exact=True).fill(password)
     main.get_by_role("button", name="Masuk", exact=True).click()
     v.settle()
     return page

@@ -9,7 +9,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from lessonkit.analytics import item_analysis
-from lessonkit.analytics.class_results import exam_matrix
+from lessonkit.analytics.class_results import exam_matrix, item_labels
+from lessonkit.analytics.items import decimal
 from lessonkit.quiz import read_bank
 from lessonkit.storage import Store
 from tests.browser.flows import choose, create_class, db_url, make_teacher, shoot, sign_in
@@ -128,7 +129,8 @@ def test_three_students_take_a_class_exam_and_the_dashboard_shows_the_analysis(q
         store.engine.dispose()
     bank = read_bank([FIXTURES / "quizzes_timed"], section_ids=None)
     expected = item_analysis(exam_matrix(bank, made.question_ids, {t.display_name: t.responses for t in takes}).scores)
-    assert shown_item_table(page) == {qid: f"{p:.2f}".replace(".", ",") for qid, p in expected["p"].items()}
+    names = item_labels(bank, list(expected.index))  # items are named by their question text and id
+    assert shown_item_table(page) == {names[qid]: decimal(p) for qid, p in expected["p"].items()}
     assert expected.loc["ks-01", "p"] == pytest.approx(2 / 3)
 
     for size, name in (((1366, 900), "desktop"), ((1920, 1080), "projector")):

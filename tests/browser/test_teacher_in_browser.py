@@ -82,7 +82,7 @@ def test_a_teacher_signs_in_keeps_the_session_collects_a_student_and_signs_out(s
     wait_for_cookie(teacher, present=False)
     page.reload()
     teacher.settle()
-    expect(page.get_by_test_id("stMain").get_by_label("Kata sandi")).to_be_visible()
+    expect(page.get_by_test_id("stMain").get_by_label("Kata sandi", exact=True)).to_be_visible()
     expect(page.get_by_text(code)).to_have_count(0)
     assert teacher.outside_requests() == [] and student.outside_requests() == []
 
@@ -100,11 +100,11 @@ def test_a_wrong_password_is_generic_and_five_lock_the_account(server, visit, mo
     expect(alert).to_have_text("Nama pengguna atau kata sandi salah.")
     main = page.get_by_test_id("stMain")
     for _ in range(4):
-        main.get_by_label("Kata sandi").fill("bukan-sandinya")
+        main.get_by_label("Kata sandi", exact=True).fill("bukan-sandinya")
         main.get_by_role("button", name="Masuk", exact=True).click()
         v.settle()
     expect(alert).to_contain_text("dikunci sementara; coba lagi dalam 15 menit")
-    main.get_by_label("Kata sandi").fill(PASSWORD)
+    main.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
     main.get_by_role("button", name="Masuk", exact=True).click()
     v.settle()
     expect(alert).to_contain_text("dikunci sementara")
@@ -153,6 +153,20 @@ def test_sign_in_survives_a_reload_through_nginx(tmp_path, visit, monkeypatch):
         wait_for_cookie(v, present=False)
         page.reload()
         v.settle()
-        expect(page.get_by_test_id("stMain").get_by_label("Kata sandi")).to_be_visible()
+        expect(page.get_by_test_id("stMain").get_by_label("Kata sandi", exact=True)).to_be_visible()
     finally:
         cluster.stop()
+
+
+def test_the_member_list_shows_students_while_they_join_without_a_click(server, visit, monkeypatch):
+    make_teacher(server.data_dir, monkeypatch, "wulan_live", "Wulan")
+    teacher = visit("desktop")
+    page = sign_in(teacher, f"{server.url}/kelas", "wulan_live")
+    code = create_class(teacher, page, "XI IPS 5")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("Anggota (0)")).to_be_visible()
+    store = Store.open(db_url(server.data_dir))
+    store.join_class(store.create_student("Sekar Live").id, code)
+    expect(main.get_by_text("Anggota (1)")).to_be_visible(timeout=15_000)
+    expect(main.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)

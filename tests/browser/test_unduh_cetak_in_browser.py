@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from lessonkit.content import load_lesson
 from lessonkit.quiz import read_bank
 from lessonkit.storage import Store
+from tests.browser.english import english_on_page
 from tests.browser.flows import db_url, make_teacher, shoot, sign_in
 from tests.conftest import ROOT
 
@@ -47,6 +48,7 @@ def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(
     total = len(read_bank([ROOT / "quizzes"], section_ids=load_lesson(ROOT / "content").section_ids).questions)
     expect(page.get_by_text(f"{total} soal terpilih")).to_be_visible()
     shoot(page, screenshot_dir, "unduh-cetak-desktop.png")
+    assert english_on_page(page) == []
     _shoot_lower(page, screenshot_dir, "unduh-cetak-desktop-bawah.png")
 
     moodle = ET.fromstring(_download(page, "Unduh Moodle XML"))
@@ -73,6 +75,7 @@ def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(
     shoot(page, screenshot_dir, "unduh-cetak-bahan-ajar-desktop.png")
     page.get_by_role("tab", name="Impor soal").click()
     shoot(page, screenshot_dir, "unduh-cetak-impor-kosong-desktop.png")
+    assert english_on_page(page) == []
     gift = tmp_path / "soal-guru.gift"
     gift.write_text("::Profesi 1:: Organisasi profesi guru di Indonesia adalah {=PGRI ~IDI ~IBI}\n\n"
                     "::Esai:: Jelaskan arti kode etik. {}\n", encoding="utf-8")
@@ -82,6 +85,7 @@ def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(
     expect(page.get_by_role("button", name="Unduh soal-guru.yaml")).to_be_visible()
     expect(page.get_by_text(re.compile(r"Soal 'Profesi 1':\W* isi tingkat kesulitan \(level\)"))).to_be_visible()
     shoot(page, screenshot_dir, "unduh-cetak-impor-desktop.png")
+    assert english_on_page(page) == []
     _shoot_lower(page, screenshot_dir, "unduh-cetak-impor-desktop-bawah.png")
 
     page.set_viewport_size({"width": 1920, "height": 1080})
@@ -99,5 +103,5 @@ def test_a_teacher_downloads_moodle_xml_and_a_worksheet_and_imports_a_gift_file(
     page.get_by_role("tab", name="Soal", exact=True).click()
     page.get_by_text("Kuis tertentu").click()  # reruns only this tab's fragment
     v.settle()
-    expect(page.get_by_text("Sesi gurumu sudah berakhir", exact=False)).to_be_visible()
+    expect(page.get_by_text("Sesi guru Anda sudah berakhir", exact=False)).to_be_visible()
     expect(page.get_by_role("button", name="Unduh Moodle XML")).to_have_count(0)

@@ -10,3 +10,17 @@ def test_score_bars_has_one_bar_per_label_in_percent():
     assert bar.y[0] == "Pengantar"
     assert "<br>" in bar.y[1]
     assert figure.layout.xaxis.range == (0, 100)
+
+
+def test_scores_over_time_writes_its_dates_in_indonesian_on_the_server():
+    from datetime import datetime
+
+    from lessonkit.charts import scores_over_time
+
+    times = [datetime(2026, 12, 7, 9, 5), datetime(2026, 12, 7, 14, 30), datetime(2026, 8, 17, 8, 0)]
+    figure = scores_over_time(times, [0.5, 0.75, 1.0], ["Latihan", "Latihan", "Ujian"])
+    axis = figure.layout.xaxis
+    assert axis.tickmode == "array" and list(axis.ticktext) == ["17 Agu 2026", "7 Des 2026"]
+    hovers = [text for trace in figure.data for text in trace.customdata]
+    assert "7 Des 2026 pukul 14.30" in hovers
+    assert all("%b" not in (trace.hovertemplate or "") for trace in figure.data), "no browser-formatted months"

@@ -9,7 +9,8 @@ import time
 import pytest
 
 from lessonkit.analytics import item_analysis
-from lessonkit.analytics.class_results import exam_matrix
+from lessonkit.analytics.class_results import exam_matrix, item_labels
+from lessonkit.analytics.items import decimal
 from lessonkit.content import load_lesson
 from lessonkit.quiz import exam, read_bank
 from tests import class_exam_data as exam_data
@@ -71,6 +72,18 @@ def test_a_teacher_creates_a_class_exam_from_a_quiz_closes_it_and_deletes_it(sto
     assert store.class_exams(sari.id, klass.id) == [] and "Belum ada ujian untuk kelas ini." in texts(at)
 
 
+def test_the_teacher_previews_a_class_exams_questions_with_keys_and_points(store, bank):
+    _, _, made = class_with_exam(store, bank)
+    at = sign_in(page("app_pages/ujian_kelas.py"))
+    assert not at.exception
+    [preview] = [e for e in at.expander if e.label.startswith("Pratinjau soal")]
+    assert preview.label == f"Pratinjau soal ({len(made.question_ids)})"
+    first = bank.question(made.question_ids[0])
+    shown = [m.value for m in preview.markdown] + [c.value for c in preview.caption]
+    assert first.prompt in shown and any(c.startswith("Soal 1 · ") and "poin" in c for c in shown)
+    assert sum(text.startswith("**Jawaban yang tepat:**") for text in shown) == len(made.question_ids)
+
+
 def test_a_bad_window_gets_a_clear_message_and_nothing_is_made(store):
     sari = store.add_teacher("Sari", username="sari", password_hash=HASH)
     klass = store.create_class(sari.id, "XI IPS 2")
@@ -122,8 +135,12 @@ def test_the_dashboard_shows_the_p_values_the_analytics_module_computes(store, b
     expected = item_analysis(exam_matrix(bank, made.question_ids,
                                          {t.student_id: t.responses for t in takes}).scores)
     shown_table = next(d.value for d in at.dataframe if "Kategori P" in d.value.columns)
-    assert list(shown_table["Soal"]) == list(expected.index)
-    assert list(shown_table["P"]) == [f"{p:.2f}".replace(".", ",") for p in expected["p"]]
+    assert list(shown_table["Soal"]) == list(item_labels(bank, list(expected.index)).values())
+    assert all(f"({qid})" in label for qid, label in zip(expected.index, shown_table["Soal"], strict=True))
+    assert list(shown_table["P"]) == [decimal(p) for p in expected["p"]]
+    assert set(shown_table["D"]) == set(shown_table["r pbis"]) == {"perlu minimal 10 siswa"}, "4 students"
+    assert "Reliabilitas (KR-20)  \n**perlu minimal 10 siswa**" in shown, "no KR-20 of 4 students"
+    assert not [m for m in at.metric if m.label.startswith("Reliabilitas")]
     assert list(shown_table["Rekomendasi"]) == list(expected["rekomendasi"])
     assert any("Hanya 4 siswa yang dianalisis" in w.value for w in at.warning)
     assert at.selectbox(key="hasil_siswa").value == store.members(sari.id, klass.id)[0].student_id
@@ -162,6 +179,22 @@ def test_students_called_ani_ani_and_ani_2_keep_three_rows_in_the_heatmap_and_th
               if "Rata-rata (%)" in json.dumps(chart["data"][0].get("colorbar", {}))]
     assert len(rows) == len(set(rows)) == 3
     assert "3 siswa, percobaan pertama" in texts(at)
+
+
+def test_with_ten_students_a_negative_d_shows_as_a_plain_number_and_the_scatter_names_items_on_hover_only(
+        store, bank):
+    _, klass, made = class_with_exam(store, bank)
+    count = len(made.question_ids)
+    for n in range(10):  # the five best get the first question wrong, the five weakest only that one right
+        exam_data.take(store, bank, made, f"Siswa {n}", set(range(1, count)) if n < 5 else {0}, klass.join_code)
+    at = sign_in(page("app_pages/hasil_kelas.py"))
+    shown_table = next(d.value for d in at.dataframe if "Kategori P" in d.value.columns)
+    cells = [str(v) for column in ("P", "D", "r pbis") for v in shown_table[column]]
+    assert not [c for c in cells if c.startswith("'")], "the formula guard belongs in files, not on screen"
+    assert shown_table["D"].iloc[0].startswith("−") and shown_table["Kategori D"].iloc[0] == "negatif"
+    assert "perlu minimal" not in " ".join(cells)
+    [scatter] = [c for c in at.get("plotly_chart") if "Daya pembeda D" in c.proto.spec]
+    assert '"mode":"markers+text"' not in scatter.proto.spec.replace(" ", "")
 
 
 def test_teacher_b_sees_no_exam_or_result_of_teacher_a_even_with_a_forged_selection(store, bank):

@@ -80,7 +80,7 @@ def test_five_wrong_passwords_lock_the_account_and_the_page_says_so(store):
     assert "dikunci sementara; coba lagi dalam 15 menit" in at.error[0].value
     sign_in(at)
     assert "dikunci sementara" in at.error[0].value, "even the right password waits"
-    assert at.title[0].value == "Masuk Guru" and "Kamu masuk sebagai" not in texts(at)
+    assert at.title[0].value == "Masuk Guru" and "Anda masuk sebagai" not in texts(at)
 
 
 def test_a_teacher_signs_in_creates_a_class_and_sees_students_who_joined(store):
@@ -259,4 +259,25 @@ def test_teachers_declared_in_secrets_can_sign_in(store):
     at.secrets["guru"] = {"rina": {"nama": "Rina Wati", "sandi_hash": HASH}}
     page("app_pages/masuk_guru.py", at)
     sign_in(at, "rina")
-    assert "Kamu masuk sebagai **Rina Wati**" in texts(at)
+    assert "Anda masuk sebagai **Rina Wati**" in texts(at)
+
+
+def test_on_localhost_the_join_link_and_qr_use_the_laptops_network_address_and_the_teacher_is_told(
+        store, monkeypatch):
+    monkeypatch.setattr("ui.join_address._page_url", lambda: "http://localhost:8501/kelas")
+    monkeypatch.setattr("ui.join_address._addresses", lambda: ["192.168.1.20"])
+    store.add_teacher("Sari Dewi", username="sari", password_hash=HASH)
+    at = sign_in(page())
+    at.text_input(key="class_name").input("XI IPS 2")
+    at = button(at, "Buat kelas").click().run()
+    [klass] = store.classes(store.teacher("sari").id)
+    assert f"http://192.168.1.20:8501/gabung?kelas={klass.join_code}" in [c.value for c in at.code]
+    [warning] = [w.value for w in at.warning if "localhost" in w.value]
+    assert "Anda membuka" in warning and "http://192.168.1.20:8501" in warning
+
+
+def test_a_teacher_whose_name_ends_in_a_title_is_greeted_with_one_full_stop_and_as_anda(store):
+    store.add_teacher("Sari Dewi, S.Pd.", username="sari", password_hash=HASH)
+    at = sign_in(page("app_pages/masuk_guru.py"))
+    greeting = f"Anda masuk sebagai **{plain('Sari Dewi, S.Pd.')}**"
+    assert greeting in texts(at) and greeting + "." not in texts(at)

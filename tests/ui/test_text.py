@@ -54,3 +54,9 @@ def test_chart_labels_cannot_make_tags_or_links():
 
 def test_direction_overrides_are_dropped_so_text_looks_as_it_reads():
     assert plain("\u202eanA") == "anA" and chart_label("\u2067x\u2069") == "x"
+
+
+def test_a_sentence_ending_in_a_name_with_a_title_gets_one_full_stop_not_two():
+    from ui.text import full_stop
+
+    assert full_stop("Sari Dewi, S.Pd.") == "" and full_stop("Budi") == "." and full_stop("XI IPS 2") == "."

@@ -33,3 +33,9 @@ def test_distractor_bars_show_upper_and_lower_shares_with_the_key_and_flags_mark
     upper, lower = figure.data
     assert list(upper.x) == ["A (kunci)", "B · dicurigai", "C", "D"]
     assert list(upper.y) == [20, 60, 20, 0] and list(lower.y) == [40, 0, 40, 20]
+
+
+def test_scatter_names_items_on_hover_only_so_close_items_never_overlap():
+    figure = pd_scatter(analyse(scores()).items, {"I3": "Kelompok profesi adalah … (I3)"})
+    assert all(trace.mode == "markers" for trace in figure.data)
+    assert "Kelompok profesi adalah … (I3)" in [t for trace in figure.data for t in trace.text]

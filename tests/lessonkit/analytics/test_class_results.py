@@ -46,3 +46,22 @@ def test_the_exam_matrix_leaves_out_questions_gone_from_the_bank():
     bank = read_bank([FIXTURES / "quizzes_ok"], section_ids=["satu", "dua"])
     matrix = exam_matrix(bank, ["c-01", "hilang"], {"Ana": {"c-01": 0}, "Budi": {"c-01": 1}})
     assert list(matrix.scores.columns) == ["c-01"] and sorted(matrix.scores["c-01"]) == [0.0, 1.0]
+
+
+def test_items_are_labelled_by_the_start_of_their_question_text_and_their_id():
+    from lessonkit.analytics.class_results import item_labels
+    from lessonkit.quiz import read_bank
+    from tests.conftest import FIXTURES
+
+    bank = read_bank([FIXTURES / "quizzes_ok"], section_ids=["satu", "dua"])
+    question = bank.questions[0]
+    labels = item_labels(bank, [question.id, "hilang"], limit=20)
+    assert labels[question.id].endswith(f"({question.id})") and len(labels[question.id]) <= 20 + 3 + len(question.id)
+    assert labels["hilang"] == "hilang"
+
+
+def test_figures_that_need_more_students_say_how_many():
+    from lessonkit.analytics import MIN_STUDENTS, too_few_students
+
+    assert too_few_students(MIN_STUDENTS - 1) == f"perlu minimal {MIN_STUDENTS} siswa"
+    assert too_few_students(MIN_STUDENTS) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 
@@ -35,6 +36,8 @@ def typed(monkeypatch):
 
     monkeypatch.setattr("getpass.getpass", answer)
     monkeypatch.setattr("builtins.input", answer)
+    monkeypatch.setattr("sys.stdin", io.StringIO())
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)  # a teacher at a terminal
     return answers
 
 
@@ -121,3 +124,42 @@ def test_bad_usage_exits_2_in_indonesian_without_a_traceback(tmp_path):
                                 text=True, env=env, timeout=60, stdin=subprocess.DEVNULL)
         assert result.returncode == 2, (args, result.stderr)
         assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def _lessonkit(tmp_path, *args, stdin=None) -> subprocess.CompletedProcess:
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "LESSONKIT_DATA_DIR": str(tmp_path)}
+    return subprocess.run([sys.executable, *args], cwd=tmp_path, capture_output=True, text=True, env=env,
+                          timeout=120, input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL)
+
+
+def test_sandi_stdin_sets_the_password_from_a_pipe_without_prompts_or_warnings(tmp_path, db):
+    result = _lessonkit(tmp_path, "-m", "lessonkit", "guru", "--database", db, "--sandi-stdin", "tambah", "sari",
+                        "--nama", "Sari Dewi, S.Pd.", stdin=PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and "ditambahkan" in result.stdout
+    assert Store.open(db).sign_in("sari", PASSWORD).status is SignInStatus.OK
+
+
+def test_sandi_stdin_still_refuses_a_weak_password(db, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("pendek\n"))
+    assert run(db, "--sandi-stdin", "tambah", "sari") == 1
+    assert "minimal 8 karakter" in capsys.readouterr().err
+    assert not Store.open(db).has_teachers()
+
+
+def test_without_a_terminal_the_password_is_refused_with_a_hint_not_read_through_getpass(db, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": pytest.fail("getpass would warn in English"))
+    assert run(db, "tambah", "sari", "--nama", "Sari") == 1
+    assert "--sandi-stdin" in capsys.readouterr().err
+    assert not Store.open(db).has_teachers()
+
+
+def test_guru_commands_load_no_app_pdf_or_chart_libraries(tmp_path, db):
+    """`guru ...` must answer in about a second: it imports only the store, never the web app's stack."""
+    script = ("import sys; from lessonkit.cli import main; main(['guru', '--database', sys.argv[1], 'daftar']); "
+              "print(sorted({m.split('.')[0] for m in sys.modules} & "
+              "{'streamlit', 'pandas', 'plotly', 'numpy', 'fpdf', 'PIL', 'openpyxl', 'tornado', 'starlette'}))")
+    result = _lessonkit(tmp_path, "-c", script, db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

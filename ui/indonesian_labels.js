@@ -1,0 +1,39 @@
+// Streamlit's widgets carry English accessible labels that the app cannot configure ("Open", "Clear all",
+// "Choose an option", "add icon"). This script (ui/indonesian_labels.py) rewrites them in Indonesian as they
+// appear, once per browser tab; screen readers then read Indonesian too.
+const WORDS = {
+  "Open": "Buka pilihan", "Close": "Tutup", "Clear all": "Hapus semua", "Clear value": "Hapus pilihan",
+  "Choose an option": "Pilih", "Choose options": "Pilih", "Select all": "Pilih semua",
+  "Show password": "Tampilkan kata sandi", "Hide password": "Sembunyikan kata sandi",
+  "Browse files": "Pilih file", "Upload": "Unggah", "Remove": "Hapus", "Delete": "Hapus",
+};
+const ICON = /^[a-z_]+ icon$/;
+const NAMES = ["aria-label", "title", "placeholder"];
+
+function fix(el) {
+  for (const name of NAMES) {
+    const value = el.getAttribute(name);
+    if (value === null) continue;
+    if (ICON.test(value)) {
+      el.removeAttribute(name);
+      el.setAttribute("aria-hidden", "true");
+    } else if (WORDS[value]) {
+      el.setAttribute(name, WORDS[value]);
+    }
+  }
+}
+
+// Only inside the widgets that carry such labels; nothing else on the page is touched.
+const WIDGETS = ["[data-testid='stSelectbox']", "[data-testid='stMultiSelect']", "[data-baseweb='select']",
+  "[data-testid='stFileUploader']", "[data-testid='stTextInput']"];
+const SELECTOR = WIDGETS.flatMap((w) => NAMES.map((name) => w + " [" + name + "]")).join(",");
+
+export default function () {
+  if (window.__lessonkitLabels) return;
+  window.__lessonkitLabels = true;
+  let pending = 0;
+  const sweep = () => { pending = 0; document.querySelectorAll(SELECTOR).forEach(fix); };
+  sweep();
+  new MutationObserver(() => { if (!pending) pending = requestAnimationFrame(sweep); })
+    .observe(document.body, { subtree: true, childList: true });
+}
