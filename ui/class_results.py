@@ -22,7 +22,7 @@ from lessonkit.analytics import MIN_STUDENTS, export, gradebook
 from lessonkit.analytics import charts as analysis_charts
 from lessonkit.analytics.class_results import distinct_labels, exam_matrix, item_labels, mastery_frames, mastery_heatmap
 from lessonkit.analytics.items import decimal
-from lessonkit.capaian import tp_mastery
+from lessonkit.analytics.tp_mastery import tp_mastery
 from lessonkit.quiz import class_exam
 from lessonkit.safe_export import csv_bytes, safe_frame, xlsx_bytes
 from ui import class_live_results, data, progress_view, quiz_view

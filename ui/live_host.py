@@ -198,7 +198,7 @@ def _names(view: service.HostView) -> None:
             st.session_state["live_remove_pick"] = [s for s in st.session_state.get("live_remove_pick") or []
                                                     if s in names]
             st.multiselect("Nama (boleh lebih dari satu)", list(names), key="live_remove_pick",
-                           format_func=names.get, placeholder="Pilih nama")
+                           format_func=names.get, placeholder="Pilih nama", select_all=False)
             st.button("Keluarkan yang dipilih", key="live_remove", on_click=_remove, args=(view.record.id,))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lessonkit.capaian import tp_mastery
+from lessonkit.analytics.tp_mastery import tp_mastery
 from lessonkit.check import check
 from lessonkit.content import load_lesson
 from lessonkit.quiz import load_bank
