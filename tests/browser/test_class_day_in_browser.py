@@ -5,7 +5,8 @@ join by the class code and are remembered by their device (an HttpOnly cookie, n
 without ``?kode=`` knows them; they take and submit the exam. The mark each one sees is the mark on Ringkasan,
 in the gradebook (Buku Nilai), in its Excel and CSV and in the item analysis's Nilai sheet; a member who did not
 start is "belum mengerjakan". A Kuis Langsung is joined by the saved students without typing a name, and its
-results land on their rows. Times are shown in the school's zone, named (WIB). Nothing is fetched from outside.
+results land on their rows. Times are shown in the school's zone, named (WIB). No page visited shows Streamlit's
+English (`tests/browser/english.py`). Nothing is fetched from outside.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import openpyxl
 import pytest
 
 from lessonkit.storage import Store
+from tests.browser.english import english_on_page
 from tests.browser.flows import create_class, db_url, make_teacher, shoot, sign_in, wait_for_cookie
 from tests.browser.harness import Server
 from tests.browser.test_class_exam_in_browser import join, set_exam
@@ -70,6 +72,7 @@ def take_without_code(v, url: str, name: str, folder: Path) -> str:
     expect(metric).to_be_visible(**WAIT)
     if name == "Ana":
         shoot(page, folder, "hari-kelas-nilai-siswa-phone.png")
+    assert english_on_page(page) == []
     return metric.get_by_test_id("stMetricValue").inner_text().strip()
 
 
@@ -90,6 +93,7 @@ def download(page, label: str) -> bytes:
 def open_tab(v, page, name: str) -> None:
     page.get_by_role("tab", name=name).click()
     v.settle()
+    assert english_on_page(page) == [], name
 
 
 def live_quiz(teacher, url: str, students: dict, folder: Path) -> None:
@@ -118,9 +122,11 @@ def live_quiz(teacher, url: str, students: dict, folder: Path) -> None:
         v.settle()
         expect(page.get_by_text("Kamu sudah masuk.")).to_be_visible(**WAIT)
         expect(page.get_by_text("Tulis nama panggilanmu dulu.")).to_have_count(0)
+        assert english_on_page(page) == []
         phones[name] = page
     shoot(phones["Ana"], folder, "hari-kelas-kuis-langsung-phone.png")
     expect(host.get_by_text("3 siswa sudah bergabung")).to_be_visible(**WAIT)
+    assert english_on_page(host) == []
     host.keyboard.press("ArrowRight")
     teacher.settle()
     for name, page in phones.items():
@@ -134,6 +140,7 @@ def live_quiz(teacher, url: str, students: dict, folder: Path) -> None:
     host.get_by_role("button", name="Lihat podium").click()
     teacher.settle()
     expect(host.get_by_text("Juara Kuis Langsung")).to_be_visible(**WAIT)
+    assert english_on_page(host) == []
 
 
 def test_a_class_day_one_identity_per_device_one_grade_everywhere_one_time_zone(class_server, visit, monkeypatch,
@@ -168,6 +175,7 @@ def test_a_class_day_one_identity_per_device_one_grade_everywhere_one_time_zone(
     main = page.get_by_test_id("stMain")
     mean = main.get_by_test_id("stMetric").filter(has_text="Rata-rata nilai").get_by_test_id("stMetricValue")
     expect(mean).to_have_text(f"{sum(MARKS.values()) / 3:.1f}".replace(".", ","))
+    assert english_on_page(page) == []
     open_tab(teacher, page, "Buku Nilai")
     header, *rows = grid_rows(page, "Dikerjakan")
     exam_column = header.index(EXAM)
@@ -204,6 +212,7 @@ def test_a_class_day_one_identity_per_device_one_grade_everywhere_one_time_zone(
     header, *rows = grid_rows(page, "Bergabung")
     assert all(row[header.index("Bergabung")].endswith(" WIB") for row in rows) and len(rows) == 4
     shoot(page, screenshot_dir, "hari-kelas-kelas-saya-desktop.png")
+    assert english_on_page(page) == []
 
     ana = students["Ana"]
     page = ana.open(f"{url}/ujian")
