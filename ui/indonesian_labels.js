@@ -6,6 +6,8 @@ const WORDS = {
   "Choose an option": "Pilih", "Choose options": "Pilih", "Select all": "Pilih semua",
   "Show password": "Tampilkan kata sandi", "Hide password": "Sembunyikan kata sandi",
   "Browse files": "Pilih file", "Upload": "Unggah", "Remove": "Hapus", "Delete": "Hapus",
+  "Download as CSV": "Unduh sebagai CSV", "Search": "Cari", "Show/hide columns": "Tampilkan/sembunyikan kolom",
+  "Fullscreen": "Layar penuh", "Close fullscreen": "Tutup layar penuh", "Clear selection": "Hapus pilihan",
 };
 const ICON = /^[a-z_]+ icon$/;
 const NAMES = ["aria-label", "title", "placeholder"];
@@ -19,13 +21,17 @@ function fix(el) {
       el.setAttribute("aria-hidden", "true");
     } else if (WORDS[value]) {
       el.setAttribute(name, WORDS[value]);
+    } else {
+      // a toolbar button's label may carry its element after the words ("Search <table name>")
+      const words = Object.keys(WORDS).find((w) => value.startsWith(w + " "));
+      if (words) el.setAttribute(name, WORDS[words] + value.slice(words.length));
     }
   }
 }
 
-// Only inside the widgets that carry such labels; nothing else on the page is touched.
+// Only inside the widgets (and the table toolbars) that carry such labels; nothing else on the page is touched.
 const WIDGETS = ["[data-testid='stSelectbox']", "[data-testid='stMultiSelect']", "[data-baseweb='select']",
-  "[data-testid='stFileUploader']", "[data-testid='stTextInput']"];
+  "[data-testid='stFileUploader']", "[data-testid='stTextInput']", "[data-testid='stElementToolbar']"];
 const SELECTOR = WIDGETS.flatMap((w) => NAMES.map((name) => w + " [" + name + "]")).join(",");
 
 export default function () {
