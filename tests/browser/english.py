@@ -35,8 +35,22 @@ _COLLECT = """() => {
 }"""
 
 
-def english_on_page(page) -> list[str]:
-    """English phrases Streamlit prints that are visible on ``page`` (empty when the page is all Indonesian)."""
+def english_on_page(page, settle_ms: int = 2000) -> list[str]:
+    """English phrases Streamlit prints that are visible on ``page`` (empty when the page is all Indonesian).
+
+    Streamlit's accessible labels are rewritten in Indonesian a frame after a widget appears
+    (ui/indonesian_labels.js), so a page that still shows English is looked at again for up to ``settle_ms``.
+    """
+    hits = _english(page)
+    for _ in range(settle_ms // 250):
+        if not hits:
+            break
+        page.wait_for_timeout(250)
+        hits = _english(page)
+    return hits
+
+
+def _english(page) -> list[str]:
     found = page.evaluate(_COLLECT)
     lines = {line.strip() for line in found["text"].splitlines() if line.strip()}
     labels = set(found["labels"])
