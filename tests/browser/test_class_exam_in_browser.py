@@ -14,6 +14,7 @@ from lessonkit.analytics.items import decimal
 from lessonkit.quiz import read_bank
 from lessonkit.storage import Store
 from tests.browser.flows import choose, create_class, db_url, make_teacher, shoot, sign_in
+from tests.browser.harness import Server
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
@@ -91,13 +92,23 @@ def shown_item_table(page) -> dict[str, str]:
     return out
 
 
-def test_three_students_take_a_class_exam_and_the_dashboard_shows_the_analysis(quiz_server, visit, monkeypatch,
+@pytest.fixture(scope="module")
+def exam_server(tmp_path_factory):
+    """A server of its own: the class exam it opens holds its quiz back from practice, which the other tests on
+    the shared quiz server still use."""
+    srv = Server(tmp_path_factory.mktemp("ujian-kelas"),
+                 env={"LESSONKIT_QUIZ_DIR": str(FIXTURES / "quizzes_timed")}).start()
+    yield srv
+    srv.stop()
+
+
+def test_three_students_take_a_class_exam_and_the_dashboard_shows_the_analysis(exam_server, visit, monkeypatch,
                                                                                 screenshot_dir):
-    make_teacher(quiz_server.data_dir, monkeypatch, "bu_rina", "Bu Rina")
+    make_teacher(exam_server.data_dir, monkeypatch, "bu_rina", "Bu Rina")
     teacher = visit("desktop")
-    page = sign_in(teacher, f"{quiz_server.url}/kelas", "bu_rina")
+    page = sign_in(teacher, f"{exam_server.url}/kelas", "bu_rina")
     code = create_class(teacher, page, "XI IPS 1 · 2026/2027")
-    set_exam(teacher, page, quiz_server.url, "Ulangan Singkat", screenshot_dir)
+    set_exam(teacher, page, exam_server.url, "Ulangan Singkat", screenshot_dir)
     shoot(teacher.page, screenshot_dir, "ujian-kelas-desktop.png")
 
     students = [("Ana", {"pilihan": "Kelompok okupasional", "isian": "kode etik"}),
@@ -105,11 +116,11 @@ def test_three_students_take_a_class_exam_and_the_dashboard_shows_the_analysis(q
                 ("Cici", {"pilihan": "Kelompok kekerabatan"})]
     for n, (name, answers) in enumerate(students):
         v = visit("phone" if n == 0 else "desktop")
-        resume = join(v, quiz_server.url, code, name)
-        take(v, quiz_server.url, resume, answers, (screenshot_dir, "ujian-kelas-siswa-phone.png") if n == 0 else None)
+        resume = join(v, exam_server.url, code, name)
+        take(v, exam_server.url, resume, answers, (screenshot_dir, "ujian-kelas-siswa-phone.png") if n == 0 else None)
         assert v.outside_requests() == []
 
-    page = teacher.open(f"{quiz_server.url}/hasil-kelas")
+    page = teacher.open(f"{exam_server.url}/hasil-kelas")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_text("Sudah mengumpulkan")).to_be_visible()
     expect(main.get_by_test_id("stMetricValue").first).to_have_text("3 dari 3")
@@ -119,7 +130,7 @@ def test_three_students_take_a_class_exam_and_the_dashboard_shows_the_analysis(q
     expect(page.get_by_test_id("stDataFrame").filter(has_text="Kategori P")).to_be_visible()
     expect(main.get_by_text("Hanya 3 siswa yang dianalisis", exact=False)).to_be_visible()
 
-    store = Store.open(db_url(quiz_server.data_dir))
+    store = Store.open(db_url(exam_server.data_dir))
     try:
         rina = store.teacher("bu_rina")
         [klass] = store.classes(rina.id)

@@ -102,11 +102,18 @@ def _multiple(kb: Keyboard, settle: bool) -> None:
 
 
 def _true_false(kb: Keyboard, settle: bool) -> None:
-    kb.tab_to(_named("radio", "Benar", group="1. Relawan"), "benar/salah 1")
-    kb.press("Space", settle=settle)
-    kb.tab_to(_named("radio", "Benar", group="2. Kode etik"), "benar/salah 2")
-    kb.press("ArrowRight", settle=settle)
-    assert kb.focused()["name"] == "Salah"
+    """Both statements, in the order this student was shown them (statements are shuffled per student)."""
+    wanted, done = {"Relawan": "Benar", "Kode etik": "Salah"}, set()
+    while len(done) < len(wanted):
+        focused = kb.tab_to(lambda f: f["role"] == "radio" and f["name"] == "Benar" and any(
+            s in f["group"] for s in set(wanted) - done), f"benar/salah {len(done) + 1}")
+        statement = next(s for s in wanted if s in focused["group"])
+        if wanted[statement] == "Benar":
+            kb.press("Space", settle=settle)
+        else:
+            kb.press("ArrowRight", settle=settle)
+            assert kb.focused()["name"] == "Salah"
+        done.add(statement)
 
 
 def _matching(kb: Keyboard, settle: bool) -> None:
