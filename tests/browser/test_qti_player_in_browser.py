@@ -138,9 +138,9 @@ def _as_qti(q, response):
     elif q.type == "true_false":
         values = [f"K{i + 1} J{1 if given else 2}" for i, given in enumerate(response or []) if given is not None]
     elif q.type == "matching":
-        position = {original: written for written, original in enumerate(qti.scrambled(len(q.rights), q.id))}
+        written = {original: place for place, original in enumerate(qti.scrambled(len(q.rights), q.id), start=1)}
         lefts = [p.left for p in q.pairs]
-        values = [f"K{lefts.index(left) + 1} J{position[q.rights.index(right)] + 1}" for left, right in response.items()]
+        values = [f"K{lefts.index(left) + 1} J{written[q.rights.index(right)]}" for left, right in response.items()]
     else:
         values = [f"U{q.items.index(text) + 1}" for text in response or []]
     return values or None
