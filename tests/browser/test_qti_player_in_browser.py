@@ -111,7 +111,8 @@ def _matching(q):
 def _ordering(q):
     items = list(q.items)
     return [("benar", items), ("sebagian: dua butir pertama tertukar", [items[1], items[0]] + items[2:]),
-            ("sebagian: butir pertama di akhir", items[1:] + items[:1]), ("salah", items[::-1]), ("kosong", None)]
+            ("sebagian: butir pertama di akhir", items[1:] + items[:1]), ("sebagian: baru dua butir", items[:2]),
+            ("salah", items[::-1]), ("kosong", None)]
 
 
 def _short_answer(q):
