@@ -74,25 +74,25 @@ SCORE_ITEM = """async ({href, responses}) => {
 
 def _single(q):
     wrong = next(i for i in range(len(q.options)) if i != q.answer)
-    return [("benar", q.answer), ("salah", wrong), ("kosong", None)]
+    return [("right", q.answer), ("wrong", wrong), ("empty", None)]
 
 
 def _multiple(q):
     keys = sorted(q.answers)
     others = [i for i in range(len(q.options)) if i not in q.answers]
-    canned = [("benar", set(keys)), ("sebagian: satu kunci dan satu salah", {keys[0], others[0]}),
-              ("salah", set(others)), ("kosong", set())]
+    canned = [("right", set(keys)), ("partial: one key and one wrong", {keys[0], others[0]}),
+              ("wrong", set(others)), ("empty", set())]
     if len(keys) > 1:
-        canned.append(("sebagian: tanpa kunci terakhir", set(keys[:-1])))
+        canned.append(("partial: all keys but the last", set(keys[:-1])))
     return canned
 
 
 def _true_false(q):
     right = [s.answer for s in q.statements]
-    canned = [("benar", right), ("salah", [not a for a in right]), ("kosong", None)]
+    canned = [("right", right), ("wrong", [not a for a in right]), ("empty", None)]
     if len(right) > 1:
-        canned += [("sebagian: pernyataan pertama terbalik", [not right[0]] + right[1:]),
-                   ("sebagian: hanya pernyataan pertama", [right[0]] + [None] * (len(right) - 1))]
+        canned += [("partial: first statement wrong", [not right[0]] + right[1:]),
+                   ("partial: only the first statement answered", [right[0]] + [None] * (len(right) - 1))]
     return canned
 
 
@@ -100,28 +100,28 @@ def _matching(q):
     lefts, rights = [p.left for p in q.pairs], [p.right for p in q.pairs]
     right = dict(zip(lefts, rights, strict=True))
     swapped = dict(right, **{lefts[0]: rights[1], lefts[1]: rights[0]})
-    canned = [("benar", right), ("sebagian: dua jawaban tertukar", swapped),
-              ("sebagian: satu belum dijawab", dict(zip(lefts[:-1], rights[:-1], strict=True))),
-              ("salah", dict(zip(lefts, rights[1:] + rights[:1], strict=True))), ("kosong", {})]
+    canned = [("right", right), ("partial: two answers swapped", swapped),
+              ("partial: one left unanswered", dict(zip(lefts[:-1], rights[:-1], strict=True))),
+              ("wrong", dict(zip(lefts, rights[1:] + rights[:1], strict=True))), ("empty", {})]
     if q.distractors:
-        canned.append(("sebagian: pengecoh dipilih", dict(right, **{lefts[0]: q.distractors[0]})))
+        canned.append(("partial: a distractor chosen", dict(right, **{lefts[0]: q.distractors[0]})))
     return canned
 
 
 def _ordering(q):
     items = list(q.items)
-    return [("benar", items), ("sebagian: dua butir pertama tertukar", [items[1], items[0]] + items[2:]),
-            ("sebagian: butir pertama di akhir", items[1:] + items[:1]), ("sebagian: baru dua butir", items[:2]),
-            ("salah", items[::-1]), ("kosong", None)]
+    return [("right", items), ("partial: first two swapped", [items[1], items[0]] + items[2:]),
+            ("partial: first item last", items[1:] + items[:1]), ("partial: only two items placed", items[:2]),
+            ("wrong", items[::-1]), ("empty", None)]
 
 
 def _short_answer(q):
-    return ([("benar", answer) for answer in q.accept]
-            + [("benar: huruf besar", q.accept[0].upper()), ("salah", "bukan jawabannya"), ("kosong", None)])
+    return ([("right", answer) for answer in q.accept]
+            + [("right, in capitals", q.accept[0].upper()), ("wrong", "bukan jawabannya"), ("empty", None)])
 
 
 def _essay(q):
-    return [("jawaban model", q.model_answer), ("kosong", None)]
+    return [("model answer", q.model_answer), ("empty", None)]
 
 
 CANNED = {"single": _single, "multiple": _multiple, "true_false": _true_false, "matching": _matching,
