@@ -10,16 +10,19 @@ Interactions and response processing (scores in points; ``MAXSCORE`` is the ques
   no 6-decimal shares that add up to 1.999998 of 2);
 - true_false -> ``qti-match-interaction`` statements x the item's two column labels (Benar,
   Salah by default; columns fixed, in that order), 1 per right pair, SCORE = pairs / n x MAXSCORE;
-- matching -> ``qti-match-interaction`` as true_false, but ``shuffle="true"`` with the left-hand
-  texts ``fixed`` (only the answers are shuffled), and the right-hand choices, distractors
-  included, written in a scrambled order (a player that does not shuffle gives nothing away);
-- ordering -> ``qti-order-interaction``, all or nothing (QTI's standard operators cannot express
-  the app's longest-ordered-run credit);
+- matching -> ``qti-match-interaction`` as true_false, but ``shuffle="true"`` with no choice
+  ``fixed`` (a player that meets fixed left-hand texts may shuffle nothing at all: Cito's
+  qti-components does so), and the right-hand choices, distractors included, written in a
+  scrambled order (a player that does not shuffle gives nothing away);
+- ordering -> ``qti-order-interaction`` with the app's partial credit, (L - 1) / (n - 1) x MAXSCORE for
+  the longest run L of items in the right relative order, unrolled into response conditions (QTI has no
+  loops; see `_longest_run`); all or nothing when the question says so;
 - short_answer -> ``qti-text-entry-interaction`` mapped case-insensitively to every accepted answer
   (QTI cannot drop punctuation the way the app does);
 - essay -> ``qti-extended-text-interaction`` scored by a person (``external-scored="human"``), the
   model answer and rubric in a ``qti-rubric-block`` for the scorer.
 
+A mapped or run score gives an empty response (NULL) 0 in a branch of its own (`_share_of_maximum`).
 The assessment test sums its items' SCORE and MAXSCORE (test-level outcome processing).
 Option feedback and the explanation are ``qti-modal-feedback`` shown through a ``FEEDBACK``
 outcome. Text is this project's Markdown rendered to XHTML in the QTI namespace.
@@ -141,8 +144,9 @@ class _Item:
 
     def processing(self, scoring: str, feedback_from_response: bool, units: int = 1) -> None:
         """``scoring``: "match" (MAXSCORE when the response is the key, else 0), "map" (the mapping,
-        in whole ``units``, as a share of MAXSCORE) or "human" (not scored here). FEEDBACK always holds
-        the explanation, plus the chosen options' identifiers when ``feedback_from_response``."""
+        in whole ``units``, as a share of MAXSCORE), "run" (an order of ``units`` items, see `_longest_run`)
+        or "human" (not scored here). FEEDBACK always holds the explanation, plus the chosen options'
+        identifiers when ``feedback_from_response``."""
         processing = _el(self.root, "qti-response-processing")
         if scoring == "match":
             condition = _el(processing, "qti-response-condition")
@@ -155,11 +159,9 @@ class _Item:
             otherwise = _el(_el(condition, "qti-response-else"), "qti-set-outcome-value", {"identifier": "SCORE"})
             _value(otherwise, "float", "0")
         elif scoring == "map":
-            product = _el(_el(processing, "qti-set-outcome-value", {"identifier": "SCORE"}), "qti-product")
-            share = _el(product, "qti-divide")
-            _el(share, "qti-map-response", {"identifier": "RESPONSE"})
-            _value(share, "float", _number(units))
-            _el(product, "qti-variable", {"identifier": "MAXSCORE"})
+            _share_of_maximum(processing, _el(None, "qti-map-response", {"identifier": "RESPONSE"}), units)
+        elif scoring == "run":
+            _longest_run(processing, units)
         feedback = _el(_el(processing, "qti-set-outcome-value", {"identifier": "FEEDBACK"}), "qti-multiple")
         if feedback_from_response:
             _el(feedback, "qti-variable", {"identifier": "RESPONSE"})
@@ -169,6 +171,71 @@ class _Item:
                 "outcome-identifier": "FEEDBACK", "identifier": ident, "show-hide": "show",
                 "title": "Pembahasan" if ident == EXPLANATION else "Umpan balik"})
             _blocks(_el(modal, "qti-content-body"), text)
+
+
+def _share_of_maximum(processing: ET.Element, numerator: ET.Element, units: int) -> None:
+    """``SCORE := numerator / units x MAXSCORE``: whole units divided once, so full credit is exactly MAXSCORE.
+
+    An empty response scores 0 in its own branch, not through the mapping of NULL: a player that cannot map NULL
+    (Cito's qti-components drops the failed share from the product and gives MAXSCORE) still gives nothing."""
+    condition = _el(processing, "qti-response-condition")
+    empty = _el(condition, "qti-response-if")
+    _el(_el(empty, "qti-is-null"), "qti-variable", {"identifier": "RESPONSE"})
+    _value(_el(empty, "qti-set-outcome-value", {"identifier": "SCORE"}), "float", "0")
+    answered = _el(condition, "qti-response-else")
+    product = _el(_el(answered, "qti-set-outcome-value", {"identifier": "SCORE"}), "qti-product")
+    share = _el(product, "qti-divide")
+    share.append(numerator)
+    _value(share, "float", _number(units))
+    _el(product, "qti-variable", {"identifier": "MAXSCORE"})
+
+
+def _run_outcomes(item: _Item, count: int) -> None:
+    """The working outcomes of `_longest_run`: POSk and RUNk for each of the ``count`` positions, 0 by default."""
+    for position in range(1, count + 1):
+        for name in ("POS", "RUN"):
+            declaration = _el(item.root, "qti-outcome-declaration", {
+                "identifier": f"{name}{position}", "cardinality": "single", "base-type": "integer"})
+            _el(_el(declaration, "qti-default-value"), "qti-value", None, "0")
+
+
+def _compare(parent: ET.Element, operator: str, left: str, right: str) -> None:
+    compare = _el(parent, operator)
+    _el(compare, "qti-variable", {"identifier": left})
+    _el(compare, "qti-variable", {"identifier": right})
+
+
+def _longest_run(processing: ET.Element, count: int) -> None:
+    """The app's ordering credit, (L - 1) / (n - 1) x MAXSCORE, L the longest run of items in the right relative
+    order (the longest increasing subsequence of their places in the key ``U1`` … ``Un``), as QTI rules: QTI has
+    no loops, so the dynamic programme is unrolled. For the k-th item of the response, POSk := its place in the
+    key and RUNk := 1, then RUNk := RUNm + 1 for every earlier m with POSm < POSk and RUNm >= RUNk. Positions the
+    response leaves empty keep POSk = RUNk = 0 and never extend a run."""
+    for k in range(1, count + 1):
+        condition = _el(processing, "qti-response-condition")
+        for place in range(1, count + 1):
+            branch = _el(condition, "qti-response-if" if place == 1 else "qti-response-else-if")
+            match = _el(branch, "qti-match")
+            _el(_el(match, "qti-index", {"n": str(k)}), "qti-variable", {"identifier": "RESPONSE"})
+            _value(match, "identifier", f"U{place}")
+            _value(_el(branch, "qti-set-outcome-value", {"identifier": f"POS{k}"}), "integer", str(place))
+            _value(_el(branch, "qti-set-outcome-value", {"identifier": f"RUN{k}"}), "integer", "1")
+        for m in range(1, k):
+            when = _el(_el(processing, "qti-response-condition"), "qti-response-if")
+            both = _el(when, "qti-and")
+            _compare(both, "qti-lt", f"POS{m}", f"POS{k}")
+            _compare(both, "qti-gte", f"RUN{m}", f"RUN{k}")
+            longer = _el(_el(when, "qti-set-outcome-value", {"identifier": f"RUN{k}"}), "qti-sum")
+            _el(longer, "qti-variable", {"identifier": f"RUN{m}"})
+            _value(longer, "integer", "1")
+    above_zero = _el(None, "qti-max")
+    run_less_one = _el(above_zero, "qti-subtract")
+    longest = _el(run_less_one, "qti-max")
+    for k in range(1, count + 1):
+        _el(longest, "qti-variable", {"identifier": f"RUN{k}"})
+    _value(run_less_one, "integer", "1")
+    _value(above_zero, "integer", "0")
+    _share_of_maximum(processing, above_zero, count - 1)
 
 
 def _choice_ids(count: int) -> list[str]:
@@ -208,7 +275,7 @@ def scrambled(count: int, seed: str) -> list[int]:
 
 def _pairs(item: _Item, stimulus: str | None, lefts: list[str], rights: list[str], correct: list[tuple[int, int]],
            right_max: int, *, shuffle: bool) -> None:
-    """A match interaction; with ``shuffle`` the right-hand choices are scrambled and shuffled, the left fixed."""
+    """A match interaction; with ``shuffle`` the right-hand choices are scrambled and both sets shuffled."""
     q = item.q
     order = scrambled(len(rights), q.id) if shuffle else list(range(len(rights)))
     position = {original: written for written, original in enumerate(order)}
@@ -221,13 +288,11 @@ def _pairs(item: _Item, stimulus: str | None, lefts: list[str], rights: list[str
     interaction = _el(body, "qti-match-interaction", {
         "response-identifier": "RESPONSE", "shuffle": "true" if shuffle else "false",
         "max-associations": str(len(lefts))})
-    left_attrs = {"fixed": "true"} if shuffle else {}
-    for ids, texts, attrs, most in ((left_ids, lefts, left_attrs, 1),
-                                    (right_ids, [rights[i] for i in order], {}, right_max)):
+    for ids, texts, most in ((left_ids, lefts, 1), (right_ids, [rights[i] for i in order], right_max)):
         match_set = _el(interaction, "qti-simple-match-set")
         for ident, text in zip(ids, texts, strict=True):
-            _inline(_el(match_set, "qti-simple-associable-choice",
-                        {"identifier": ident, **attrs, "match-max": str(most)}), text)
+            _inline(_el(match_set, "qti-simple-associable-choice", {"identifier": ident, "match-max": str(most)}),
+                    text)
     item.processing("match" if q.scoring == "all_or_nothing" else "map", feedback_from_response=False,
                     units=len(keys))
 
@@ -250,11 +315,14 @@ def _ordering(item: _Item, stimulus: str | None) -> None:
     ids = [f"U{i}" for i in range(1, len(q.items) + 1)]
     item.response("ordered", "identifier", ids)
     item.outcomes()
+    partial = q.scoring != "all_or_nothing"
+    if partial:
+        _run_outcomes(item, len(ids))
     interaction = _el(item.body(stimulus), "qti-order-interaction",
                       {"response-identifier": "RESPONSE", "shuffle": "true"})
     for ident, text in zip(ids, q.items, strict=True):
         _inline(_el(interaction, "qti-simple-choice", {"identifier": ident}), text)
-    item.processing("match", feedback_from_response=False)
+    item.processing("run" if partial else "match", feedback_from_response=False, units=len(ids))
 
 
 def _short_answer(item: _Item, stimulus: str | None) -> None:

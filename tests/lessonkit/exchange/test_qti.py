@@ -12,6 +12,8 @@ QTI 2.1 lacks and the shared stimulus, which QTI 2.1 can only inline.
 from __future__ import annotations
 
 import io
+import itertools
+import math
 import zipfile
 from functools import lru_cache
 
@@ -19,6 +21,7 @@ import pytest
 from lxml import etree
 
 from lessonkit.exchange import qti
+from lessonkit.quiz import grade
 from tests.lessonkit.exchange.helpers import bank_selection, shipped, with_question
 from tests.lessonkit.exchange.test_moodle_xml import MATCHING_WITH_DISTRACTORS
 
@@ -97,8 +100,7 @@ def test_multiple_choice_mapping_gives_the_apps_partial_credit():
     assert sorted(float(e.get("mapped-value")) for e in mapping) == [-1, -1, 1, 1, 1]
     two_right_one_wrong = [e.get("map-key") for e in mapping if e.get("mapped-value") == "1"][:2] + [
         next(e.get("map-key") for e in mapping if e.get("mapped-value") == "-1")]
-    setter = item.find("q:qti-response-processing/q:qti-set-outcome-value[@identifier='SCORE']", NS)
-    assert _evaluate(setter[0], item, two_right_one_wrong) == pytest.approx(2 * (2 - 1) / 3)
+    assert _scored(item, two_right_one_wrong) == pytest.approx(2 * (2 - 1) / 3)
 
 
 def test_matching_distractors_are_right_hand_choices_without_a_pair():
@@ -151,30 +153,85 @@ def test_an_independent_qti_tool_reads_the_package_and_converts_it_to_qti21_and_
         assert _tree(ours) == _tree(theirs), question.id
 
 
-def _evaluate(expression, item, response: list[str]) -> float:
-    """The value of the small subset of QTI expressions the export writes, for ``response``."""
-    name = etree.QName(expression).localname
-    if name == "qti-base-value":
-        return float(expression.text)
-    if name == "qti-variable":
-        return float(item.find(f".//q:qti-outcome-declaration[@identifier='{expression.get('identifier')}']"
-                               "//q:qti-value", NS).text)
-    if name == "qti-map-response":
-        mapping = item.find(".//q:qti-mapping", NS)
-        values = {e.get("map-key"): float(e.get("mapped-value")) for e in mapping}
-        total = sum(values.get(value, 0.0) for value in dict.fromkeys(response))
+def _local(element) -> str:
+    return etree.QName(element).localname
+
+
+def _scored(item, response) -> float:
+    """SCORE after the item's response processing for ``response`` (None when empty), run here in Python for the
+    subset of QTI rules and expressions the export writes; ``tests/browser/test_qti_player_in_browser.py`` runs
+    the same items in Cito's player."""
+    declaration = item.find("q:qti-response-declaration", NS)
+    key = [v.text for v in declaration.iterfind("q:qti-correct-response/q:qti-value", NS)]
+    values = {"RESPONSE": response}
+    for outcome in item.findall("q:qti-outcome-declaration", NS):
+        default = outcome.findtext("q:qti-default-value/q:qti-value", namespaces=NS)
+        numeric = outcome.get("base-type") in ("integer", "float")
+        values[outcome.get("identifier")] = float(default or 0) if numeric else default
+
+    def mapped(mapping) -> float:
+        def same(entry, given: str) -> bool:
+            if entry.get("case-sensitive", "true") == "true":
+                return entry.get("map-key") == given
+            return entry.get("map-key").casefold() == given.casefold()
+
+        given = response if isinstance(response, list) else [] if response is None else [response]
+        total = sum(next((float(e.get("mapped-value")) for e in mapping if same(e, value)),
+                         float(mapping.get("default-value"))) for value in dict.fromkeys(given))
         return min(float(mapping.get("upper-bound")), max(float(mapping.get("lower-bound")), total))
-    left, right = (_evaluate(child, item, response) for child in expression)
-    return {"qti-divide": left / right, "qti-product": left * right}[name]
+
+    def value(expression):
+        name = _local(expression)
+        if name == "qti-base-value":
+            numeric = expression.get("base-type") in ("integer", "float")
+            return float(expression.text) if numeric else expression.text
+        if name == "qti-variable":
+            return values[expression.get("identifier")]
+        if name == "qti-correct":
+            return key[0] if declaration.get("cardinality") == "single" else key
+        if name == "qti-map-response":
+            return mapped(declaration.find("q:qti-mapping", NS))
+        args = [value(child) for child in expression]
+        if name == "qti-multiple":
+            return args
+        if name == "qti-is-null":
+            return args[0] is None
+        if name == "qti-index":
+            n = int(expression.get("n"))
+            return args[0][n - 1] if args[0] and len(args[0]) >= n else None
+        if None in args:
+            return None
+        if name == "qti-match":
+            given, expected = args
+            return sorted(given) == sorted(expected) if isinstance(given, list) and declaration.get(
+                "cardinality") == "multiple" else given == expected
+        operations = {"qti-and": all, "qti-lt": lambda a: a[0] < a[1], "qti-gte": lambda a: a[0] >= a[1],
+                      "qti-sum": sum, "qti-product": math.prod, "qti-subtract": lambda a: a[0] - a[1],
+                      "qti-divide": lambda a: a[0] / a[1], "qti-max": max}
+        return operations[name](args)
+
+    def run(rules) -> None:
+        for rule in rules:
+            if _local(rule) == "qti-set-outcome-value":
+                values[rule.get("identifier")] = value(rule[0])
+                continue
+            for branch in rule:  # qti-response-condition
+                if _local(branch) == "qti-response-else":
+                    run(branch)
+                    break
+                if value(branch[0]):
+                    run(branch[1:])
+                    break
+
+    run(item.find("q:qti-response-processing", NS))
+    return values["SCORE"]
 
 
 def _score_of_key(item) -> float:
-    """SCORE for the item's own correct response, as a QTI player computes it."""
-    response = [v.text for v in item.findall(".//q:qti-correct-response/q:qti-value", NS)]
-    setter = item.find("q:qti-response-processing/q:qti-set-outcome-value[@identifier='SCORE']", NS)
-    if setter is None:  # match against the key: MAXSCORE
-        return _evaluate(item.find(".//q:qti-response-if/q:qti-set-outcome-value/q:qti-variable", NS), item, response)
-    return _evaluate(setter[0], item, response)
+    """SCORE for the item's own correct response."""
+    declaration = item.find("q:qti-response-declaration", NS)
+    key = [v.text for v in declaration.iterfind("q:qti-correct-response/q:qti-value", NS)]
+    return _scored(item, key[0] if declaration.get("cardinality") == "single" else key)
 
 
 def test_full_credit_is_exactly_the_maximum_for_every_auto_graded_item():
@@ -184,6 +241,45 @@ def test_full_credit_is_exactly_the_maximum_for_every_auto_graded_item():
             continue
         item = _xml(f"items/{qti.identifier(question.id)}.xml")
         assert _score_of_key(item) == question.points, question.id
+
+
+def test_ordering_gives_the_apps_partial_credit_for_every_order_of_its_items():
+    """(L - 1) / (n - 1) x points, L the longest run in the right relative order, as in the app (not all or
+    nothing): every permutation of a 4-, 5- and 7-item question, and an empty response."""
+    bank, _ = shipped()
+    for ident in ("kp-10", "kp-02", "kp-18"):
+        question = bank.question(ident)
+        item = _xml(f"items/{ident}.xml")
+        ids = [f"U{i}" for i in range(1, len(question.items) + 1)]
+        orders = list(itertools.permutations(range(len(ids))))
+        for order in orders[:: max(1, len(orders) // 400)]:
+            expected = grade(question, [question.items[i] for i in order]).score * question.points
+            assert _scored(item, [ids[i] for i in order]) == pytest.approx(expected, abs=1e-12), (ident, order)
+        assert _scored(item, None) == 0
+
+
+def test_an_empty_response_scores_zero_in_its_own_branch_not_through_the_mapping_of_null():
+    """Cito's player cannot map a NULL directedPair or string response and then gives MAXSCORE."""
+    bank, _ = shipped()
+    for question in bank.questions:
+        item = _xml(f"items/{qti.identifier(question.id)}.xml")
+        share = item.find(".//q:qti-divide", NS)
+        if share is None:
+            continue
+        condition = item.find(".//q:qti-set-outcome-value[@identifier='SCORE']/q:qti-product/../../..", NS)
+        empty, answered = condition
+        assert empty.find("q:qti-is-null/q:qti-variable", NS).get("identifier") == "RESPONSE", question.id
+        assert empty.find("q:qti-set-outcome-value[@identifier='SCORE']/q:qti-base-value", NS).text == "0"
+        assert etree.QName(answered).localname == "qti-response-else", question.id
+        assert _scored(item, None) == 0
+
+
+def test_ordering_with_all_or_nothing_scoring_stays_all_or_nothing():
+    raw = {"id": "urut-semua", "type": "ordering", "level": "L1", "section": "uji", "prompt": "Urutkan.",
+           "explanation": "Karena.", "points": 2, "scoring": "all_or_nothing", "items": ["A", "B", "C", "D"]}
+    item = etree.fromstring(zipfile.ZipFile(io.BytesIO(qti.export(with_question(raw)))).read("items/urut-semua.xml"))
+    assert item.find(".//q:qti-index", NS) is None
+    assert [_scored(item, order) for order in (["U1", "U2", "U3", "U4"], ["U2", "U1", "U3", "U4"])] == [2, 0]
 
 
 def test_full_credit_is_exact_for_three_seven_and_nine_keys():
@@ -200,9 +296,8 @@ def test_matching_right_hand_choices_are_shuffled_and_not_written_in_pair_order(
     item = _xml("items/kd-06.xml")
     interaction = item.find(".//q:qti-match-interaction", NS)
     assert interaction.get("shuffle") == "true"
-    lefts, rights = interaction.findall("q:qti-simple-match-set", NS)
-    assert all(choice.get("fixed") == "true" for choice in lefts)
-    assert all(choice.get("fixed") is None for choice in rights)
+    # no choice is fixed: Cito's player shuffles nothing, answers included, when the left-hand texts are fixed
+    assert interaction.find(".//q:qti-simple-associable-choice[@fixed]", NS) is None
     keys = [v.text for v in item.findall(".//q:qti-correct-response/q:qti-value", NS)]
     assert keys != [f"K{i} J{i}" for i in range(1, len(keys) + 1)]
 
