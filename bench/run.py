@@ -4,6 +4,7 @@
     python bench/run.py             # longer runs       -> bench/results/full.json and full.md
     python bench/run.py --cluster 2 # the nginx deployment -> bench/results/cluster.json
     python bench/run.py --live      # Kuis Langsung, 40 phones (bench/live.py) -> bench/results/live.json and live.md
+    python bench/run.py --slow      # a slow network (bench/slow.py), also in the runs above -> bench/results/slow.json
 
 Everything runs on this machine over loopback: the app as the README deploys it
 (``streamlit run app.py``), the floor (``bench/floor.py``: one ``st.markdown``
@@ -45,6 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import slow  # noqa: E402
 from bench.loadgen import StudentClient  # noqa: E402
 from tests.browser.harness import CHROMIUM_ARGS, Server, chromium_path  # noqa: E402
 
@@ -648,7 +650,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cluster", type=int, metavar="N",
                         help="measure N Streamlit processes behind nginx (deploy/cluster.py) instead")
     parser.add_argument("--live", action="store_true", help="the live40 Kuis Langsung workload (a few minutes)")
+    parser.add_argument("--slow", action="store_true", help="only the slow-network path (bench/slow.py)")
     args = parser.parse_args(argv)
+    if args.slow:
+        return slow.run()
     if args.live:
         return run_live()
     if args.cluster:
@@ -723,6 +728,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print("cold start, first diagram and browser check ...", flush=True)
     results.update(chromium_checks(temp, 5 if args.quick else 15))
+    print("slow network ...", flush=True)
+    results.update(slow.slow_network(temp, 3 if args.quick else 5))
     results["duration_s"] = round(time.monotonic() - began)
     results["machine"]["load_after"] = round(os.getloadavg()[0], 2)
 
@@ -842,6 +849,7 @@ CONTEXT = {
     "server_cpu_above_90_pct": "detik dengan CPU server > 90 % di titik jenuh (%)",
     "loadgen_cpu_pct": "CPU generator beban, maks. (% satu inti)",
     "bank_load_ms": "memuat materi + bank soal + diagram",
+    **slow.CONTEXT,
 }
 ACTION_NAMES = {
     "open_beranda": "buka Beranda", "open_materi": "buka bagian Materi", "open_diagram": "buka Diagram Proses",

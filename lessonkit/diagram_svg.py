@@ -144,9 +144,10 @@ class Canvas:
         return 27.0 if self.big else 21.0
 
     def text(self, x: float, y: float, lines: list[str], *, size: float | None = None, anchor: str = "start",
-             weight: str = "normal", fill: str = INK, italic: bool = False, css: str = "lk-ink") -> float:
+             weight: str = "normal", fill: str = INK, italic: bool = False) -> float:
         """Lines of text whose first baseline is ``y``; returns the y just below the last line."""
         size = size or self.font
+        css = "lk-muted" if fill == MUTED else "lk-ink"
         step = size * 1.25
         style = ' font-style="italic"' if italic else ""
         spans = "".join(f'<tspan x="{x:.1f}" y="{y + n * step:.1f}">{escape(line)}</tspan>'
@@ -155,39 +156,44 @@ class Canvas:
                           f'{style} fill="{fill}" text-anchor="{anchor}">{spans}</text>')
         return y + (len(lines) - 1) * step + size * 0.35
 
-    def node(self, x: float, y: float, label: str, colour: str, shown: bool, radius: float | None = None) -> None:
+    def node(self, x: float, y: float, label: str, colour: str, shown: bool, radius: float | None = None,
+             key: str = "") -> None:
+        """A stage's circle with its number; a shown one is a group ``data-stage=key`` a page can highlight."""
         r = radius or self.radius
         if not shown:
-            self.parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="none" stroke="{HIDDEN}" '
-                              'stroke-width="2" stroke-dasharray="5 4"/>')
+            self.parts.append(f'<circle class="lk-hidden" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="none" '
+                              f'stroke="{HIDDEN}" stroke-width="2" stroke-dasharray="5 4"/>')
             return
         ring = f' stroke="{INK}" stroke-width="3"' if colour == HIGHLIGHT else ""
-        self.parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}"{ring}/>')
+        number = ""
         if label:
             size = r * 0.8
-            self.parts.append(f'<text font-family="{FONT}" font-size="{size:.0f}" font-weight="bold" '
-                              f'fill="{ON_NODE[colour]}" text-anchor="middle" x="{x:.1f}" '
-                              f'y="{y + size * 0.36:.1f}">{escape(label)}</text>')
+            number = (f'<text font-family="{FONT}" font-size="{size:.0f}" font-weight="bold" '
+                      f'fill="{ON_NODE[colour]}" text-anchor="middle" x="{x:.1f}" '
+                      f'y="{y + size * 0.36:.1f}">{escape(label)}</text>')
+        circle = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}"{ring}/>{number}'
+        self.parts.append(f'<g class="lk-node" data-stage="{escape(key, {chr(34): "&quot;"})}">{circle}</g>'
+                          if key else circle)
 
     def arrow(self, points: list[tuple[float, float]], shown: bool = True) -> None:
         """A polyline ending in a filled arrowhead at its last point."""
-        colour = LINE if shown else HIDDEN
+        colour, css = (LINE, "lk-line") if shown else (HIDDEN, "lk-hidden")
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-        self.parts.append(f'<polyline class="lk-line" points="{path}" fill="none" stroke="{colour}" '
+        self.parts.append(f'<polyline class="{css}" points="{path}" fill="none" stroke="{colour}" '
                           'stroke-width="2.5"/>')
-        self.head(points[-2], points[-1], colour)
+        self.head(points[-2], points[-1], colour, css)
 
     def arc(self, cx: float, cy: float, r: float, start: float, end: float, shown: bool = True) -> None:
         """A clockwise arc (angles in radians, 0 = up) ending in an arrowhead."""
-        colour = LINE if shown else HIDDEN
+        colour, css = (LINE, "lk-line") if shown else (HIDDEN, "lk-hidden")
         x0, y0 = cx + r * math.sin(start), cy - r * math.cos(start)
         x1, y1 = cx + r * math.sin(end), cy - r * math.cos(end)
-        self.parts.append(f'<path class="lk-line" d="M{x0:.1f},{y0:.1f} A{r:.1f},{r:.1f} 0 0 1 {x1:.1f},{y1:.1f}" '
+        self.parts.append(f'<path class="{css}" d="M{x0:.1f},{y0:.1f} A{r:.1f},{r:.1f} 0 0 1 {x1:.1f},{y1:.1f}" '
                           f'fill="none" stroke="{colour}" stroke-width="2.5"/>')
         before = end - 0.05
-        self.head((cx + r * math.sin(before), cy - r * math.cos(before)), (x1, y1), colour)
+        self.head((cx + r * math.sin(before), cy - r * math.cos(before)), (x1, y1), colour, css)
 
-    def head(self, start: tuple[float, float], end: tuple[float, float], colour: str) -> None:
+    def head(self, start: tuple[float, float], end: tuple[float, float], colour: str, css: str) -> None:
         (x0, y0), (x1, y1) = start, end
         length = math.hypot(x1 - x0, y1 - y0) or 1.0
         dx, dy = (x1 - x0) / length, (y1 - y0) / length
@@ -196,7 +202,7 @@ class Canvas:
         half = size * 0.55
         points = [(x1, y1), (bx - dy * half, by + dx * half), (bx + dy * half, by - dx * half)]
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-        self.parts.append(f'<polygon class="lk-line" points="{path}" fill="{colour}" stroke="none"/>')
+        self.parts.append(f'<polygon class="{css}" points="{path}" fill="{colour}" stroke="none"/>')
 
     def dotted(self, x0: float, y0: float, x1: float, y1: float) -> None:
         self.parts.append(f'<line class="lk-line" x1="{x0:.1f}" y1="{y0:.1f}" x2="{x1:.1f}" y2="{y1:.1f}" '
@@ -274,7 +280,7 @@ def _rows(canvas: Canvas, process: Process, highlight: str | None, shown: int, l
             canvas.arrow([(x0 + side * (r + 5), y0), (edge, y0), (edge, y1), (x1 + side * (r + 5), y1)], i + 1 < shown)
     for i, (stage, (x, y)) in enumerate(zip(stages, spots, strict=True)):
         visible = i < shown
-        canvas.node(x, y, str(stage.number), _colour(stage.id, highlight), visible)
+        canvas.node(x, y, str(stage.number), _colour(stage.id, highlight), visible, key=stage.id)
         lines = wrap(stage.label, font, column - 14)
         if visible:
             bottom = canvas.text(x, y + r + 22, lines, anchor="middle")
@@ -302,7 +308,7 @@ def _column(canvas: Canvas, process: Process, highlight: str | None, shown: int,
         canvas.arrow([(x - r - 2, ys[-1]), (12, ys[-1]), (12, ys[0]), (x - r - 4, ys[0])], shown >= len(stages))
     for i, (stage, lines, cy) in enumerate(zip(stages, lines_of, ys, strict=True)):
         visible = i < shown
-        canvas.node(x, cy, str(stage.number), _colour(stage.id, highlight), visible)
+        canvas.node(x, cy, str(stage.number), _colour(stage.id, highlight), visible, key=stage.id)
         if visible:
             first = cy - (len(lines) - 1) * font * 0.625 + font * 0.35
             bottom = canvas.text(text_x, first, lines, size=font)
@@ -328,7 +334,7 @@ def _cycle(canvas: Canvas, process: Process, highlight: str | None, shown: int) 
     for i, (stage, angle) in enumerate(zip(stages, angles, strict=True)):
         x, y = cx + ring * math.sin(angle), cy - ring * math.cos(angle)
         visible = i < shown
-        canvas.node(x, y, str(stage.number), _colour(stage.id, highlight), visible)
+        canvas.node(x, y, str(stage.number), _colour(stage.id, highlight), visible, key=stage.id)
         if not visible:
             continue
         lines = wrap(stage.label, font, side)
@@ -384,7 +390,7 @@ def _timeline(canvas: Canvas, process: Process, highlight: str | None, shown: in
                             f'stroke="{LINE}" stroke-width="3"/>')
         for i, (stage, y) in enumerate(zip(stages, ys, strict=True)):
             visible = i < shown
-            canvas.node(x, y, "", _colour(stage.id, highlight), visible, radius=r)
+            canvas.node(x, y, "", _colour(stage.id, highlight), visible, radius=r, key=stage.id)
             if visible:
                 bottom = write(stage, text_x, y + font * 0.35, width - text_x - 10, "start")
                 canvas.spot(stage.id, name(stage), x - r, y - font, width - 10, bottom)
@@ -401,7 +407,7 @@ def _timeline(canvas: Canvas, process: Process, highlight: str | None, shown: in
                         f'x2="{xs[-1] + column / 3:.1f}" y2="{axis:.1f}" stroke="{LINE}" stroke-width="3"/>')
     for i, (stage, x) in enumerate(zip(stages, xs, strict=True)):
         visible = i < shown
-        canvas.node(x, axis, "", _colour(stage.id, highlight), visible, radius=r)
+        canvas.node(x, axis, "", _colour(stage.id, highlight), visible, radius=r, key=stage.id)
         if not visible:
             continue
         if i % 2 == 0:
@@ -455,7 +461,7 @@ def comparison_drawing(comparison: Comparison, left: Process, right: Process, *,
                 lines = wrap(stage.label, font, width - text_x - 10)
                 cy = y + r
                 key = f"{side}:{stage.id}"
-                canvas.node(x, cy, str(stage.number), _colour(key, highlight, colours[side]), visible)
+                canvas.node(x, cy, str(stage.number), _colour(key, highlight, colours[side]), visible, key=key)
                 if visible:
                     first = cy - (len(lines) - 1) * font * 0.625 + font * 0.35
                     bottom = canvas.text(text_x, first, lines)
@@ -491,7 +497,7 @@ def comparison_drawing(comparison: Comparison, left: Process, right: Process, *,
                 continue
             stage = stages[side][stage_id]
             key = f"{side}:{stage.id}"
-            canvas.node(nx, cy, str(stage.number), _colour(key, highlight, colours[side]), visible)
+            canvas.node(nx, cy, str(stage.number), _colour(key, highlight, colours[side]), visible, key=key)
             if not visible:
                 continue
             first = cy - (len(lines[side]) - 1) * font * 0.625 + font * 0.35

@@ -10,7 +10,7 @@ from __future__ import annotations
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
-from server import student_device, teacher_session
+from server import student_device, teacher_session, theme_memory
 from server.closed_endpoints import ClosedEndpoints
 from server.compression import Compression
 from server.language import HtmlLanguage
@@ -25,4 +25,5 @@ def routes() -> list[BaseRoute]:
 
 def middleware() -> list[Middleware]:
     return [Middleware(Compression), Middleware(WebsocketLimits), Middleware(SecurityHeaders),
-            Middleware(ClosedEndpoints), Middleware(UploadGuard), Middleware(HtmlLanguage, lang="id")]
+            Middleware(ClosedEndpoints), Middleware(UploadGuard),
+            Middleware(HtmlLanguage, lang="id", head=theme_memory.SCRIPT)]

@@ -1,9 +1,11 @@
-"""Serve the app's HTML page as Indonesian (``<html lang="id">``).
+"""Serve the app's HTML page as Indonesian (``<html lang="id">``), with the app's own start of ``<head>``.
 
 Streamlit hard-codes ``<html lang="en">`` (streamlit#15726), so screen readers
 would read the Indonesian lesson with English pronunciation. This pure ASGI
-middleware rewrites that attribute in HTML responses only; every other
-response (scripts, websockets, JSON) passes through untouched.
+middleware rewrites that attribute in HTML responses only, and puts ``head``
+(markup that must run before Streamlit, e.g. ``server/theme_memory.py``) first
+in ``<head>``; every other response (scripts, websockets, JSON) passes
+through untouched.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 _HTML_TAG = re.compile(rb"<html\s+lang=\"[^\"]*\"", re.IGNORECASE)
+_HEAD_TAG = re.compile(rb"<head>", re.IGNORECASE)
 
 
 class HtmlLanguage:
-    def __init__(self, app: ASGIApp, lang: str = "id") -> None:
+    def __init__(self, app: ASGIApp, lang: str = "id", head: str = "") -> None:
         self.app = app
         self.tag = f'<html lang="{lang}"'.encode()
+        self.head = b"<head>" + head.encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("method") == "HEAD":
@@ -42,7 +46,7 @@ class HtmlLanguage:
                 body.extend(message.get("body", b""))
                 if message.get("more_body"):
                     return
-                page = _HTML_TAG.sub(self.tag, bytes(body), count=1)
+                page = _HEAD_TAG.sub(self.head, _HTML_TAG.sub(self.tag, bytes(body), count=1), count=1)
                 headers = MutableHeaders(raw=start["headers"])
                 headers["content-length"] = str(len(page))
                 await send(start)

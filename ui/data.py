@@ -95,16 +95,19 @@ def stage_steps(diagram_id: str) -> list[Step]:
     return steps(found.items[diagram_id], found.processes)
 
 
-def drawings(diagram_id: str, highlight: str | None, revealed: int | None, big: bool) -> list[dict]:
-    """A diagram's SVG drawings, widest first, with their stage hotspots; built once per state for every session."""
-    return _drawings(diagram_id, highlight, revealed, big, _version(CONTENT_DIR))
+def drawings(diagram_id: str, revealed: int | None, big: bool) -> tuple[str, list[dict]]:
+    """A diagram's SVG drawings, widest first, with their stage hotspots, under a name that changes with the
+    content; built once per state for every session. The chosen stage is not drawn in (the page highlights it,
+    ``ui/diagram_view.js``), so stepping through the stages needs no new drawing."""
+    version = _version(CONTENT_DIR)
+    return f"{diagram_id}/{revealed}/{int(big)}/{version}", _drawings(diagram_id, revealed, big, version)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _drawings(diagram_id: str, highlight: str | None, revealed: int | None, big: bool, version: str) -> list[dict]:
+def _drawings(diagram_id: str, revealed: int | None, big: bool, version: str) -> list[dict]:
     found = diagrams()
     item = found.items[diagram_id]
-    return [draw(item, found.processes, highlight=highlight, revealed=revealed, layout=layout, big=big).as_dict()
+    return [draw(item, found.processes, revealed=revealed, layout=layout, big=big).as_dict()
             for layout in layouts(item)]
 
 

@@ -1,23 +1,30 @@
 // The stage diagram component of ui/diagram_view.py (streamlit.components.v2).
-// Shows the widest server-built SVG drawing that fits, puts a real button over every stage,
-// and reports a press as the "select" event. Arrow keys, Home and End move between stages.
+// Shows the widest server-built SVG drawing that fits, puts a real button over every stage, highlights the
+// selected one, and reports a press as the "select" event. Arrow keys, Home and End move between stages.
+// The server sends a diagram's drawings once per session (then only their name): they are kept here, for the
+// page's life, and a name this page never got is reported as the "missing" event so the server sends it again.
 const SHRINK = 0.87; // a drawing may be shown this much smaller than drawn, else a narrower one is used
+const kept = new Map(); // drawings' name -> drawings, shared by every diagram of the page
 
 export default function ({ data, parentElement, setTriggerValue }) {
   const frame = parentElement.querySelector(".lk-frame");
   const root = frame?.querySelector(".lk");
   if (!root) return;
+  if (data.drawings) kept.set(data.name, data.drawings);
   root.lkData = data;
   const render = () => {
     const d = root.lkData;
+    const drawings = kept.get(d.name);
+    if (!drawings) return;
     const room = frame.clientWidth / SHRINK;
-    const view = d.drawings.find((v) => v.width <= room) || d.drawings[d.drawings.length - 1];
+    const view = drawings.find((v) => v.width <= room) || drawings[drawings.length - 1];
     root.style.maxWidth = Math.round(view.width * (d.big ? 1.6 : 1.3)) + "px";
     if (root.lkSvg !== view.svg) {
       root.querySelector("svg")?.remove();
       root.insertAdjacentHTML("afterbegin", view.svg);
       root.lkSvg = view.svg;
     }
+    root.querySelectorAll("g[data-stage]").forEach((g) => g.classList.toggle("lk-on", g.dataset.stage === d.selected));
     const spots = d.interactive ? view.spots : [];
     const shape = JSON.stringify(spots);
     if (root.lkShape !== shape) {
@@ -48,6 +55,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
       buttons[Math.max(0, Math.min(buttons.length - 1, at + moves[event.key]))].focus();
     });
   }
+  if (!kept.has(data.name)) setTriggerValue("missing", data.name);
   render();
   return () => root.lkObserver?.disconnect();
 }

@@ -7,6 +7,9 @@ component puts a real ``<button>`` over every stage (accessible name, visible
 focus ring, arrow keys move between stages) and shows the widest of the
 drawings that fits its column (wide on a laptop, three a row beside the
 details, stacked on a phone). A button press reruns only the diagram's fragment.
+
+The drawings reach a browser once per session; the selected stage is
+highlighted in the page and drawn in the theme's colours (light or dark).
 """
 
 from __future__ import annotations
@@ -24,16 +27,38 @@ _HTML = '<div class="lk-frame"><div class="lk" data-lk-diagram></div></div>'
 _PICTURE = st.components.v2.component("lessonkit_diagram", html=_HTML,
                                       css=(HERE / "diagram_view.css").read_text(encoding="utf-8"),
                                       js=(HERE / "diagram_view.js").read_text(encoding="utf-8"))
+_SENT = "lk-diagrams-sent"  # names of the drawings this session's page holds (ui/diagram_view.js keeps them)
 
 
 def picture(item: Process | Comparison, *, key: str, highlight: str | None = None, revealed: int | None = None,
             big: bool = False, on_select=None) -> None:
     """The drawing. With ``on_select`` every stage is a button: a press calls ``on_select``, and the pressed
-    stage's key (see `lessonkit.diagram_svg.steps`) is then in ``st.session_state[key]["select"]``."""
-    payload = {"drawings": data.drawings(item.id, highlight, revealed, big), "selected": highlight,
+    stage's key (see `lessonkit.diagram_svg.steps`) is then in ``st.session_state[key]["select"]``.
+
+    The drawings go to this browser once (`_unsent`); after that a rerun sends only their name and the stage to
+    highlight, so "Tahap berikutnya" costs a few hundred bytes, not every drawing again.
+    """
+    name, drawings = data.drawings(item.id, revealed, big)
+    payload = {"name": name, "drawings": drawings if _unsent(name) else None, "selected": highlight,
                "interactive": on_select is not None, "big": big}
-    callbacks = {"on_select_change": on_select} if on_select is not None else {}
+    callbacks = {"on_missing_change": lambda: _resend(key)}
+    if on_select is not None:
+        callbacks["on_select_change"] = on_select
     _PICTURE(key=key, data=payload, **callbacks)
+
+
+def _unsent(name: str) -> bool:
+    """Whether this session's browser lacks the drawings ``name``; from now on it is taken to have them."""
+    sent = st.session_state.setdefault(_SENT, set())
+    if name in sent:
+        return False
+    sent.add(name)
+    return True
+
+
+def _resend(key: str) -> None:
+    """The picture ``key`` reported drawings its page does not hold (a run that never reached it): send again."""
+    st.session_state.get(_SENT, set()).discard((st.session_state.get(key) or {}).get("missing"))
 
 
 def _select(state_key: str, picture_key: str, keys: list[str]) -> None:
@@ -47,19 +72,27 @@ def _step(state_key: str, delta: int, count: int) -> None:
     st.session_state[state_key] = 0 if current is None else max(0, min(count - 1, current + delta))
 
 
-@st.fragment
 def show(item: Process | Comparison, *, key: str, beside: bool = True) -> None:
     """The diagram with its stepper, a detail panel (beside it on wide screens) and a text version.
 
-    A fragment: selecting or stepping reruns only the diagram, not the whole page.
-    Comparisons are wide, so their details always go below them.
+    Selecting or stepping reruns only the drawing, stepper and details (`_stepper`, a fragment), so the intro
+    and the text version are not sent again. Comparisons are wide, so their details always go below them.
     """
-    beside = beside and not isinstance(item, Comparison)
+    st.markdown(item.intro)
+    _stepper(item, key=key, beside=beside and not isinstance(item, Comparison))
+    processes = data.diagrams().processes
+    if isinstance(item, Comparison):
+        st.markdown(differences(item, processes))
+    with st.expander("Versi teks (untuk dibaca atau dicetak)"):
+        st.markdown(text_version(item, processes))
+
+
+@st.fragment
+def _stepper(item: Process | Comparison, *, key: str, beside: bool) -> None:
     sequence = data.stage_steps(item.id)
     keys = [s.key for s in sequence]
     state_key, picture_key = f"{key}-stage", f"{key}-picture"
     index = st.session_state.get(state_key)
-    st.markdown(item.intro)
     chart_area, detail_area = st.columns([3, 2]) if beside else (st.container(), st.container())
     with chart_area:
         picture(item, key=picture_key, highlight=keys[index] if index is not None else None,
@@ -83,8 +116,3 @@ def show(item: Process | Comparison, *, key: str, beside: bool = True) -> None:
             st.markdown(f"**Contoh:** {step.stage.example}")
             nav.link("materi", "Baca penjelasannya di materi", bagian=step.stage.section)
             scroll.into_view(f".st-key-{key}-detail", step.key, key=f"{key}-scroll")  # last: its gap is unseen
-    processes = data.diagrams().processes
-    if isinstance(item, Comparison):
-        st.markdown(differences(item, processes))
-    with st.expander("Versi teks (untuk dibaca atau dicetak)"):
-        st.markdown(text_version(item, processes))

@@ -23,7 +23,9 @@ from bench.run import (
 
 REQUIRED = ("class40_p95_ms", "class40_floor_p95_ms", "burst40_p95_ms", "capacity_students_p95_1s",
             "capacity_floor_students_p95_1s", "first_diagram_s", "lesson_js_mb", "loadgen_cpu_pct",
-            "capacity_fresh_students_p95_1s", "server_cpu_peak_pct", "server_cpu_above_90_pct")
+            "capacity_fresh_students_p95_1s", "server_cpu_peak_pct", "server_cpu_above_90_pct",
+            "slow_first_text_s", "slow_first_diagram_s", "slow_next_stage_s", "slow_next_slide_s",
+            "bytes_first_visit_kb", "bytes_next_stage_kb", "bytes_next_slide_kb")
 
 
 def test_percentile_picks_the_nearest_rank():

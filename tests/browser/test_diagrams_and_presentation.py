@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 
 TEN = "diagram?diagram=profesi-sepuluh-tahap"
 DETAIL = ".st-key-diagram-profesi-sepuluh-tahap-detail"
+STEP_BYTES = 12_000  # websocket bytes one "Tahap berikutnya" may cost (~10.5 KB); sending the drawings again: ~40 KB
 
 
 def _stage(page, name: str):
@@ -77,6 +78,35 @@ def test_stepper_moves_the_selection_stage_by_stage(server, visit):
     page.get_by_role("button", name="← Tahap sebelumnya").click()
     v.settle()
     expect(_stage(page, re.compile(r"^Tahap 1: "))).to_have_attribute("aria-pressed", "true")
+
+
+def test_a_stage_step_sends_a_few_kilobytes_not_the_drawings_again_and_a_reload_draws_them(server, visit):
+    v = visit("desktop")
+    received = []
+    v.page.on("websocket", lambda socket: socket.on(
+        "framereceived", lambda payload: received.append(len(payload) if isinstance(payload, bytes) else len(payload))))
+    page = v.open(f"{server.url}/{TEN}")
+    assert sum(received) > 30_000, "the first visit carries the drawings"
+    for number in (1, 2, 3):
+        received.clear()
+        page.get_by_role("button", name="Tahap berikutnya →").click()
+        v.settle()
+        expect(page.get_by_text(f"Tahap {number} dari 10")).to_be_visible()
+        assert sum(received) < STEP_BYTES, f"step {number} sent {sum(received)} bytes"
+    expect(_stage(page, re.compile(r"^Tahap 3: "))).to_have_attribute("aria-pressed", "true")
+    highlighted = page.locator("[data-lk-diagram] g.lk-on")
+    expect(highlighted).to_have_count(1)
+    expect(highlighted).to_have_attribute("data-stage", re.compile(r".+"))
+    assert highlighted.locator("text").text_content() == "3"
+    page.reload()
+    v.settle()
+    expect(page.locator("[data-lk-diagram] svg")).to_be_visible()
+    menu = page.locator("[data-testid='stSidebarNav']")
+    menu.get_by_role("link", name="Glosarium").click()  # within the session: the page keeps the drawings
+    v.settle()
+    menu.get_by_role("link", name="Diagram Proses").click()
+    v.settle()
+    expect(page.locator("[data-lk-diagram] svg")).to_be_visible()
 
 
 def test_text_version_lists_every_stage_of_the_comparison(server, visit):

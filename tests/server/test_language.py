@@ -1,4 +1,4 @@
-"""The HTML page is served as Indonesian; nothing else is touched."""
+"""The HTML page is served as Indonesian, with the app's script first in its head; nothing else is touched."""
 
 from server.language import HtmlLanguage
 from tests.conftest import run_async
@@ -6,7 +6,7 @@ from tests.conftest import run_async
 PAGE = b'<!doctype html><html lang="en"><head></head><body>Materi</body></html>'
 
 
-def _serve(content_type: str, body: bytes, method: str = "GET"):
+def _serve(content_type: str, body: bytes, method: str = "GET", head: str = ""):
     async def app(scope, receive, send):
         headers = [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
@@ -21,7 +21,7 @@ def _serve(content_type: str, body: bytes, method: str = "GET"):
     async def receive():
         return {"type": "http.request"}
 
-    run_async(HtmlLanguage(app, lang="id")({"type": "http", "method": method}, receive, send))
+    run_async(HtmlLanguage(app, lang="id", head=head)({"type": "http", "method": method}, receive, send))
     headers = dict(sent[0]["headers"])
     return headers, b"".join(m.get("body", b"") for m in sent[1:])
 
@@ -32,7 +32,13 @@ def test_html_pages_are_served_with_lang_id_and_a_matching_length():
     assert int(headers[b"content-length"]) == len(body)
 
 
+def test_the_head_markup_comes_first_in_the_head():
+    headers, body = _serve("text/html; charset=utf-8", PAGE, head="<script>x()</script>")
+    assert body.startswith(b'<!doctype html><html lang="id"><head><script>x()</script></head>')
+    assert int(headers[b"content-length"]) == len(body)
+
+
 def test_other_responses_pass_through_unchanged():
-    script = b'var s = "<html lang=\\"en\\">";'
-    _, body = _serve("application/javascript", script)
+    script = b'var s = "<html lang=\\"en\\"><head>";'
+    _, body = _serve("application/javascript", script, head="<script>x()</script>")
     assert body == script
