@@ -1,0 +1,165 @@
+"""The Kuis Langsung projector in Chromium (1920x1080, then 1366x768) with three phones (390x844): a question that
+closes by its timer and one that closes because everyone answered get the same full-width reveal, with nothing
+overlapping, "Lanjut" above the fold and no sidebar; answer tiles carry colour, shape and letter on both screens;
+lobby names are chips; leaderboard and podium text is at least 28 px."""
+
+from __future__ import annotations
+
+import pytest
+
+from lessonkit.live import look
+from tests.browser.flows import make_teacher, shoot, sign_in
+from tests.browser.test_live_quiz_in_browser import join, pick_questions, tap_choice
+
+pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
+
+WAIT = {"timeout": 25_000}
+BASE_SECONDS = "10"  # the single-choice question's limit: long enough for two phones to answer, short for a test
+PROJECTOR_TEXT = 28  # px: legible from the back of a classroom at 1920x1080
+
+OVERLAPS = """() => {
+  const boxes = sel => [...document.querySelectorAll(`[data-testid="stPlotlyChart"] ${sel}`)]
+      .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0);
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const labels = boxes('.ytick text, .xtick text, .gtitle, .g-xtitle text');
+  const bars = boxes('.bars .point path');
+  const found = [];
+  labels.forEach((l, i) => {
+    bars.forEach(b => { if (hit(l, b)) found.push('label/bar'); });
+    labels.slice(i + 1).forEach(m => { if (hit(l, m)) found.push('label/label'); });
+  });
+  return {found, labels: labels.length, bars: bars.length};
+}"""
+
+SMALL_TEXT = """(least) => [...document.querySelectorAll('.st-key-live-projector :is(p, li, h1, h2, h3)')]
+  .filter(e => e.getBoundingClientRect().height > 0 && e.textContent.trim())
+  .map(e => [e.textContent.trim().slice(0, 40), parseFloat(getComputedStyle(e).fontSize)])
+  .filter(([, size]) => size < least)"""
+
+TILE = """(tile) => {
+  const label = tile.querySelector('p');
+  return {shape: getComputedStyle(label, '::before').content.replaceAll('"', ''), text: label.textContent.trim(),
+          background: getComputedStyle(tile).backgroundColor, colour: getComputedStyle(label).color};
+}"""
+
+
+def check_reveal(page, size: tuple[int, int], least_width: int) -> None:
+    """The reveal fills the screen, nothing in its chart overlaps, "Lanjut" is on screen and the sidebar is not."""
+    expect(page.get_by_text("Kunci:")).to_be_visible(**WAIT)
+    expect(page.get_by_test_id("stPlotlyChart").locator(".bars .point path").first).to_be_attached(**WAIT)
+    width = page.get_by_test_id("stMainBlockContainer").bounding_box()["width"]
+    assert width >= least_width, f"the reveal is a {width:.0f} px column at {size[0]} px wide"
+    overlaps = page.evaluate(OVERLAPS)
+    assert overlaps["labels"] and overlaps["bars"] and not overlaps["found"], overlaps
+    button = page.get_by_role("button", name="Lanjut").bounding_box()
+    assert button is not None and 0 <= button["y"] and button["y"] + button["height"] <= size[1], button
+    sidebar = page.get_by_test_id("stSidebar")
+    assert sidebar.count() == 0 or sidebar.get_attribute("aria-expanded") == "false"
+    assert sidebar.count() == 0 or (sidebar.bounding_box() or {"x": -1, "width": 0})["x"] + \
+        (sidebar.bounding_box() or {"width": 0})["width"] <= 1, "the teacher's sidebar is on the projector"
+
+
+def check_tiles(page, count: int) -> list[dict]:
+    """Each answer tile shows its shape and its letter on its own colour, in the shared mapping."""
+    tiles = [page.locator(f".st-key-live-tile-{position}") for position in range(count)]
+    seen = [tile.evaluate(TILE) for tile in tiles]
+    for position, found in enumerate(seen):
+        expected = look.tile(position)
+        assert found["shape"] == expected.shape and found["text"].startswith(f"{expected.letter}."), found
+    assert len({found["background"] for found in seen}) == count, "every tile has its own colour"
+    return seen
+
+
+def check_phone_tiles(page) -> None:
+    tiles = page.locator("[class*='st-key-live-tile-'] button")
+    expect(tiles.first).to_be_visible(**WAIT)
+    count = tiles.count()
+    assert count >= 4
+    check_tiles(page, count)
+    boxes = [tiles.nth(i).bounding_box() for i in range(count)]
+    assert all(b["height"] >= 44 and b["width"] >= 44 for b in boxes), "touch targets of at least 44 px"
+    assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2 and boxes[1]["x"] > boxes[0]["x"] + boxes[0]["width"], "2 per row"
+    assert boxes[2]["y"] >= boxes[0]["y"] + boxes[0]["height"] and abs(boxes[2]["x"] - boxes[0]["x"]) < 2
+
+
+def test_the_projector_keeps_one_readable_layout_whether_the_timer_or_the_class_closes_a_question(
+        server, visit, monkeypatch, screenshot_dir):
+    make_teacher(server.data_dir, monkeypatch, "guru_proyektor", "Rina Lestari")
+    teacher = visit("projector")
+    host = sign_in(teacher, f"{server.url}/kuis-langsung-guru", "guru_proyektor")
+    expect(host.get_by_role("button", name="Buka ruang tunggu")).to_be_visible(**WAIT)
+    pick_questions(teacher, host)
+    assert "kd-01 · Pilihan ganda · " in host.get_by_test_id("stMultiSelect").inner_text()
+    seconds = host.get_by_label("Waktu dasar per soal (detik)")
+    seconds.fill(BASE_SECONDS)
+    seconds.press("Enter")
+    teacher.settle()
+    host.get_by_role("button", name="Buka ruang tunggu").click()
+    teacher.settle()
+    code = host.locator(".live-code").inner_text().replace(" ", "")
+    phones = {name: visit("phone", touch=True) for name in ("Ana", "Budi", "Cici")}
+    pages = {name: join(v, f"{server.url}/kuis-langsung?kuis={code}", name) for name, v in phones.items()}
+    chips = host.locator(".st-key-live-chips [data-testid='stText']")
+    expect(chips).to_have_count(3, **WAIT)
+    assert [c.inner_text() for c in chips.all()] == ["Ana", "Budi", "Cici"]
+    assert all(float(c.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= PROJECTOR_TEXT
+               for c in chips.all())
+    assert host.get_by_test_id("stSidebar").get_attribute("aria-expanded") == "false"
+    shoot(host, screenshot_dir, "proyektor-ruang-tunggu-1920.png")
+
+    # question 1 (single choice): Ana and Budi answer, Cici does not; the timer closes it
+    host.get_by_role("button", name="Mulai kuis").click()
+    teacher.settle()
+    expect(host.get_by_text("Soal 1 dari 3")).to_be_visible(**WAIT)
+    projected = check_tiles(host, 5)
+    for name in ("Ana", "Budi"):
+        check_phone_tiles(pages[name])
+    phone_tiles = check_tiles(pages["Cici"], 5)
+    assert [t["background"] for t in phone_tiles] == [t["background"] for t in projected], "one mapping"
+    shoot(host, screenshot_dir, "proyektor-soal-1920.png")
+    shoot(pages["Cici"], screenshot_dir, "ponsel-soal-390.png")
+    tap_choice(phones["Ana"], pages["Ana"], 0)
+    tap_choice(phones["Budi"], pages["Budi"], 1)
+    check_reveal(host, (1920, 1080), 1500)
+    shoot(host, screenshot_dir, "proyektor-jawaban-waktu-habis-1920.png")
+    host.set_viewport_size({"width": 1366, "height": 768})
+    host.wait_for_timeout(500)  # plotly redraws at the new width
+    check_reveal(host, (1366, 768), 1100)
+    shoot(host, screenshot_dir, "proyektor-jawaban-waktu-habis-1366.png")
+    host.set_viewport_size({"width": 1920, "height": 1080})
+
+    host.get_by_role("button", name="Lanjut").click()
+    teacher.settle()
+    expect(host.get_by_text("Papan peringkat")).to_be_visible(**WAIT)
+    assert host.evaluate(SMALL_TEXT, PROJECTOR_TEXT) == []
+    shoot(host, screenshot_dir, "proyektor-peringkat-1920.png")
+
+    # question 2 (true/false grid): everyone answers, so the class closes it
+    host.get_by_role("button", name="Lanjut").click()
+    teacher.settle()
+    expect(host.get_by_text("Soal 2 dari 3")).to_be_visible(**WAIT)
+    for name, v in phones.items():
+        page = pages[name]
+        expect(page.get_by_text("Soal 2 dari 3")).to_be_visible(**WAIT)
+        page.get_by_test_id("stButtonGroup").first.get_by_text("Benar", exact=True).click()
+        v.settle()
+        page.get_by_role("button", name="Kirim jawaban").click()
+        v.settle()
+    check_reveal(host, (1920, 1080), 1500)
+    shoot(host, screenshot_dir, "proyektor-jawaban-semua-menjawab-1920.png")
+
+    host.get_by_role("button", name="Lanjut").click()
+    teacher.settle()
+    host.get_by_role("button", name="Lanjut").click()
+    teacher.settle()
+    expect(host.get_by_text("Soal 3 dari 3")).to_be_visible(**WAIT)
+    host.get_by_role("button", name="Tutup soal sekarang").click()
+    teacher.settle()
+    host.get_by_role("button", name="Lanjut").click()
+    teacher.settle()
+    host.get_by_role("button", name="Lihat podium").click()
+    teacher.settle()
+    expect(host.get_by_text("Juara Kuis Langsung")).to_be_visible(**WAIT)
+    assert host.evaluate(SMALL_TEXT, PROJECTOR_TEXT) == []
+    shoot(host, screenshot_dir, "proyektor-podium-1920.png")
