@@ -15,7 +15,7 @@ import streamlit as st
 from lessonkit.live import leaderboard, look, questions, service, summary
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import PRIMARY, State
-from ui import data, join_address, live_look, live_poll, nav
+from ui import data, join_address, live_look, live_poll, nav, scroll
 from ui.student import qr_png
 from ui.teacher import teacher_action
 from ui.text import chart_label, plain
@@ -344,7 +344,7 @@ def projector(view: service.HostView) -> None:
     it fresh."""
     session = view.record.session
     side = None
-    live_look.projector_style()
+    scroll.to_top(f"{view.record.id}-{session.state.value}-{session.index}", key="live-top")  # a new screen
     controls(view)
     with st.container(key=live_look.PROJECTOR_KEY):
         if session.state is State.LOBBY:

@@ -25,7 +25,7 @@ def _tile_rules() -> str:
     rules = []
     for position in range(len(LETTERS)):
         tile = look.tile(position)
-        colours = f"background:{tile.background};color:{tile.text};"
+        colours = f"background:{tile.background} !important;color:{tile.text} !important;"
         shape = f'content:"{tile.shape}";'
         rules += [f".st-key-live-tile-{position}{{{colours}}}",
                   f".st-key-live-tile-{position} p:first-child::before{{{shape}}}",
@@ -46,10 +46,10 @@ STYLE = f"""<style>
 [class*="st-key-live-tile-"] p:first-child::before, .st-key-{PICK_KEY} button p::before {{
     display: inline-block; min-width: 1.4em; font-size: 1.15em;}}
 [class*="st-key-live-tile-"]:has(button) {{padding: 0;}}
-[class*="st-key-live-tile-"] button {{background: transparent; color: inherit; border: 0; min-height: 4.2rem;
-                                      justify-content: flex-start; text-align: left; padding: .5rem .8rem;}}
-[class*="st-key-live-tile-"] button:hover, .st-key-{PICK_KEY} button:hover {{
-    background: rgba(255, 255, 255, .14); color: inherit; filter: brightness(1.08);}}
+[class*="st-key-live-tile-"] button {{background: transparent !important; color: inherit !important;
+                                      border: 0 !important; min-height: 4.2rem; justify-content: flex-start;
+                                      text-align: left; padding: .5rem .8rem;}}
+[class*="st-key-live-tile-"] button:hover, .st-key-{PICK_KEY} button:hover {{filter: brightness(1.12);}}
 [class*="st-key-live-tile-"] button:focus-visible, .st-key-{PICK_KEY} button:focus-visible {{
     outline: 4px solid #111318; outline-offset: 3px; box-shadow: 0 0 0 3px #FFFFFF;}}
 .st-key-{PICK_KEY} [data-testid="stButtonGroup"] > div {{
@@ -71,18 +71,8 @@ STYLE = f"""<style>
 .st-key-{PROJECTOR_KEY} h3 {{font-size: 2rem;}}
 </style>"""
 
-PROJECTOR_STYLE = """<style>
-[data-testid="stMainBlockContainer"] {padding-top: 1.5rem; padding-bottom: 2rem;}
-</style>"""
-
-
 def style() -> None:
     st.html(STYLE)
-
-
-def projector_style() -> None:
-    """A smaller top margin on the projector: the class sees the question, not empty space."""
-    st.html(PROJECTOR_STYLE)
 
 
 def tiles(texts: Sequence[str], keys: Iterable[bool] = ()) -> None:

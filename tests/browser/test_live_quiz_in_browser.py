@@ -4,6 +4,8 @@ phone reloaded mid-session that gets back to its seat and score."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lessonkit.live import wire
@@ -33,9 +35,9 @@ def pick_questions(v, page) -> None:
     v.settle()
     box = page.get_by_test_id("stMultiSelect")
     for question_id in QUESTIONS:
-        box.click()
+        box.locator("input").click()  # not the box's middle: a picked question's long chip may sit there
         page.keyboard.type(question_id)
-        page.keyboard.press("Enter")
+        page.get_by_role("option", name=re.compile(f"^{question_id} · ")).click()  # the label starts the question
         v.settle()
     page.keyboard.press("Escape")
 
