@@ -15,6 +15,7 @@ GREEN = "#007A5A"  # the key on the projector (a dark bluish green: white text o
 GREY = "#8A8F98"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 MAX_DATE_TICKS = 6
+PROJECTOR_FONT = 28  # px: the smallest text a projected chart uses
 
 
 def short_date(moment: datetime) -> str:
@@ -70,11 +71,21 @@ def answer_bars(names: Sequence[str], counts: Sequence[int], correct: Sequence[b
     figure = go.Figure(go.Bar(x=list(counts), y=shown, orientation="h", text=list(counts), textposition="outside",
                               cliponaxis=False, marker={"color": fills, "opacity": faded},
                               hovertemplate="%{y}: %{x}<extra></extra>"))
-    figure.update_layout(title={"text": title, "font": {"size": 26}}, font={"size": 26},
-                         xaxis={"title": "Banyak siswa", "fixedrange": True, "range": [0, max(1, top) * 1.15],
-                                "dtick": max(1, math.ceil(top / 8))},
-                         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True,
-                                "tickfont": {"size": 28}},
-                         height=height or 150 + 70 * len(shown), margin={"l": 10, "r": 30, "t": 60, "b": 40},
-                         bargap=0.25)
-    return figure
+    figure.update_layout(title={"text": title}, xaxis={"title": "Banyak siswa", "range": [0, max(1, top) * 1.15],
+                                                        "dtick": max(1, math.ceil(top / 8))},
+                         yaxis={"autorange": "reversed"}, height=height or 150 + 70 * len(shown),
+                         margin={"l": 10, "r": 30, "t": 60, "b": 40}, bargap=0.25)
+    return for_projector(figure)
+
+
+def for_projector(figure: go.Figure, size: int = PROJECTOR_FONT) -> go.Figure:
+    """A copy of ``figure`` with every text at ``size`` px (legible from the back of a classroom), counts beside
+    the bars; the figure itself may be a cached one and stays as it is."""
+    big = go.Figure(figure)
+    big.update_layout(font={"size": size}, title={"font": {"size": size}},
+                      xaxis={"tickfont": {"size": size}, "title": {"font": {"size": size}}, "fixedrange": True,
+                             "automargin": True},
+                      yaxis={"tickfont": {"size": size}, "automargin": True, "fixedrange": True},
+                      margin={"r": 3 * size})  # room for "100%" beside the longest bar
+    big.update_traces(textfont={"size": size}, textposition="outside", cliponaxis=False)
+    return big

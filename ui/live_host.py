@@ -276,29 +276,35 @@ def question_open(view: service.HostView):
 
 
 def reveal(view: service.HostView) -> None:
-    """The prompt, the answer distribution (the key's bars ticked) beside the key, the tiles and the explanation."""
+    """The prompt; the answer distribution (the key's bars ticked) above the explanation, beside the answers and
+    the key."""
     public = view.public
     st.caption(f"Soal {public.number} dari {public.count} · {public.type_name}")
     st.markdown(f"## {public.prompt}")
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([2, 3], gap="large")
     dist = view.distribution
-    if dist is not None:
-        from lessonkit.charts import answer_bars
+    drawn = look.chart(public.type, dist.bars) if dist is not None else None
+    with left:
+        if dist is not None:
+            from lessonkit.charts import answer_bars
 
-        drawn = look.chart(public.type, dist.bars)
-        figure = answer_bars([chart_label(n) for n in drawn.names], [b.count for b in dist.bars],
-                             [b.correct for b in dist.bars], chart_label(dist.caption), colours=drawn.colours,
-                             height=110 + 62 * len(dist.bars))
-        left.plotly_chart(figure, config={"displayModeBar": False, "staticPlot": True})
-        left.caption(f"{dist.answered} dari {dist.players} siswa menjawab. Batang bertanda ✓ adalah kunci.")
-        for line in drawn.legend:
-            right.markdown(plain(line))
-    with right:
-        if public.choices:
-            live_look.tiles(public.choices, keys=[b.correct for b in dist.bars] if dist is not None else ())
-        st.markdown(f"**Kunci:** {view.reveal.key_text}")
+            figure = answer_bars([chart_label(n) for n in drawn.names], [b.count for b in dist.bars],
+                                 [b.correct for b in dist.bars], chart_label(dist.caption), colours=drawn.colours,
+                                 height=110 + 62 * len(dist.bars))
+            st.plotly_chart(figure, config={"displayModeBar": False, "staticPlot": True})
+            st.caption(f"{dist.answered} dari {dist.players} siswa menjawab. Batang bertanda ✓ adalah kunci.")
         if view.reveal.explanation:
             st.info(view.reveal.explanation)
+    with right:
+        if public.choices:
+            live_look.tiles(public.choices, keys=[b.correct for b in dist.bars] if dist is not None else (),
+                            compact=True)
+        if drawn is not None and drawn.legend_is_key:
+            st.markdown("**Kunci:**")
+        else:
+            st.markdown(f"**Kunci:** {view.reveal.key_text}")
+        for line in drawn.legend if drawn is not None else ():
+            st.markdown(plain(line))
 
 
 def board(view: service.HostView) -> None:
@@ -332,8 +338,11 @@ def podium(view: service.HostView) -> None:
         st.markdown("### Skor kelas per soal (yang paling sulit di atas)")
         bank = data.bank()
         left, right = st.columns([3, 2])
-        left.plotly_chart(data.score_chart(tuple(f"Soal {s.number}" for s in scores),
-                                           tuple(s.mean_score for s in scores)), config={"displayModeBar": False})
+        from lessonkit.charts import for_projector
+
+        left.plotly_chart(for_projector(data.score_chart(tuple(f"Soal {s.number}" for s in scores),
+                                                         tuple(s.mean_score for s in scores))),
+                          config={"displayModeBar": False})
         with right:
             for s in sorted(scores, key=lambda s: s.number):
                 st.markdown(f"**Soal {s.number}.** {bank.question(s.question_id).prompt}")

@@ -17,8 +17,8 @@ import streamlit as st
 from lessonkit.live import look
 from lessonkit.quiz.types.single import LETTERS
 
-TILES_KEY, PICK_KEY, CHIPS_KEY, PROJECTOR_KEY, ANSWER_KEY = (
-    "live-tiles", "live-pick", "live-chips", "live-projector", "live-answer")
+TILES_KEY, COMPACT_KEY, PICK_KEY, CHIPS_KEY, PROJECTOR_KEY, ANSWER_KEY = (
+    "live-tiles", "live-tiles-compact", "live-pick", "live-chips", "live-projector", "live-answer")
 
 
 def _tile_rules() -> str:
@@ -39,8 +39,11 @@ STYLE = f"""<style>
             color: #0B3D91; white-space: nowrap; margin: 0;}}
 .st-key-{ANSWER_KEY} button, .st-key-{ANSWER_KEY} input,
 .st-key-{ANSWER_KEY} [data-baseweb="select"] > div {{min-height: 3.4rem; font-size: 1.15rem;}}
-.st-key-{TILES_KEY} {{display: grid !important; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .6rem;}}
-[class*="st-key-live-tile-"] {{border-radius: .6rem; padding: .55rem .9rem; min-height: 3.4rem;
+.st-key-{TILES_KEY}, .st-key-{COMPACT_KEY} {{display: grid !important; grid-template-columns: repeat(2, minmax(0, 1fr));
+                                           gap: .6rem;}}
+.st-key-{PROJECTOR_KEY} .st-key-{COMPACT_KEY} p {{font-size: 1.4rem; line-height: 1.3;}}
+[class*="st-key-live-tile-"] [data-testid="stMarkdownContainer"] {{margin-bottom: 0 !important;}}
+[class*="st-key-live-tile-"] {{border-radius: .6rem; padding: .6rem .9rem; min-height: 3.4rem;
                                justify-content: center;}}
 [class*="st-key-live-tile-"] p, .st-key-{PICK_KEY} button p {{color: inherit; font-weight: 600; margin: 0;}}
 [class*="st-key-live-tile-"] p:first-child::before, .st-key-{PICK_KEY} button p::before {{
@@ -75,10 +78,11 @@ def style() -> None:
     st.html(STYLE)
 
 
-def tiles(texts: Sequence[str], keys: Iterable[bool] = ()) -> None:
-    """The answer texts as the projector's tiles; ``keys`` marks the answer key after the close."""
+def tiles(texts: Sequence[str], keys: Iterable[bool] = (), compact: bool = False) -> None:
+    """The answer texts as the projector's tiles; ``keys`` marks the answer key after the close; ``compact``
+    (beside the reveal's chart) sets them in smaller type."""
     marked = list(keys)
-    with st.container(key=TILES_KEY):
+    with st.container(key=COMPACT_KEY if compact else TILES_KEY):
         for position, text in enumerate(texts):
             mark = " ✓ **Kunci**" if position < len(marked) and marked[position] else ""
             with st.container(key=f"live-tile-{position}"):

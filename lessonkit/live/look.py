@@ -17,6 +17,7 @@ from ..quiz.types.single import LETTERS
 from .wire import Bar
 
 CHOICE_TYPES = ("single", "multiple")
+KEYED_BARS = ("true_false", "matching")  # their bars name the key: "statement (Benar)", "left → right"
 SHORT_NAME = 24  # bar names up to this long are drawn as they are; longer ones are numbered
 
 
@@ -62,11 +63,13 @@ def contrast(first: str, second: str) -> float:
 
 @dataclass(frozen=True)
 class Chart:
-    """The reveal chart's bar names and colours (None: key/other colours), and the legend beside it."""
+    """The reveal chart's bar names and colours (None: key/other colours), and the legend beside it
+    (``legend_is_key``: its lines carry the key, as a true/false or matching question's do)."""
 
     names: tuple[str, ...]
     colours: tuple[str, ...] | None
     legend: tuple[str, ...]
+    legend_is_key: bool = False
 
 
 def chart(question_type: str, bars: Sequence[Bar]) -> Chart:
@@ -81,7 +84,7 @@ def chart(question_type: str, bars: Sequence[Bar]) -> Chart:
     if all(len(label) <= SHORT_NAME for label in labels):
         return Chart(tuple(labels), None, ())
     return Chart(tuple(str(i) for i in range(1, len(bars) + 1)), None,
-                 tuple(f"{i}. {label}" for i, label in enumerate(labels, start=1)))
+                 tuple(f"{i}. {label}" for i, label in enumerate(labels, start=1)), question_type in KEYED_BARS)
 
 
 def _unnumbered(label: str, number: int) -> str:

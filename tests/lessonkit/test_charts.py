@@ -36,3 +36,11 @@ def test_answer_bars_tick_the_key_keep_tile_colours_fade_the_rest_and_put_counts
     assert figure.layout.height == 300 and figure.layout.xaxis.range[1] > 3  # room for the count beside the bar
     plain = charts.answer_bars(["1", "2"], [0, 0], [True, False], "Banyak siswa")
     assert list(plain.data[0].marker.color) == [charts.GREEN, charts.GREY]
+
+
+def test_a_projected_chart_is_a_copy_with_every_text_at_28_px_and_the_original_is_left_alone():
+    original = score_bars(["Soal 1", "Soal 2"], [0.5, 1.0])
+    big = charts.for_projector(original)
+    assert big is not original and original.layout.font.size is None
+    assert big.layout.font.size == big.layout.xaxis.tickfont.size == big.layout.yaxis.tickfont.size == 28
+    assert big.data[0].textfont.size == 28 and big.data[0].textposition == "outside"

@@ -46,6 +46,7 @@ def test_long_statements_become_numbered_bars_with_their_texts_beside_the_chart(
     assert drawn.names == ("1", "2") and drawn.colours is None
     assert drawn.legend == ("1. Profesi menuntut keahlian yang diperoleh lewat pendidikan (Benar)",
                             "2. Relawan selalu dibayar (Salah)")
+    assert drawn.legend_is_key, "the lines name the key, so no second key line is needed"
 
 
 def test_short_bar_names_are_drawn_as_they_are():
