@@ -9,7 +9,7 @@ import pytest
 
 from lessonkit.live import look
 from tests.browser.flows import make_teacher, shoot, sign_in
-from tests.browser.test_live_quiz_in_browser import join, pick_questions, tap_choice
+from tests.browser.test_live_quiz_in_browser import join, pick_questions, press, tap_choice
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -107,8 +107,7 @@ def test_the_projector_keeps_one_readable_layout_whether_the_timer_or_the_class_
     seconds.fill(BASE_SECONDS)
     seconds.press("Enter")
     teacher.settle()
-    host.get_by_role("button", name="Buka ruang tunggu").click()
-    teacher.settle()
+    press(teacher, host, "Buka ruang tunggu")
     code = host.locator(".live-code").inner_text().replace(" ", "")
     phones = {name: visit("phone", touch=True) for name in ("Ana", "Budi", "Cici")}
     pages = {name: join(v, f"{server.url}/kuis-langsung?kuis={code}", name) for name, v in phones.items()}
@@ -121,8 +120,7 @@ def test_the_projector_keeps_one_readable_layout_whether_the_timer_or_the_class_
     shoot(host, screenshot_dir, "proyektor-ruang-tunggu-1920.png")
 
     # question 1 (single choice): Ana and Budi answer, Cici does not; the timer closes it
-    host.get_by_role("button", name="Mulai kuis").click()
-    teacher.settle()
+    press(teacher, host, "Mulai kuis")
     expect(host.get_by_text("Soal 1 dari 3")).to_be_visible(**WAIT)
     projected = check_tiles(host, 5)
     for name in ("Ana", "Budi"):
@@ -141,15 +139,13 @@ def test_the_projector_keeps_one_readable_layout_whether_the_timer_or_the_class_
     shoot(host, screenshot_dir, "proyektor-jawaban-waktu-habis-1366.png")
     host.set_viewport_size({"width": 1920, "height": 1080})
 
-    host.get_by_role("button", name="Lanjut").click()
-    teacher.settle()
+    press(teacher, host, "Lanjut")
     expect(host.get_by_text("Papan peringkat")).to_be_visible(**WAIT)
     assert host.evaluate(SMALL_TEXT, PROJECTOR_TEXT) == []
     shoot(host, screenshot_dir, "proyektor-peringkat-1920.png")
 
     # question 2 (true/false grid): everyone answers, so the class closes it
-    host.get_by_role("button", name="Lanjut").click()
-    teacher.settle()
+    press(teacher, host, "Lanjut")
     expect(host.get_by_text("Soal 2 dari 3")).to_be_visible(**WAIT)
     for name, v in phones.items():
         page = pages[name]
@@ -161,17 +157,9 @@ def test_the_projector_keeps_one_readable_layout_whether_the_timer_or_the_class_
     check_reveal(host, (1920, 1080), 1500, bars=False)
     shoot(host, screenshot_dir, "proyektor-jawaban-semua-menjawab-1920.png")
 
-    host.get_by_role("button", name="Lanjut").click()
-    teacher.settle()
-    host.get_by_role("button", name="Lanjut").click()
-    teacher.settle()
+    press(teacher, host, "Lanjut", "Lanjut")
     expect(host.get_by_text("Soal 3 dari 3")).to_be_visible(**WAIT)
-    host.get_by_role("button", name="Tutup soal sekarang").click()
-    teacher.settle()
-    host.get_by_role("button", name="Lanjut").click()
-    teacher.settle()
-    host.get_by_role("button", name="Lihat podium").click()
-    teacher.settle()
+    press(teacher, host, "Tutup soal sekarang", "Lanjut", "Lihat podium")
     expect(host.get_by_text("Juara Kuis Langsung")).to_be_visible(**WAIT)
     assert host.evaluate(SMALL_TEXT, PROJECTOR_TEXT) == []
     shoot(host, screenshot_dir, "proyektor-podium-1920.png")

@@ -52,6 +52,13 @@ def join(phone_visit, url: str, name: str):
     return page
 
 
+def press(v, page, *names: str) -> None:
+    """Click the buttons named ``names`` one after another, each after the last one's rerun."""
+    for name in names:
+        page.get_by_role("button", name=name).click()
+        v.settle()
+
+
 def tap_choice(v, page, position: int) -> None:
     letter = "ABCDE"[position]
     page.get_by_role("button", name=f"{letter}.").first.click()
@@ -130,21 +137,14 @@ def test_a_class_plays_a_three_question_live_quiz_from_lobby_to_podium(server, v
         page.get_by_role("button", name="Kirim jawaban").click()
         v.settle()
     expect(host.get_by_text("Kunci:")).to_be_visible(**WAIT)
-    host.get_by_role("button", name="Lanjut").click()
-    teacher.settle()
-    host.get_by_role("button", name="Lanjut").click()
-    teacher.settle()
+    press(teacher, host, "Lanjut", "Lanjut")
 
     # question 3: the teacher ends it early, nobody answered
     expect(host.get_by_text("Soal 3 dari 3")).to_be_visible(**WAIT)
-    host.get_by_role("button", name="Tutup soal sekarang").click()
-    teacher.settle()
+    press(teacher, host, "Tutup soal sekarang")
     expect(host.get_by_text("Kunci:")).to_be_visible(**WAIT)
     expect(pages["Cici"].get_by_text("Tidak menjawab")).to_be_visible(**WAIT)
-    host.get_by_role("button", name="Lanjut").click()
-    teacher.settle()
-    host.get_by_role("button", name="Lihat podium").click()
-    teacher.settle()
+    press(teacher, host, "Lanjut", "Lihat podium")
     expect(host.get_by_text("Juara Kuis Langsung")).to_be_visible(**WAIT)
     expect(host.get_by_text("Budi")).to_be_visible()  # his first seat, kept across the reload
     teacher.settle()
