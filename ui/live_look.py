@@ -59,9 +59,9 @@ STYLE = f"""<style>
     display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .6rem;}}
 .st-key-{PICK_KEY} button {{min-height: 4.2rem; border: 3px solid transparent; border-radius: .6rem;
                              justify-content: flex-start; text-align: left; white-space: normal; height: auto;}}
-.st-key-{PICK_KEY} [data-testid="stBaseButton-pillsActive"] {{
-    border-color: #111318; box-shadow: 0 0 0 3px #FFFFFF inset;}}
-.st-key-{PICK_KEY} [data-testid="stBaseButton-pillsActive"] p::after {{content: "  ✓ dipilih";}}
+.st-key-{PICK_KEY} button[aria-pressed="true"] {{border-color: #111318 !important;
+                                                  box-shadow: 0 0 0 3px #FFFFFF inset;}}
+.st-key-{PICK_KEY} button[aria-pressed="true"] p::after {{content: "\\00a0✓ dipilih";}}
 {_tile_rules()}
 .st-key-{CHIPS_KEY} {{flex-wrap: wrap !important; gap: .6rem !important;}}
 .st-key-{CHIPS_KEY} [data-testid="stText"] {{font-size: 2rem; font-weight: 600; line-height: 1.2; padding: .3rem 1.1rem;

@@ -1,7 +1,8 @@
 """The Kuis Langsung projector in Chromium (1920x1080, then 1366x768) with three phones (390x844): a question that
 closes by its timer and one that closes because everyone answered get the same full-width reveal, with nothing
 overlapping, "Lanjut" above the fold and no sidebar; answer tiles carry colour, shape and letter on both screens;
-lobby names are chips; leaderboard and podium text is at least 28 px."""
+lobby names are chips; leaderboard and podium text is at least 28 px. A multiple-answer question's choices are tiles
+on the phone too, ticked when chosen."""
 
 from __future__ import annotations
 
@@ -163,3 +164,33 @@ def test_the_projector_keeps_one_readable_layout_whether_the_timer_or_the_class_
     expect(host.get_by_text("Juara Kuis Langsung")).to_be_visible(**WAIT)
     assert host.evaluate(SMALL_TEXT, PROJECTOR_TEXT) == []
     shoot(host, screenshot_dir, "proyektor-podium-1920.png")
+
+
+def test_a_phones_multiple_answer_choices_are_tiles_two_per_row_ticked_when_chosen(server, visit, screenshot_dir):
+    from lessonkit.auth.passwords import hash_password
+    from lessonkit.live import service
+    from lessonkit.storage import Store
+    from tests.browser.flows import PASSWORD, db_url
+    from ui import data
+
+    store = Store.open(db_url(server.data_dir))
+    teacher = store.add_teacher("Guru Ubin", username="guru_ubin", password_hash=hash_password(PASSWORD))
+    question = next(q for q in data.bank().questions if q.type == "multiple")
+    record = service.create(store, data.bank(), teacher.id, [question.id], base_seconds=120, speed_bonus=True)
+    v = visit("phone", touch=True)
+    page = join(v, f"{server.url}/kuis-langsung?kuis={record.code}", "Dewi")
+    service.command(store, teacher.id, record.id, "start")
+    pills = page.locator(".st-key-live-pick button")
+    expect(pills.first).to_be_visible(**WAIT)
+    count = pills.count()
+    shapes = [pills.nth(i).evaluate("b => getComputedStyle(b.querySelector('p'), '::before').content") for i in
+              range(count)]
+    assert [s.strip('"') for s in shapes] == [look.tile(i).shape for i in range(count)]
+    boxes = [pills.nth(i).bounding_box() for i in range(count)]
+    assert all(b["height"] >= 44 for b in boxes) and abs(boxes[0]["y"] - boxes[1]["y"]) < 2, "2 per row, big"
+    pills.first.click()
+    v.settle()
+    chosen = page.locator(".st-key-live-pick button[aria-pressed='true'] p")
+    assert "✓ dipilih" in chosen.first.evaluate("p => getComputedStyle(p, '::after').content")
+    shoot(page, screenshot_dir, "ponsel-pilihan-ganda-kompleks-390.png")
+    store.engine.dispose()
