@@ -3,10 +3,10 @@
 
 import streamlit as st
 
-from ui import live_player, live_poll
+from ui import live_look, live_player
 
 st.title("Kuis Langsung")
-live_poll.style()
+live_look.style()
 seated = live_player.seat()
 if seated is None:
     st.markdown("Ketik kode 6 angka yang tampil di layar kelas, atau pindai kode QR-nya.")

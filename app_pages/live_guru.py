@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from ui import live_host, live_poll
+from ui import live_host, live_look
 from ui.teacher import current, require_teacher
 
 TITLE = "Kuis Langsung (Guru)"
 
-live_poll.style()
+live_look.style()
 view = live_host.current(teacher) if (teacher := current()) is not None else None
 if view is None:
     st.title(TITLE)  # during a session the projector shows only the session

@@ -15,6 +15,7 @@ GREEN = "#007A5A"  # the key on the projector (a dark bluish green: white text o
 GREY = "#8A8F98"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 MAX_DATE_TICKS = 6
+PROJECTOR_FONT = 28  # px: the smallest text a projected chart uses
 
 
 def short_date(moment: datetime) -> str:
@@ -57,17 +58,34 @@ def scores_over_time(times: Sequence, scores: Sequence[float], kinds: Sequence[s
     return figure
 
 
-def answer_bars(labels: Sequence[str], counts: Sequence[int], correct: Sequence[bool], title: str) -> go.Figure:
-    """A live question's answer distribution for the projector: one bar per answer, the key's bars
-    green with "✓ " before their label (so the key does not rely on colour alone), the others grey."""
-    names = [("✓ " if key else "") + ("<br>".join(textwrap.wrap(label, 36)) or label)
-             for label, key in zip(labels, correct, strict=True)]
-    figure = go.Figure(go.Bar(x=list(counts), y=names, orientation="h", text=list(counts), textposition="auto",
-                              marker_color=[GREEN if key else GREY for key in correct],
+def answer_bars(names: Sequence[str], counts: Sequence[int], correct: Sequence[bool], title: str,
+                colours: Sequence[str] | None = None, height: int | None = None) -> go.Figure:
+    """A live question's answer distribution for the projector: one bar per answer, named briefly
+    (``lessonkit.live.look.chart``: names that fit beside the bars at any width). The key's bars carry "✓ " before
+    their name, so the key does not rely on colour alone; they are green (or, given ``colours``, their answer
+    tile's colour) and the others grey (or faded). Counts stand outside the bars, in the page's text colour."""
+    shown = [("✓ " if key else "") + name for name, key in zip(names, correct, strict=True)]
+    fills = list(colours) if colours is not None else [GREEN if key else GREY for key in correct]
+    faded = [1.0 if key or colours is None else 0.35 for key in correct]
+    top = max(counts, default=0)
+    figure = go.Figure(go.Bar(x=list(counts), y=shown, orientation="h", text=list(counts), textposition="outside",
+                              cliponaxis=False, marker={"color": fills, "opacity": faded},
                               hovertemplate="%{y}: %{x}<extra></extra>"))
-    figure.update_layout(title={"text": title, "font": {"size": 22}}, font={"size": 20},
-                         xaxis={"title": "Banyak siswa", "fixedrange": True, "rangemode": "tozero", "dtick": 1},
-                         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True,
-                                "tickfont": {"size": 18}},
-                         height=140 + 80 * len(names), margin={"l": 10, "r": 10, "t": 60, "b": 40})
-    return figure
+    figure.update_layout(title={"text": title}, xaxis={"title": "Banyak siswa", "range": [0, max(1, top) * 1.15],
+                                                        "dtick": max(1, math.ceil(top / 8))},
+                         yaxis={"autorange": "reversed"}, height=height or 150 + 70 * len(shown),
+                         margin={"l": 10, "r": 30, "t": 60, "b": 40}, bargap=0.25)
+    return for_projector(figure)
+
+
+def for_projector(figure: go.Figure, size: int = PROJECTOR_FONT) -> go.Figure:
+    """A copy of ``figure`` with every text at ``size`` px (legible from the back of a classroom), counts beside
+    the bars; the figure itself may be a cached one and stays as it is."""
+    big = go.Figure(figure)
+    big.update_layout(font={"size": size}, title={"font": {"size": size}},
+                      xaxis={"tickfont": {"size": size}, "title": {"font": {"size": size}}, "fixedrange": True,
+                             "automargin": True},
+                      yaxis={"tickfont": {"size": size}, "automargin": True, "fixedrange": True},
+                      margin={"r": 3 * size})  # room for "100%" beside the longest bar
+    big.update_traces(textfont={"size": size}, textposition="outside", cliponaxis=False)
+    return big

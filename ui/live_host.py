@@ -12,12 +12,10 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from lessonkit.live import leaderboard, questions, service, summary
+from lessonkit.live import leaderboard, look, questions, service, summary
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import PRIMARY, State
-from lessonkit.quiz.types import type_name
-from lessonkit.quiz.types.single import LETTERS
-from ui import data, join_address, live_poll, nav
+from ui import data, join_address, live_look, live_poll, nav, scroll
 from ui.student import qr_png
 from ui.teacher import teacher_action
 from ui.text import chart_label, plain
@@ -109,7 +107,7 @@ def setup(teacher: TeacherInfo) -> None:
         titles = {s.id: s.title for s in sections}
         st.selectbox("Bagian materi", list(titles), key="live_section", format_func=titles.get)
     else:
-        names = {q.id: f"{q.id} · {type_name(q)}" for q in usable}
+        names = {q.id: questions.picker_label(q) for q in usable}
         st.multiselect("Soal (urut sesuai pilihan Anda)", list(names), key="live_pick", format_func=names.get,
                        placeholder="Pilih soal satu per satu", select_all=False)
     left, middle = st.columns(2)
@@ -192,7 +190,7 @@ def _names(view: service.HostView) -> None:
         st.button("Kunci ruang tunggu", key="live_lock", on_click=_command, args=(view.record.id, "lock"),
                   help="Setelah dikunci, tidak ada pemain baru yang bisa bergabung.")
     if seated:
-        st.text(" · ".join(p.nickname for p in seated))
+        live_look.chips(p.nickname for p in seated)
         with st.expander("Keluarkan nama dari kuis"):
             names = {p.seat: p.nickname for p in seated}
             st.session_state["live_remove_pick"] = [s for s in st.session_state.get("live_remove_pick") or []
@@ -224,8 +222,7 @@ def _question(view: service.HostView) -> None:
             st.markdown(public.stimulus)
     st.markdown(f"# {public.prompt}")
     if public.choices:
-        for position, text in enumerate(public.choices):
-            st.markdown(f"**{LETTERS[position]}.** {text}")
+        live_look.tiles(public.choices)
     for i, text in enumerate(public.statements, start=1):
         st.markdown(f"**{i}.** {text}")
     if public.lefts:
@@ -279,23 +276,35 @@ def question_open(view: service.HostView):
 
 
 def reveal(view: service.HostView) -> None:
-    """The prompt, the answer distribution (the key's bars green and ticked) beside the key and the explanation."""
+    """The prompt; the answer distribution (the key's bars ticked) above the explanation, beside the answers and
+    the key."""
     public = view.public
     st.caption(f"Soal {public.number} dari {public.count} · {public.type_name}")
     st.markdown(f"## {public.prompt}")
-    left, right = st.columns([3, 2])
+    left, right = st.columns([2, 3], gap="large")
     dist = view.distribution
-    if dist is not None:
-        from lessonkit.charts import answer_bars
+    drawn = look.chart(public.type, dist.bars) if dist is not None else None
+    with left:
+        if dist is not None:
+            from lessonkit.charts import answer_bars
 
-        figure = answer_bars([chart_label(b.label) for b in dist.bars], [b.count for b in dist.bars],
-                             [b.correct for b in dist.bars], chart_label(dist.caption))
-        left.plotly_chart(figure, config={"displayModeBar": False, "staticPlot": True})
-        left.caption(f"{dist.answered} dari {dist.players} siswa menjawab. Batang hijau bertanda ✓ adalah kunci.")
-    with right:
-        st.markdown(f"**Kunci:** {view.reveal.key_text}")
+            figure = answer_bars([chart_label(n) for n in drawn.names], [b.count for b in dist.bars],
+                                 [b.correct for b in dist.bars], chart_label(dist.caption), colours=drawn.colours,
+                                 height=110 + 62 * len(dist.bars))
+            st.plotly_chart(figure, config={"displayModeBar": False, "staticPlot": True})
+            st.caption(f"{dist.answered} dari {dist.players} siswa menjawab. Batang bertanda ✓ adalah kunci.")
         if view.reveal.explanation:
             st.info(view.reveal.explanation)
+    with right:
+        if public.choices:
+            live_look.tiles(public.choices, keys=[b.correct for b in dist.bars] if dist is not None else (),
+                            compact=True)
+        if drawn is not None and drawn.legend_is_key:
+            st.markdown("**Kunci:**")
+        else:
+            st.markdown(f"**Kunci:** {view.reveal.key_text}")
+        for line in drawn.legend if drawn is not None else ():
+            st.markdown(plain(line))
 
 
 def board(view: service.HostView) -> None:
@@ -319,28 +328,34 @@ def podium(view: service.HostView) -> None:
                 st.markdown(f"### {plain(row.nickname)}")
                 st.markdown(f"**{row.points} poin** · {row.correct} benar")
                 st.space(["large", "medium", "small"][index])
-    scores = view.class_scores
-    if scores:
-        st.markdown("### Skor kelas per soal (yang paling sulit di atas)")
-        bank = data.bank()
-        left, right = st.columns([3, 2])
-        left.plotly_chart(data.score_chart(tuple(f"Soal {s.number}" for s in scores),
-                                           tuple(s.mean_score for s in scores)), config={"displayModeBar": False})
-        with right:
-            for s in sorted(scores, key=lambda s: s.number):
-                st.markdown(f"**Soal {s.number}.** {bank.question(s.question_id).prompt}")
     if view.record.class_id is not None and nav.has_page(RESULTS_PAGE):
         nav.link(RESULTS_PAGE, "Lihat hasil kelas", kelas=str(view.record.class_id))
     elif view.record.class_id is not None:
         st.caption("Hasil kuis ini sudah tercatat untuk kelasnya dan tampil di Hasil Kelas.")
     st.button("Buat Kuis Langsung baru", on_click=_new_session, type="primary")
+    scores = view.class_scores
+    if scores:
+        st.markdown("### Skor kelas per soal (yang paling sulit di atas)")
+        bank = data.bank()
+        left, right = st.columns([3, 2])
+        from lessonkit.charts import for_projector
+
+        left.plotly_chart(for_projector(data.score_chart(tuple(f"Soal {s.number}" for s in scores),
+                                                         tuple(s.mean_score for s in scores))),
+                          config={"displayModeBar": False})
+        with right:
+            for s in sorted(scores, key=lambda s: s.number):
+                st.markdown(f"**Soal {s.number}.** {bank.question(s.question_id).prompt}")
 
 
 def projector(view: service.HostView) -> None:
-    """The screen of the current state, then its controls, and the polling that keeps it fresh."""
+    """The controls on top (always above the fold), the screen of the current state, and the polling that keeps
+    it fresh."""
     session = view.record.session
     side = None
-    with st.container(key="live-projector"):
+    scroll.to_top(f"{view.record.id}-{session.state.value}-{session.index}", key="live-top")  # a new screen
+    controls(view)
+    with st.container(key=live_look.PROJECTOR_KEY):
         if session.state is State.LOBBY:
             lobby(view)
         elif session.state in (State.QUESTION_OPEN, State.PAUSED):
@@ -351,7 +366,6 @@ def projector(view: service.HostView) -> None:
             board(view)
         else:
             podium(view)
-    controls(view)
     extra = _answered if session.answerable else None
     if session.state is State.LOBBY:
         extra = _roster(sum(p.active for p in view.seats))

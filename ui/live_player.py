@@ -24,7 +24,7 @@ from lessonkit.live.errors import LiveError
 from lessonkit.live.state import State
 from lessonkit.quiz.types import ordering
 from lessonkit.quiz.types.single import LETTERS
-from ui import data, live_poll
+from ui import data, live_look, live_poll
 from ui import student as saved
 from ui.text import plain
 
@@ -156,16 +156,19 @@ def answer_form(record: LiveRecord, player: Player, public: PublicQuestion) -> N
     """Large touch targets for the question's type; a single choice is sent with one tap."""
     key = f"live-{record.id}-{public.number}"
     send = {"on_click": _send_widgets, "args": (record.id, player.token, public, key)}
-    with st.container(key="live-answer"):
+    with st.container(key=live_look.ANSWER_KEY):
         st.caption(plain(public.instruction))
         if public.type == "single":
-            for position, text in enumerate(public.choices):
-                st.button(f"{LETTERS[position]}. {text}", key=f"{key}-{position}", width="stretch",
-                          on_click=_send, args=(record.id, player.token, public.question_id, position))
+            with live_look.tile_grid():
+                for position, text in enumerate(public.choices):
+                    with live_look.tile(position):
+                        st.button(f"{LETTERS[position]}. {text}", key=f"{key}-{position}", width="stretch",
+                                  on_click=_send, args=(record.id, player.token, public.question_id, position))
             return
         if public.type == "multiple":
-            st.pills("Pilihan", list(range(len(public.choices))), selection_mode="multi", key=key,
-                     format_func=lambda i: f"{LETTERS[i]}. {public.choices[i]}", label_visibility="collapsed")
+            with live_look.pick_area():
+                st.pills("Pilihan", list(range(len(public.choices))), selection_mode="multi", key=key,
+                         format_func=lambda i: f"{LETTERS[i]}. {public.choices[i]}", label_visibility="collapsed")
         elif public.type == "true_false":
             for i, text in enumerate(public.statements):
                 st.segmented_control(text, [True, False], key=f"{key}-{i}", width="stretch",

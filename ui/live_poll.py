@@ -1,5 +1,5 @@
 """What both Kuis Langsung pages share: the per-process snapshot of a session, the polling fragment, the
-countdown, large type, and the store/bank access with Indonesian messages.
+countdown, and the store/bank access with Indonesian messages.
 
 Polling: each page runs one small ``st.fragment(run_every=...)`` that reads the session's version from a
 snapshot cached for about a second and shared by every browser session of the process (forty phones make
@@ -20,19 +20,6 @@ from ui import data
 
 POLL_SECONDS = 1.0
 STORAGE_DOWN = "Penyimpanan sedang tidak bisa dipakai, jadi Kuis Langsung belum bisa berjalan. Coba lagi sebentar."
-STYLE = """<style>
-.live-code {font: 700 150px/1.05 'Source Code Pro', ui-monospace, monospace; letter-spacing: .12em;
-            color: #0B3D91; white-space: nowrap; margin: 0;}
-.live-big {font-size: 2.4rem; line-height: 1.25; font-weight: 600;}
-.st-key-live-answer button, .st-key-live-answer [data-testid="stBaseButton-pills"],
-.st-key-live-answer [data-testid="stBaseButton-pillsActive"] {min-height: 3.4rem; font-size: 1.15rem;}
-.st-key-live-projector p, .st-key-live-projector li {font-size: 1.6rem; line-height: 1.35;}
-.st-key-live-projector h1 {font-size: 3rem;}
-</style>"""
-
-
-def style() -> None:
-    st.html(STYLE)
 
 
 def store():

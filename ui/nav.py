@@ -66,7 +66,7 @@ PAGES = [
     PageSpec("ujian-kelas", "app_pages/ujian_kelas.py", "Ujian Kelas", "Guru", TEACHER),
     PageSpec("hasil-kelas", "app_pages/hasil_kelas.py", "Hasil Kelas", "Guru", TEACHER, layout="wide"),
     PageSpec("kuis-langsung-guru", "app_pages/live_guru.py", "Kuis Langsung (Guru)", "Guru", TEACHER,
-             layout="wide"),
+             layout="wide", sidebar="collapsed"),  # the projector: no sidebar, no teacher menu (as Mode Presentasi)
     PageSpec("unduh-cetak", "app_pages/unduh_cetak.py", "Unduh & Cetak", "Guru", TEACHER),
 ]
 _BY_KEY = {spec.key: spec for spec in PAGES}

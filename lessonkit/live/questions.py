@@ -31,6 +31,8 @@ TYPE_FACTORS = {"single": 1.0, "true_false": 1.5, "short_answer": 1.5, "multiple
                 "matching": 2.5}
 MIN_SECONDS, MAX_SECONDS = 5, 300
 LIVE_TYPES = frozenset(wire.ADAPTERS)
+PICKER_PROMPT = 60  # characters of a prompt the teacher's question picker shows
+_MARKUP = str.maketrans("", "", "*_`#>")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,15 @@ def time_limit(question: QuestionBase, base: float = BASE_SECONDS) -> int:
 def usable(question: QuestionBase) -> bool:
     """The live quiz uses every auto-graded type (not essays)."""
     return question.type in LIVE_TYPES
+
+
+def picker_label(question: QuestionBase) -> str:
+    """"kd-01 · Pilihan ganda · Profesi adalah …": the id, the type and the start of the prompt (plain words, cut
+    at a word), so the teacher picks questions by what they ask."""
+    words = " ".join(question.prompt.translate(_MARKUP).split())
+    if len(words) > PICKER_PROMPT:
+        words = words[:PICKER_PROMPT + 1].rsplit(" ", 1)[0].rstrip(" ,.;:") + " …"
+    return f"{question.id} · {type_name(question)} · {words}"
 
 
 def select(bank: Bank, *, quiz_id: str | None = None, section: str | None = None,

@@ -1,5 +1,6 @@
 """Result charts are built from plain data: one bar per label, values in percent, long labels wrapped."""
 
+from lessonkit import charts
 from lessonkit.charts import score_bars
 
 
@@ -24,3 +25,22 @@ def test_scores_over_time_writes_its_dates_in_indonesian_on_the_server():
     hovers = [text for trace in figure.data for text in trace.customdata]
     assert "7 Des 2026 pukul 14.30" in hovers
     assert all("%b" not in (trace.hovertemplate or "") for trace in figure.data), "no browser-formatted months"
+
+
+def test_answer_bars_tick_the_key_keep_tile_colours_fade_the_rest_and_put_counts_outside():
+    figure = charts.answer_bars(["▲ A", "◆ B"], [3, 1], [False, True], "Banyak siswa yang memilih",
+                         colours=["#C62828", "#1565C0"], height=300)
+    bar = figure.data[0]
+    assert list(bar.y) == ["▲ A", "✓ ◆ B"] and list(bar.marker.color) == ["#C62828", "#1565C0"]
+    assert list(bar.marker.opacity) == [0.35, 1.0] and bar.textposition == "outside"
+    assert figure.layout.height == 300 and figure.layout.xaxis.range[1] > 3  # room for the count beside the bar
+    plain = charts.answer_bars(["1", "2"], [0, 0], [True, False], "Banyak siswa")
+    assert list(plain.data[0].marker.color) == [charts.GREEN, charts.GREY]
+
+
+def test_a_projected_chart_is_a_copy_with_every_text_at_28_px_and_the_original_is_left_alone():
+    original = score_bars(["Soal 1", "Soal 2"], [0.5, 1.0])
+    big = charts.for_projector(original)
+    assert big is not original and original.layout.font.size is None
+    assert big.layout.font.size == big.layout.xaxis.tickfont.size == big.layout.yaxis.tickfont.size == 28
+    assert big.data[0].textfont.size == 28 and big.data[0].textposition == "outside"

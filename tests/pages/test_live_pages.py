@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lessonkit.live import players, service
+from lessonkit.live import players, questions, service
 from lessonkit.live.state import State
+from lessonkit.quiz.types import type_name
 from lessonkit.storage import Store, default_url
 from tests.pages.test_teacher_pages import HASH, fresh, page, sign_in, texts
 
@@ -272,3 +273,14 @@ def test_a_phone_puts_a_live_ordering_question_in_order_with_the_up_buttons_and_
     assert ana.session_state[key] == wanted
     ana = press(ana, "Kirim jawaban")
     assert "Jawaban terkirim" in all_text(ana)
+
+
+def test_the_question_picker_shows_the_start_of_each_questions_text(store):
+    host = teacher()
+    host.segmented_control(key="live_source").set_value("Pilih soal").run()
+    picker = host.multiselect(key="live_pick")
+    first = next(q for q in _bank().questions if questions.usable(q))
+    label = next(option for option in picker.options if option.startswith(f"{first.id} · "))
+    assert label == f"{first.id} · {type_name(first)} · {label.split(' · ', 2)[2]}"
+    assert first.prompt.split()[0] in label and first.prompt.split()[1] in label
+    assert all(option.count(" · ") >= 2 for option in picker.options)

@@ -120,3 +120,14 @@ def test_every_question_in_the_real_bank_can_be_built_viewed_and_revealed():
         for index, live in enumerate(built):
             assert questions.public_view(bank, built, index).prompt
             assert questions.reveal(bank, live).key is not None
+
+
+def test_the_picker_label_shows_the_id_the_type_and_the_start_of_the_question_cut_at_a_word():
+    long = make("single", prompt="Profesi adalah **pekerjaan** yang menuntut keahlian khusus, pendidikan panjang, "
+                                 "dan kode etik yang dijaga organisasinya.")
+    label = questions.picker_label(long)
+    assert label.startswith("q-single · Pilihan ganda · Profesi adalah pekerjaan yang menuntut keahlian")
+    assert label.endswith(" …") and "*" not in label
+    assert len(label.split(" · ", 2)[2]) <= questions.PICKER_PROMPT + 2
+    assert questions.picker_label(make("single", prompt="Apa itu relawan?")) == \
+        "q-single · Pilihan ganda · Apa itu relawan?"
