@@ -23,8 +23,8 @@ from lessonkit.stages import load_diagrams
 from lessonkit.storage import Store
 from tests import class_exam_data
 from tests.browser.flows import PASSWORD, db_url, register, sign_in, start_exam, start_practice, wait_for_cookie
-from tests.browser.harness import Server
 from tests.conftest import ROOT
+from tools.harness import Server
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.english import english_on_page
-from tests.browser.harness import Server
+from tools.harness import Server
 from ui.nav import PAGES, listed
 
 pytestmark = pytest.mark.browser
