@@ -87,9 +87,9 @@ class Run:
 
 def make_session(data_dir: Path) -> tuple[str, int]:
     """A teacher, a class and a 10-question session (single choice) in the app's database: (code, session id)."""
+    from lessonkit import live_service as service
     from lessonkit.auth.passwords import hash_password
     from lessonkit.content import load_lesson
-    from lessonkit.live import service
     from lessonkit.quiz import read_bank
     from lessonkit.storage import Store
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from lessonkit.live import leaderboard, questions, service, summary
+from lessonkit import live_service as service
+from lessonkit.live import leaderboard, questions, summary
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import PRIMARY, State
 from lessonkit.quiz.types import type_name

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from lessonkit import live_service as service
 from lessonkit.auth.throttle import client_key
-from lessonkit.live import players, service
+from lessonkit.live import players
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import State
 from lessonkit.quiz.types import ordering

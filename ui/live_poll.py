@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from lessonkit.live import service
+from lessonkit import live_service as service
 from lessonkit.live.state import State
 from ui import data
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lessonkit.live import players, service
+from lessonkit import live_service as service
+from lessonkit.live import players
 from lessonkit.live.state import State
 from lessonkit.storage import Store, default_url
 from tests.pages.test_teacher_pages import HASH, fresh, page, sign_in, texts
