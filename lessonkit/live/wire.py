@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..limits import SHORT_ANSWER_MAX
 from ..quiz.base import QuestionBase, normalise_answer
 from ..quiz.grading import grade
 from ..quiz.types import true_false
@@ -35,7 +36,6 @@ from ..quiz.types.single import LETTERS
 from .errors import AnswerRefused
 
 UNREADABLE = "Jawaban tidak dapat dibaca. Coba kirim sekali lagi."
-SHORT_ANSWER_MAX = 120
 SHORT_ANSWER_BARS = 5
 
 
