@@ -34,7 +34,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..quiz.base import QuestionBase
-from ..quiz.types import TYPE_NAMES, true_false
+from ..quiz.types import TYPE_NAMES, of_type, true_false
 from . import markup, metadata, moodle_versions
 from .selection import Selection
 
@@ -232,7 +232,7 @@ def export(selection: Selection, version: str = moodle_versions.LATEST) -> bytes
         _category(root, group.quiz.title, group.section_title)
         for item in group.items:
             question = moodle_versions.adapted(item.question, version)
-            WRITERS[question.type](root, question, item.stimulus)
+            of_type(WRITERS, question.type, "Moodle XML writer")(root, question, item.stimulus)
     ET.indent(root, space="  ")
     text = _cdata(ET.tostring(root, encoding="unicode"))
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")

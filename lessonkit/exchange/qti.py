@@ -34,6 +34,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from ..quiz.base import QuestionBase
+from ..quiz.types import of_type
 from . import markup, metadata
 from .moodle_xml import question_name
 from .selection import Item, Selection
@@ -285,7 +286,7 @@ WRITERS = {"single": _single, "multiple": _single, "true_false": _true_false, "m
 
 def item_xml(item: Item) -> bytes:
     built = _Item(item)
-    WRITERS[item.question.type](built, item.stimulus)
+    of_type(WRITERS, item.question.type, "QTI writer")(built, item.stimulus)
     return _document(built.root)
 
 
