@@ -21,8 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("lessonkit", "server", "ui", "bench")
-# lowest first: a module may import its own layer or a lower one
-LAYERS = ("lessonkit", "server", "ui", "bench")
+# lowest first: a module may import its own layer or a lower one (the tests are above everything)
+LAYERS = ("lessonkit", "server", "ui", "bench", "tests")
 
 
 def module_name(path: Path, root: Path = ROOT) -> str:
@@ -43,17 +43,22 @@ def _resolved(module: str, is_package: bool, node: ast.ImportFrom) -> str:
 
 
 def imports(module: str, path: Path, known: set[str]) -> set[str]:
-    """The modules of ``known`` that ``path`` (module ``module``) imports, wherever the import statement is."""
+    """The modules of ``known`` that ``path`` (module ``module``) imports, wherever the import statement is;
+    ``tests`` for anything from the test tree."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
+        elif isinstance(node, ast.ImportFrom):  # ``from package import module`` imports the module, not the package
             target = _resolved(module, _is_package(path), node)
-            names = [f"{target}.{alias.name}" for alias in node.names] + [target]
+            names = [f"{target}.{alias.name}" if f"{target}.{alias.name}" in known else target
+                     for alias in node.names]
         else:
             continue
         for name in names:
+            if name.split(".")[0] == "tests":
+                found.add("tests")
+                continue
             while name and name not in known:
                 name = name.rpartition(".")[0]
             if name and name != module:
