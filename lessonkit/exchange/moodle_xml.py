@@ -29,6 +29,7 @@ tags (`metadata`). Question ``idnumber`` is the app's id.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -108,9 +109,8 @@ def _prompt_html(question: QuestionBase, stimulus: str | None, extra: str = "") 
     return markup.to_html(text) + extra
 
 
-def _single_or_multiple(root, q, stimulus) -> None:
+def _single_or_multiple(root, q, stimulus, *, single: bool) -> None:
     element = _header(root, "multichoice", q, _prompt_html(q, stimulus), grade=q.points)
-    single = q.type == "single"
     _leaf(element, "single", "true" if single else "false")
     _leaf(element, "shuffleanswers", "true")
     _leaf(element, "answernumbering", "ABCD")
@@ -215,7 +215,8 @@ def _essay(root, q, stimulus) -> None:
     _tags(element, metadata.tags_for(q))
 
 
-WRITERS = {"single": _single_or_multiple, "multiple": _single_or_multiple, "true_false": _true_false,
+WRITERS = {"single": functools.partial(_single_or_multiple, single=True),
+           "multiple": functools.partial(_single_or_multiple, single=False), "true_false": _true_false,
            "matching": _matching, "ordering": _ordering, "short_answer": _short_answer, "essay": _essay}
 
 
