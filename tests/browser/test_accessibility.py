@@ -325,10 +325,13 @@ def test_every_page_and_state_passes_axe_beyond_the_bare_streamlit_floor_offline
     pages = _page_states(server)
     offline = {name for name, _ in pages}
     for name, reach in pages + _states(server, quiz_server):
-        reach(v)
-        expect(v.page.get_by_test_id("stException")).to_have_count(0)
-        if name in offline:
-            _offline_page(v, name, viewport, screenshot_dir, english)
+        try:
+            reach(v)
+            expect(v.page.get_by_test_id("stException")).to_have_count(0)
+            if name in offline:
+                _offline_page(v, name, viewport, screenshot_dir, english)
+        except AssertionError as failed:  # the walk is one test: its failure names the state it stopped at
+            raise AssertionError(f"{viewport}, {name}: {failed}") from failed
         for rule in _gated(v):
             for node in rule["nodes"]:
                 if rule["id"] in floor and _all(v, IN_NAVIGATION, node) or \
