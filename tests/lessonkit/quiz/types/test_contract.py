@@ -5,18 +5,21 @@ raises instead of falling back to another type's handling."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
 import pytest
 
 from lessonkit.exchange import gift, gift_read, moodle_xml, moodle_xml_read, qti
 from lessonkit.exchange.selection import Item, Selection
 from lessonkit.live import questions, wire
-from lessonkit.printing import answer_key, layout, worksheet
+from lessonkit.printing import layout
 from lessonkit.quiz.types import TYPE_NAMES, TYPES, UnknownQuestionType, of_type
 from tests.lessonkit.exchange.helpers import with_question
 from tests.lessonkit.quiz.factories import make
 from ui import live_player
 
+answer_key = import_module("lessonkit.printing.answer_key")  # the package exports functions of the same names
+worksheet = import_module("lessonkit.printing.worksheet")
 MODULE_FUNCTIONS = ("grade", "is_answered", "answer_text", "key_text", "feedback", "shuffle", "perfect", "stored",
                     "restored", "render", "read", "state")
 ONE_STATEMENT = {"true_false": {"statements": [{"text": "P1", "answer": True}]}}  # GIFT writes no grid
