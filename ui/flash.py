@@ -5,8 +5,8 @@
   its Indonesian message) becomes a warning in a flash slot;
 - `saved`: a student's save: when the database fails, a toast says so and the student carries on unsaved;
 - `leave` and `show`: a message a callback leaves in a slot of ``st.session_state`` for the page's next run
-  (callbacks run before the page is drawn), shown once. Messages are Markdown: user text in them goes through
-  ``ui.text.plain`` first (`guard` does it for a refusal's message).
+  (callbacks run before the page is drawn), shown once. Messages are Markdown as given: user text in them goes
+  through ``ui.text.plain`` first, by the caller.
 
 ``lessonkit.storage`` is imported inside `guard`, as the pages did, so importing this module does not load it.
 """
@@ -16,8 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import streamlit as st
-
-from ui.text import plain
 
 NOT_SAVED = ("Kemajuanmu sedang tidak bisa disimpan (masalah pada penyimpanan). Kamu tetap bisa belajar; "
              "coba lagi nanti atau beri tahu gurumu.")
@@ -53,7 +51,7 @@ def guard(action: Callable, *args, on_failure: Callable[[], object] = _quiet, sl
         return on_failure()
     except tuple(refused or ()) as refusal:
         message = next(m for kind, m in (refused or {}).items() if isinstance(refusal, kind))
-        leave(slot, "warning", plain(message(refusal) if callable(message) else message))
+        leave(slot, "warning", message(refusal) if callable(message) else message)
         return None
 
 

@@ -18,6 +18,7 @@ from lessonkit import live_service as service
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import State
 from ui import data, flash
+from ui.text import plain
 
 POLL_SECONDS = 1.0
 STORAGE_DOWN = "Penyimpanan sedang tidak bisa dipakai, jadi Kuis Langsung belum bisa berjalan. Coba lagi sebentar."
@@ -48,8 +49,9 @@ def store():
 def run(slot: str, action: Callable, *args, refused: dict | None = None, **kwargs):
     """A live service call (`ui.flash.guard`): a refusal (`LiveError`, or one in ``refused``) becomes a warning and
     a storage failure an error in flash slot ``slot``; None then."""
-    return flash.guard(action, *args, slot=slot, on_failure=lambda: flash.leave(slot, "error", STORAGE_DOWN),
-                       refused={LiveError: lambda refusal: refusal.message, **(refused or {})}, **kwargs)
+    refusals = {LiveError: lambda refusal: plain(refusal.message), **{k: plain(m) for k, m in (refused or {}).items()}}
+    return flash.guard(action, *args, slot=slot, on_failure=lambda: flash.leave(slot, "error", plain(STORAGE_DOWN)),
+                       refused=refusals, **kwargs)
 
 
 @st.cache_resource(ttl=POLL_SECONDS, show_spinner=False, max_entries=512)
