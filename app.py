@@ -26,8 +26,10 @@ import ui.diagram_view  # noqa: F401 - lesson content, stage diagrams
 import ui.presentation  # noqa: F401 - slides, question bank
 import ui.quiz_view  # noqa: F401 - questions and their widgets
 import ui.student  # noqa: F401 - QR codes
-from server import config_reads, middleware, routes
+from server import config_reads, middleware, routes, teacher_session
+from ui import data
 
 config_reads.install()  # Streamlit's options read without its lock: they do not change while the server runs
+teacher_session.use_store(data.store)  # the cookie routes use the pages' shared store
 app = st.App("app_script.py", routes=routes(), middleware=middleware())
 gc.freeze()

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import class_admin, class_results, data
+from ui.class_dashboard import Dashboard
 from ui.teacher import require_teacher
 
 st.title("Hasil Kelas")
@@ -14,8 +15,8 @@ if not classes:
     st.stop()
 
 klass = store.class_info(teacher.id, class_admin.choose(classes))
-board = class_results.Dashboard(store, teacher, klass, store.members(teacher.id, klass.id),
-                                store.class_exams(teacher.id, klass.id))
+board = Dashboard(store, teacher, klass, store.members(teacher.id, klass.id),
+                  store.class_exams(teacher.id, klass.id))
 for tab, (_, show) in zip(st.tabs([name for name, _ in class_results.TABS]), class_results.TABS, strict=True):
     with tab:
         show(board)

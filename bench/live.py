@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.loadgen import StudentClient
+from bench.measure import cpu_seconds, ms, own_cpu_seconds, percentile, target_rows
 
 PHONES = 40
 QUESTIONS = 10
@@ -86,9 +87,9 @@ class Run:
 
 def make_session(data_dir: Path) -> tuple[str, int]:
     """A teacher, a class and a 10-question session (single choice) in the app's database: (code, session id)."""
+    from lessonkit import live_service as service
     from lessonkit.auth.passwords import hash_password
     from lessonkit.content import load_lesson
-    from lessonkit.live import service
     from lessonkit.quiz import read_bank
     from lessonkit.storage import Store
 
@@ -208,8 +209,6 @@ async def teach(client: StudentClient, run: Run) -> None:
 async def live_class(url: str, data_dir: Path, pid: int | None, seed: int = 13, poll_seconds: float = 20,
                      idle_seconds: float = 10) -> dict:
     """One live quiz of 40 phones; ``pid`` (one server process) adds the polling CPU measurement."""
-    from bench.run import cpu_seconds, ms, own_cpu_seconds, percentile
-
     code, session_id = make_session(data_dir)
     run = Run()
     teacher = await teacher_signs_in(url)
@@ -323,8 +322,6 @@ def live_keys(single: dict, cluster: dict | None) -> dict:
 
 
 def live_markdown(results: dict) -> str:
-    from bench.run import target_rows
-
     m = results["machine"]
     lines = [f"Mesin: {m['cores']} inti, Python {m['python']}, Streamlit {m['streamlit']} ({m['date']}, mode live, "
              f"beban sebelum/sesudah {m.get('load_before')}/{m.get('load_after')})", "",

@@ -48,7 +48,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench import slow  # noqa: E402
 from bench.loadgen import StudentClient  # noqa: E402
-from tests.browser.harness import CHROMIUM_ARGS, Server, chromium_path  # noqa: E402
+from bench.measure import cell, cpu_seconds, ms, own_cpu_seconds, percentile, target_rows  # noqa: E402
+from tools.harness import CHROMIUM_ARGS, Server, chromium_path  # noqa: E402
 
 PAGES = ["beranda", "materi", "diagram", "glosarium", "latihan", "ujian", "kartu", "kemajuan", "presentasi"]
 SECTIONS = ["pengantar", "proses-profesi", "pembentukan-profesi", "wawasan-profesionalisasi", "proses-volunteer",
@@ -61,33 +62,11 @@ DIAGRAM_READY = "[data-lk-diagram] svg"  # a stage diagram drawn in the page (ui
 THINK = (5.0, 15.0)  # seconds a student reads before the next action
 
 
-def percentile(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
-
-
-def ms(value: float | None) -> float | None:
-    return None if value is None else round(value * 1000, 1)
-
-
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time a process has used so far (``/proc/<pid>/stat``)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def own_cpu_seconds() -> float:
-    times = os.times()
-    return times.user + times.system
 
 
 class CpuMeter:
@@ -768,7 +747,7 @@ def fresh_capacities(temp: Path, plan: Plan) -> dict:
 def start_cluster(workers: int, data: Path):
     """``workers`` app processes behind nginx (deploy/cluster.py) sharing the database in ``data``."""
     from deploy.cluster import Cluster
-    from tests.browser.harness import free_port
+    from tools.harness import free_port
 
     return Cluster(workers, free_port(), [free_port() for _ in range(workers)],
                    env={"LESSONKIT_DATA_DIR": str(data)}).start()
@@ -860,39 +839,24 @@ ACTION_NAMES = {
 }
 
 
-def _value(value) -> str:
-    return "–" if value is None else str(value)
-
-
-def target_rows(results: dict, targets: dict, context: dict, passed) -> list[str]:
-    """A report's table: each target with its verdict (``passed(ok, value)``), then the values given for context."""
-    rows = ["| Ukuran | Hasil | Target | Tercapai |", "| --- | --- | --- | --- |"]
-    for key, (target, ok) in targets.items():
-        value = results.get(key)
-        rows.append(f"| `{key}` | {_value(value)} | {target} | {'ya' if passed(ok, value) else 'belum'} |")
-    for key, label in context.items():
-        rows.append(f"| `{key}` | {_value(results.get(key))} | ({label}) | |")
-    return rows
-
-
 def table_markdown(results: dict) -> str:
     m = results["machine"]
     load = f", beban sebelum/sesudah {m['load_before']}/{m.get('load_after')}" if "load_before" in m else ""
     lines = [f"Mesin: {m['cores']} inti, Python {m['python']}, Streamlit {m['streamlit']} ({m['date']}, "
              f"mode {results['mode']}{load})", "",
              *target_rows(results, TARGETS, CONTEXT, lambda ok, value: ok(results, value))]
-    lines.append(f"| klik di Chromium / di generator (ms) | {_value(results.get('browser_click_ms'))} / "
-                 f"{_value(results.get('loadgen_click_ms'))} | | |")
+    lines.append(f"| klik di Chromium / di generator (ms) | {cell(results.get('browser_click_ms'))} / "
+                 f"{cell(results.get('loadgen_click_ms'))} | | |")
     cpu, floor_cpu = results.get("cpu_ms_per_action") or {}, results.get("cpu_ms_per_action_floor") or {}
     stock = results.get("floor_stock") or {}
     if cpu:
         lines += ["", "CPU server per tindakan (ms, satu siswa; `cpu_ms_per_action`):", "",
                   "| Tindakan | Aplikasi | Pembanding |", "| --- | --- | --- |"]
         lines += [f"| {ACTION_NAMES.get(kind, kind)} | {value} | |" for kind, value in cpu.items()]
-        lines.append(f"| pembanding: satu `st.markdown` | | {_value(floor_cpu.get('open'))} |")
+        lines.append(f"| pembanding: satu `st.markdown` | | {cell(floor_cpu.get('open'))} |")
         if stock:
             lines.append(f"| pembanding dengan Streamlit bawaan (GC paksa) | | "
-                         f"{_value((stock.get('cpu_ms_per_action') or {}).get('open'))} |")
+                         f"{cell((stock.get('cpu_ms_per_action') or {}).get('open'))} |")
     slowest = (results.get("class40") or {}).get("slowest_actions_p95_ms") or {}
     if slowest:
         lines += ["", "Tindakan paling lambat di kelas 40 (p95 ms): "

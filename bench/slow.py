@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.shaping import ShapingProxy  # noqa: E402
-from tests.browser.harness import CHROMIUM_ARGS, Server, chromium_path  # noqa: E402
+from tools.harness import CHROMIUM_ARGS, Server, chromium_path  # noqa: E402
 
 LATENCY_S = 0.4
 RATE_BPS = 1.6e6

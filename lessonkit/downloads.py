@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .content import Lesson
-from .exchange import gift, moodle_versions, moodle_xml, qti
+from .exchange import moodle_versions
+from .exchange.exporters import EXPORTERS
 from .exchange.selection import Selection, Skipped
 from .printing import answer_key, handout, worksheet
 from .printing.figures import stage_images
@@ -35,9 +36,7 @@ class Format:
 
 
 FORMATS = {f.key: f for f in (
-    Format("moodle", "Unduh Moodle XML", "soal-moodle", "xml", "application/xml"),
-    Format("gift", "Unduh GIFT", "soal-gift", "txt", "text/plain"),
-    Format("qti", "Unduh paket QTI 3.0", "soal-qti3", "zip", "application/zip"),
+    *(Format(e.key, f"Unduh {e.name}", e.stem, e.suffix, e.mime) for e in EXPORTERS.values()),
     Format("lembar", "Unduh lembar kerja (PDF)", "lembar-kerja", "pdf", "application/pdf", printed=True),
     Format("kunci", "Unduh kunci jawaban (PDF)", "kunci-jawaban", "pdf", "application/pdf", printed=True),
 )}
@@ -54,12 +53,8 @@ def build(key: str, selection: Selection, paper: str = "A4", packets: bool = Fal
           moodle: str = moodle_versions.LATEST) -> bytes:
     """The file of format ``key`` for ``selection``; ``paper`` and ``packets`` apply to the PDFs, ``moodle``
     (the Moodle version) to Moodle XML and GIFT."""
-    if key == "moodle":
-        return moodle_xml.export(selection, moodle)
-    if key == "gift":
-        return gift.export(selection, moodle)[0]
-    if key == "qti":
-        return qti.export(selection)
+    if key in EXPORTERS:
+        return EXPORTERS[key].export(selection, moodle)[0]
     if key in ("lembar", "kunci"):
         return (worksheet if key == "lembar" else answer_key)(selection, paper, packets=packets)
     raise ValueError(f"format tidak dikenal: {key}")
@@ -78,9 +73,9 @@ def type_counts(selection: Selection) -> list[tuple[str, int]]:
 
 def gift_skipped(selection: Selection, moodle: str = moodle_versions.LATEST) -> list[Skipped]:
     """The questions a GIFT file of this selection leaves out, each with the reason."""
-    return gift.export(selection, moodle)[1]
+    return EXPORTERS["gift"].export(selection, moodle)[1]
 
 
 def lms_notes(selection: Selection, moodle: str = moodle_versions.LATEST) -> dict[str, list[str]]:
     """Format key -> what the teacher should know about that file of this selection (Indonesian lines)."""
-    return {"moodle": moodle_xml.notes(selection, moodle), "gift": gift.notes(selection, moodle)}
+    return {key: e.notes(selection, moodle) for key, e in EXPORTERS.items() if e.notes}

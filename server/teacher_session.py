@@ -62,10 +62,22 @@ async def _json_body(request: Request) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _store():
-    from ui import data
+def _no_store():
+    return None
 
-    return data.store()
+
+_source: Callable[[], object] = _no_store  # until `use_store`: answered as while the database is down
+
+
+def use_store(source: Callable[[], object]) -> None:
+    """Where these routes (and ``student_device``'s) find the store: ``app.py`` gives the pages' shared one
+    (``ui.data.store``), so this HTTP layer never imports the pages."""
+    global _source
+    _source = source
+
+
+def _store():
+    return _source()
 
 
 def _redeem(ticket: str) -> str | None:

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.harness import free_port
 from tests.conftest import ROOT
+from tools.harness import free_port
 
 pytestmark = [pytest.mark.quickstart, pytest.mark.timeout(420)]
 

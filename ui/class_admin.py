@@ -14,7 +14,7 @@ import streamlit as st
 
 from lessonkit.classes import normal_code
 from lessonkit.safe_export import safe_frame
-from ui import data, join_address
+from ui import data, flash, join_address
 from ui.student import qr_png
 from ui.teacher import teacher_action
 from ui.text import plain
@@ -34,26 +34,21 @@ STYLE = """<style>
 
 def _run(action, *args):
     """Call the store; a failure becomes a message on the page instead of a traceback."""
-    from lessonkit.storage import ClassNotFound, StorageError
+    from lessonkit.storage import ClassNotFound
 
     store = data.store()
     if store is None:
-        st.session_state[NOTICE] = ("error", "Penyimpanan sedang tidak bisa dipakai. Coba lagi nanti.")
-        return None
-    try:
-        return action(store, *args)
-    except ClassNotFound:
-        st.session_state[NOTICE] = ("warning", "Kelas atau siswa itu tidak ditemukan di kelas Anda.")
-    except StorageError:
-        st.session_state[NOTICE] = ("error", "Penyimpanan sedang tidak bisa dipakai. Coba lagi nanti.")
-    except ValueError as exc:
-        st.session_state[NOTICE] = ("warning", str(exc))
-    return None
+        return _storage_down()
+    return flash.guard(action, store, *args, slot=NOTICE, on_failure=_storage_down,
+                       refused={ClassNotFound: "Kelas atau siswa itu tidak ditemukan di kelas Anda.", ValueError: str})
+
+
+def _storage_down() -> None:
+    flash.leave(NOTICE, "error", flash.STORAGE_DOWN)
 
 
 def notice() -> None:
-    if (found := st.session_state.pop(NOTICE, None)) is not None:
-        getattr(st, found[0])(found[1])
+    flash.show(NOTICE)
 
 
 @teacher_action

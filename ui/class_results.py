@@ -1,7 +1,7 @@
 """The Hasil Kelas dashboard's tabs: Ringkasan (the class), Siswa (one member, read-only), Analisis Butir and
 Kuis Langsung (`ui.class_live_results`).
 
-Each tab is a function of a `Dashboard` (the teacher, the class, its members
+Each tab is a function of a `ui.class_dashboard.Dashboard` (the teacher, the class, its members
 and exams); the page lists them in ``TABS``, so a new tab is one line there.
 Every store call carries the signed-in teacher's id. Names reach the page as
 plain text: tables and select boxes show them as they are, charts get
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -20,38 +19,21 @@ import streamlit as st
 
 from lessonkit.analytics import MIN_STUDENTS, export, gradebook
 from lessonkit.analytics import charts as analysis_charts
-from lessonkit.analytics.class_results import distinct_labels, exam_matrix, item_labels, mastery_frames, mastery_heatmap
+from lessonkit.analytics.class_results import exam_matrix, item_labels, mastery_frames, mastery_heatmap
 from lessonkit.analytics.items import decimal
 from lessonkit.analytics.tp_mastery import tp_mastery
 from lessonkit.quiz import class_exam
 from lessonkit.safe_export import csv_bytes, safe_frame, xlsx_bytes
 from ui import class_live_results, data, progress_view, quiz_view
+from ui.class_dashboard import Dashboard
 from ui.data import when, when_short
 from ui.text import chart_label, plain
 
 if TYPE_CHECKING:
-    from lessonkit.storage import ClassExamInfo, ClassInfo, ExamTake, Member, Store, TeacherInfo
+    from lessonkit.storage import ClassExamInfo
 
 CHART = {"displayModeBar": False}
 ITEM_COLUMNS = ["Soal", "P", "Kategori P", "D", "Kategori D", "r pbis", "Rekomendasi", "File", "Alasan"]
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    store: Store
-    teacher: TeacherInfo
-    klass: ClassInfo
-    members: list[Member]
-    exams: list[ClassExamInfo]
-
-    @property
-    def labels(self) -> dict[int, str]:
-        """Member id → a distinct label (two students named Ana stay two)."""
-        return dict(zip((m.student_id for m in self.members),
-                        distinct_labels([m.display_name for m in self.members]), strict=True))
-
-    def takes(self, exam_id: int) -> list[ExamTake]:
-        return self.store.class_exam_results(self.teacher.id, exam_id)
 
 
 def _choose_exam(board: Dashboard, key: str) -> ClassExamInfo | None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from ui import data, student
+from ui import data, flash
 from ui.text import full_stop, plain
 
 if TYPE_CHECKING:
@@ -33,32 +33,26 @@ def message(result: JoinResult) -> tuple[str, str]:
     }[result.status]
 
 
-def show(result: JoinResult) -> None:
-    kind, text = message(result)
-    getattr(st, kind)(text)
-
-
 def remember(key: str, result: JoinResult) -> None:
-    """Keep a join result for the next run of form ``key`` (callbacks run before the page is drawn)."""
-    st.session_state[f"{RESULT}_{key}"] = result
+    """Keep a join result's message for the next run of form ``key`` (callbacks run before the page is drawn)."""
+    flash.leave(f"{RESULT}_{key}", *message(result))
 
 
 def show_pending(key: str) -> None:
-    if (result := st.session_state.pop(f"{RESULT}_{key}", None)) is not None:
-        show(result)
+    flash.show(f"{RESULT}_{key}")
 
 
 def lookup(code: str) -> JoinResult | None:
     """What a code leads to, without joining; None when the database cannot be used (already said)."""
     store = data.store()
-    return None if store is None else student.save(store.class_for_code, code)
+    return None if store is None else flash.saved(store.class_for_code, code)
 
 
 def join(learner: StudentInfo, code: str, key: str) -> None:
     store = data.store()
     if store is None:
         return
-    result = student.save(store.join_class, learner.id, code)
+    result = flash.saved(store.join_class, learner.id, code)
     if result is not None:
         remember(key, result)
 
@@ -70,13 +64,13 @@ def _join_typed(learner: StudentInfo, key: str) -> None:
 def _leave(learner: StudentInfo, class_id: int) -> None:
     store = data.store()
     if store is not None:
-        student.save(store.leave_class, learner.id, class_id)
+        flash.saved(store.leave_class, learner.id, class_id)
 
 
 def my_classes(learner: StudentInfo, key: str) -> None:
     """The student's classes, each with a Keluar button (leaving keeps the student's own records)."""
     store = data.store()
-    classes = (student.save(store.student_classes, learner.id) or []) if store else []
+    classes = (flash.saved(store.student_classes, learner.id) or []) if store else []
     if not classes:
         st.caption("Kamu belum bergabung ke kelas mana pun.")
     for klass in classes:

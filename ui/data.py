@@ -22,7 +22,7 @@ from lessonkit.diagram_svg import Step, draw, layouts, steps
 from lessonkit.quiz import Bank, read_bank
 from lessonkit.slides import Slide, build_deck
 from lessonkit.stages import Diagrams, load_diagrams
-from ui import app_secrets
+from ui import app_secrets, flash
 
 ROOT = Path(__file__).resolve().parent.parent
 RESCAN_SECONDS = 1.0
@@ -65,13 +65,9 @@ def practice_bank() -> Bank:
     """The bank practice may show: without the questions of any class exam running now
     (`lessonkit.quiz.class_exam.held_back`); the whole bank while the database cannot be read."""
     from lessonkit.quiz.class_exam import held_back
-    from lessonkit.storage import StorageError
 
     full, opened, now = bank(), store(), time.time()
-    try:
-        exams = opened.running_class_exams(now) if opened is not None else []
-    except StorageError:
-        exams = []
+    exams = (flash.guard(opened.running_class_exams, now) or []) if opened is not None else []
     return full.without(held_back(full, exams, now))
 
 
@@ -207,11 +203,8 @@ def school_zone() -> str:
     now, database = time.monotonic(), opened.engine.url.render_as_string()
     if _zone is not None and _zone[1] == database and now - _zone[0] < ZONE_SECONDS:
         return _zone[2]
-    from lessonkit.storage import StorageError
-
-    try:
-        zone = school_time.known(opened.school_setting(school_time.ZONE_SETTING))
-    except StorageError:
+    zone = flash.guard(lambda: school_time.known(opened.school_setting(school_time.ZONE_SETTING)))
+    if zone is None:
         return school_time.DEFAULT_ZONE
     _zone = (now, database, zone)
     return zone

@@ -17,6 +17,7 @@ import streamlit as st
 
 from lessonkit import downloads
 from lessonkit.exchange import import_words, moodle_versions
+from lessonkit.exchange.exporters import EXPORTERS
 from lessonkit.exchange.imported import Defaults
 from lessonkit.exchange.selection import Selection, select
 from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, preview
@@ -133,8 +134,8 @@ def lms_files(selection: Selection, choice: tuple[tuple[str, ...], ...]) -> None
                           key="unduh_versi_moodle",
                           help="Soal Mengurutkan baru ada di Moodle 4.4. Untuk Moodle yang lebih lama, soal itu "
                                "ditulis sebagai soal Menjodohkan (urutan ke-1 … ke-N), supaya impornya tidak gagal.")
-    columns = st.columns(3)
-    for column, key in zip(columns, ("moodle", "gift", "qti"), strict=True):
+    columns = st.columns(len(EXPORTERS))
+    for column, key in zip(columns, EXPORTERS, strict=True):
         with column:
             build = functools.partial(downloads.build, key, selection, moodle=moodle)
             _download(downloads.FORMATS[key], build, key=f"unduh_{key}")

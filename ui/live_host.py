@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from lessonkit.live import leaderboard, look, questions, service, summary
-from lessonkit.live.errors import LiveError
+from lessonkit import live_service as service
+from lessonkit.live import leaderboard, look, questions, summary
 from lessonkit.live.state import PRIMARY, State
-from ui import data, join_address, live_look, live_poll, nav, scroll
+from ui import data, flash, join_address, live_look, live_poll, nav, scroll
 from ui.student import qr_png
 from ui.teacher import teacher_action
 from ui.text import chart_label, plain
@@ -33,22 +33,14 @@ RESULTS_PAGE = "hasil-kelas"  # the class dashboard (issue #11); linked from the
 
 def _run(action, *args, **kwargs):
     """A service call; a refusal or a storage failure becomes a message, not a traceback."""
-    from lessonkit.storage import ClassNotFound, StorageError
+    from lessonkit.storage import ClassNotFound
 
-    try:
-        return action(*args, **kwargs)
-    except LiveError as refused:
-        st.session_state[NOTICE] = ("warning", refused.message)
-    except ClassNotFound:
-        st.session_state[NOTICE] = ("warning", "Kelas itu tidak ditemukan di kelas Anda.")
-    except StorageError:
-        st.session_state[NOTICE] = ("error", live_poll.STORAGE_DOWN)
-    return None
+    return live_poll.run(NOTICE, action, *args, refused={ClassNotFound: "Kelas itu tidak ditemukan di kelas Anda."},
+                         **kwargs)
 
 
 def notice() -> None:
-    if (found := st.session_state.pop(NOTICE, None)) is not None:
-        getattr(st, found[0])(plain(found[1]))
+    flash.show(NOTICE)
 
 
 def current(teacher: TeacherInfo):
@@ -237,15 +229,13 @@ def _question(view: service.HostView) -> None:
 
 def _answered(record) -> None:
     """The live count, redrawn by the polling fragment (answers do not move the version)."""
-    from lessonkit.storage import StorageError
-
     session = record.session
     if session.current is None or not session.answerable:
         return
-    try:
-        answered, total = live_poll.store().live_answered(record.id, session.current.question_id)
-    except StorageError:
+    counted = flash.guard(live_poll.store().live_answered, record.id, session.current.question_id)
+    if counted is None:
         return
+    answered, total = counted
     st.markdown(f"## {summary.answered_text(answered, total)}")
 
 
@@ -253,13 +243,8 @@ def _roster(shown: int):
     """For the lobby's polling: rerun the page when someone joined (joining does not move the version)."""
 
     def check(record) -> None:
-        from lessonkit.storage import StorageError
-
-        try:
-            seated = live_poll.store().live_seated(record.id)
-        except StorageError:
-            return
-        if seated != shown:
+        seated = flash.guard(live_poll.store().live_seated, record.id)
+        if seated is not None and seated != shown:
             st.rerun(scope="app")
 
     return check

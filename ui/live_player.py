@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from lessonkit import live_service as service
 from lessonkit.auth.throttle import client_key
-from lessonkit.live import players, service
+from lessonkit.live import players
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import State
-from lessonkit.quiz.types import ordering
+from lessonkit.quiz.types import of_type, ordering
 from lessonkit.quiz.types.single import LETTERS
-from ui import data, live_look, live_poll
+from ui import data, flash, live_look, live_poll
 from ui import student as saved
 from ui.text import plain
 
@@ -38,13 +39,8 @@ NOTICE = "live_player_notice"
 BROWSER = "live_browser"
 
 
-def _say(kind: str, message: str) -> None:
-    st.session_state[NOTICE] = (kind, message)
-
-
 def notice() -> None:
-    if (found := st.session_state.pop(NOTICE, None)) is not None:
-        getattr(st, found[0])(plain(found[1]))
+    flash.show(NOTICE)
 
 
 def _seated(record: LiveRecord, player: Player) -> None:
@@ -64,19 +60,11 @@ def _client() -> str:
 
 def _join(student_id: int | None = None, name: str | None = None) -> None:
     """Take a seat: a saved student as themselves (their saved name), anyone else under the typed nickname."""
-    from lessonkit.storage import StorageError
-
-    try:
-        record, player = service.join(live_poll.store(), st.session_state.get("live_code"),
-                                      name if student_id is not None else st.session_state.get("live_name"),
-                                      student_id=student_id, browser=_browser(), client=players.client_tag(_client()))
-    except LiveError as refused:
-        _say("warning", refused.message)
-        return
-    except StorageError:
-        _say("error", live_poll.STORAGE_DOWN)
-        return
-    _seated(record, player)
+    seated = live_poll.run(NOTICE, service.join, live_poll.store(), st.session_state.get("live_code"),
+                           name if student_id is not None else st.session_state.get("live_name"),
+                           student_id=student_id, browser=_browser(), client=players.client_tag(_client()))
+    if seated is not None:
+        _seated(*seated)
 
 
 def seat() -> tuple[LiveRecord, Player] | None:
@@ -124,64 +112,93 @@ def leave() -> None:
 # -- answering ------------------------------------------------------------------------------------------------------
 
 def _send(session_id: int, token: str, question_id: str, raw) -> None:
-    from lessonkit.storage import StorageError
-
-    try:
-        service.answer(live_poll.store(), data.bank(), session_id, token, question_id, raw)
-    except LiveError as refused:
-        _say("warning", refused.message)
-    except StorageError:
-        _say("error", live_poll.STORAGE_DOWN)
+    live_poll.run(NOTICE, service.answer, live_poll.store(), data.bank(), session_id, token, question_id, raw)
 
 
-def _read(public: PublicQuestion, key: str):
-    """The phone's answer in display positions from the widgets (None when nothing is chosen yet)."""
-    state = st.session_state
-    if public.type == "multiple":
-        return sorted(state.get(key) or [])
-    if public.type == "true_false":
-        return [state.get(f"{key}-{i}") for i in range(len(public.statements))]
-    if public.type == "matching":
-        return [state.get(f"{key}-{i}") for i in range(len(public.lefts))]
-    if public.type == "ordering":
-        return list(state.get(f"{key}-order", []))
-    return state.get(key, "")
+def _read_choices(public: PublicQuestion, key: str):
+    return sorted(st.session_state.get(key) or [])
+
+
+def _read_statements(public: PublicQuestion, key: str):
+    return [st.session_state.get(f"{key}-{i}") for i in range(len(public.statements))]
+
+
+def _read_lefts(public: PublicQuestion, key: str):
+    return [st.session_state.get(f"{key}-{i}") for i in range(len(public.lefts))]
+
+
+def _read_order(public: PublicQuestion, key: str):
+    return list(st.session_state.get(f"{key}-order", []))
+
+
+def _read_text(public: PublicQuestion, key: str):
+    return st.session_state.get(key, "")
+
+
+# per type: the phone's answer in display positions from the widgets (a single choice is sent by its button)
+READS = {"multiple": _read_choices, "true_false": _read_statements, "matching": _read_lefts, "ordering": _read_order,
+         "short_answer": _read_text}
 
 
 def _send_widgets(session_id: int, token: str, public: PublicQuestion, key: str) -> None:
-    _send(session_id, token, public.question_id, _read(public, key))
+    _send(session_id, token, public.question_id, of_type(READS, public.type, "live phone answer")(public, key))
+
+
+def _buttons(record: LiveRecord, player: Player, public: PublicQuestion, key: str) -> None:
+    with live_look.tile_grid():
+        for position, text in enumerate(public.choices):
+            with live_look.tile(position):
+                st.button(f"{LETTERS[position]}. {text}", key=f"{key}-{position}", width="stretch",
+                          on_click=_send, args=(record.id, player.token, public.question_id, position))
+
+
+def _pills(record: LiveRecord, player: Player, public: PublicQuestion, key: str) -> None:
+    with live_look.pick_area():
+        st.pills("Pilihan", list(range(len(public.choices))), selection_mode="multi", key=key,
+                 format_func=lambda i: f"{LETTERS[i]}. {public.choices[i]}", label_visibility="collapsed")
+    _send_button(record, player, public, key)
+
+
+def _statements(record: LiveRecord, player: Player, public: PublicQuestion, key: str) -> None:
+    for i, text in enumerate(public.statements):
+        st.segmented_control(text, [True, False], key=f"{key}-{i}", width="stretch",
+                             format_func=dict(zip((True, False), public.labels, strict=True)).get)
+    _send_button(record, player, public, key)
+
+
+def _pairs(record: LiveRecord, player: Player, public: PublicQuestion, key: str) -> None:
+    for i, text in enumerate(public.lefts):
+        st.selectbox(text, list(range(len(public.rights))), index=None, key=f"{key}-{i}",
+                     format_func=lambda j: public.rights[j], placeholder="Pilih pasangannya")
+    _send_button(record, player, public, key)
+
+
+def _arrange(record: LiveRecord, player: Player, public: PublicQuestion, key: str) -> None:
+    ordering.arrange(dict(enumerate(public.items)), key=f"{key}-order")
+    _send_button(record, player, public, key)
+
+
+def _text_box(record: LiveRecord, player: Player, public: PublicQuestion, key: str) -> None:
+    st.text_input("Jawabanmu", key=key, max_chars=public.max_chars)
+    _send_button(record, player, public, key)
+
+
+def _send_button(record: LiveRecord, player: Player, public: PublicQuestion, key: str) -> None:
+    st.button("Kirim jawaban", key=f"{key}-send", type="primary", width="stretch", on_click=_send_widgets,
+              args=(record.id, player.token, public, key))
+
+
+# per type: the answer widgets; a single choice is sent with one tap, the others with "Kirim jawaban"
+WIDGETS = {"single": _buttons, "multiple": _pills, "true_false": _statements, "matching": _pairs,
+           "ordering": _arrange, "short_answer": _text_box}
 
 
 def answer_form(record: LiveRecord, player: Player, public: PublicQuestion) -> None:
     """Large touch targets for the question's type; a single choice is sent with one tap."""
     key = f"live-{record.id}-{public.number}"
-    send = {"on_click": _send_widgets, "args": (record.id, player.token, public, key)}
     with st.container(key=live_look.ANSWER_KEY):
         st.caption(plain(public.instruction))
-        if public.type == "single":
-            with live_look.tile_grid():
-                for position, text in enumerate(public.choices):
-                    with live_look.tile(position):
-                        st.button(f"{LETTERS[position]}. {text}", key=f"{key}-{position}", width="stretch",
-                                  on_click=_send, args=(record.id, player.token, public.question_id, position))
-            return
-        if public.type == "multiple":
-            with live_look.pick_area():
-                st.pills("Pilihan", list(range(len(public.choices))), selection_mode="multi", key=key,
-                         format_func=lambda i: f"{LETTERS[i]}. {public.choices[i]}", label_visibility="collapsed")
-        elif public.type == "true_false":
-            for i, text in enumerate(public.statements):
-                st.segmented_control(text, [True, False], key=f"{key}-{i}", width="stretch",
-                                     format_func=dict(zip((True, False), public.labels, strict=True)).get)
-        elif public.type == "matching":
-            for i, text in enumerate(public.lefts):
-                st.selectbox(text, list(range(len(public.rights))), index=None, key=f"{key}-{i}",
-                             format_func=lambda j: public.rights[j], placeholder="Pilih pasangannya")
-        elif public.type == "ordering":
-            ordering.arrange(dict(enumerate(public.items)), key=f"{key}-order")
-        else:
-            st.text_input("Jawabanmu", key=key, max_chars=public.max_chars)
-        st.button("Kirim jawaban", key=f"{key}-send", type="primary", width="stretch", **send)
+        of_type(WIDGETS, public.type, "live phone widget")(record, player, public, key)
 
 
 # -- the seat's screens ---------------------------------------------------------------------------------------------

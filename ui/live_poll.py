@@ -14,9 +14,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from lessonkit.live import service
+from lessonkit import live_service as service
+from lessonkit.live.errors import LiveError
 from lessonkit.live.state import State
-from ui import data
+from ui import data, flash
+from ui.text import plain
 
 POLL_SECONDS = 1.0
 STORAGE_DOWN = "Penyimpanan sedang tidak bisa dipakai, jadi Kuis Langsung belum bisa berjalan. Coba lagi sebentar."
@@ -31,16 +33,19 @@ def store():
     return found
 
 
+def run(slot: str, action: Callable, *args, refused: dict | None = None, **kwargs):
+    """A live service call (`ui.flash.guard`): a refusal (`LiveError`, or one in ``refused``) becomes a warning and
+    a storage failure an error in flash slot ``slot``; None then."""
+    refusals = {LiveError: lambda refusal: plain(refusal.message), **{k: plain(m) for k, m in (refused or {}).items()}}
+    return flash.guard(action, *args, slot=slot, on_failure=lambda: flash.leave(slot, "error", plain(STORAGE_DOWN)),
+                       refused=refusals, **kwargs)
+
+
 @st.cache_resource(ttl=POLL_SECONDS, show_spinner=False, max_entries=512)
 def snapshot(session_id: int):
     """The stored session (a frozen `LiveRecord`), read at most about once a second per process."""
-    from lessonkit.storage import StorageError
-
     found = data.store()
-    try:
-        return found.live_get(session_id) if found is not None else None
-    except StorageError:
-        return None
+    return flash.guard(found.live_get, session_id) if found is not None else None
 
 
 def watch(session_id: int, version: int, extra: Callable | None = None) -> None:

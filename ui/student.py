@@ -26,7 +26,8 @@ import streamlit as st
 
 from lessonkit.auth.tokens import STUDENT_COOKIE
 from lessonkit.limits import CLASS_MAX, CODE_MAX, NAME_MAX, is_resume_code
-from ui import cookie_request, data
+from ui import cookie_request, data, flash
+from ui.flash import saved as save  # the pages' name for a student's save
 from ui.text import plain
 
 if TYPE_CHECKING:  # the database layer is imported only when someone saves
@@ -70,12 +71,7 @@ def _from_device() -> StudentInfo | None:
     store = data.store() if token else None
     if store is None:
         return None
-    from lessonkit.storage import StorageError
-
-    try:
-        found = store.student_for_device(token)
-    except StorageError:
-        return None
+    found = flash.guard(store.student_for_device, token)
     if found is not None:
         st.session_state[REMEMBERED] = found.id
     return found
@@ -100,18 +96,15 @@ def _lookup(code: str) -> StudentInfo | None:
 
     While the database is down the code stays in the address, so the next visit resumes.
     """
-    from lessonkit.storage import StorageError
-
     if not is_resume_code(code):
         _unknown_code()
         return None
     store = data.store()
     if store is None:
         return None
-    try:
-        found = store.student(code)
-    except StorageError:
-        _saving_failed()
+    down = object()
+    found = flash.guard(store.student, code, on_failure=lambda: flash.saving_failed() or down)
+    if found is down:
         return None
     if found is None:
         _unknown_code()
@@ -124,24 +117,6 @@ def _unknown_code() -> None:
         del st.query_params[PARAM]
 
 
-NOT_SAVED = ("Kemajuanmu sedang tidak bisa disimpan (masalah pada penyimpanan). Kamu tetap bisa belajar; "
-             "coba lagi nanti atau beri tahu gurumu.")
-
-
-def _saving_failed() -> None:
-    """A toast: seen wherever the student has scrolled to, also when the failure happened in a callback."""
-    st.toast(NOT_SAVED, duration="long")
-
-
-def save(action, *args):
-    """Run a store call; if the database fails, say so in Indonesian and carry on without saving."""
-    from lessonkit.storage import StorageError
-
-    try:
-        return action(*args)
-    except StorageError:
-        _saving_failed()
-        return None
 
 
 def begin(name: str, class_code: str = "", key: str = "panel") -> StudentInfo | None:

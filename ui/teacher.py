@@ -29,7 +29,7 @@ from lessonkit.auth.declared import oidc_problem, oidc_providers, parse
 from lessonkit.auth.lockout import minutes_left
 from lessonkit.auth.throttle import SignInGate, client_key
 from lessonkit.auth.tokens import COOKIE_NAME
-from ui import cookie_request, data
+from ui import cookie_request, data, flash
 from ui.app_secrets import secret
 from ui.text import plain
 
@@ -174,12 +174,7 @@ def sign_out() -> None:
     session_id = st.session_state.pop(SESSION, None)
     store = data.store()
     if store is not None and session_id is not None:
-        from lessonkit.storage import StorageError
-
-        try:
-            store.revoke_session(session_id)
-        except StorageError:
-            pass
+        flash.guard(store.revoke_session, session_id)
     st.session_state[PENDING] = {"id": f"keluar-{session_id}", "url": "/api/guru/keluar", "body": {}}
     if providers() and st.user.is_logged_in:
         st.logout()

@@ -6,9 +6,10 @@ import sys
 from pathlib import Path
 
 from ..exchange import moodle_versions
+from ..exchange.exporters import EXPORTERS
 from . import selecting
 
-FORMATS = {"moodle": "Moodle XML", "gift": "GIFT", "qti": "paket QTI 3.0", "xlsx": "Quizizz/Wayground (xlsx)"}
+FORMATS = {**{key: e.name for key, e in EXPORTERS.items()}, "xlsx": "Quizizz/Wayground (xlsx)"}
 
 
 def add(commands) -> None:
@@ -25,8 +26,6 @@ def add(commands) -> None:
 
 
 def main(args, prog: str) -> int:
-    from ..exchange import gift, moodle_xml, qti  # here, so other subcommands start fast
-
     if args.format == "xlsx":
         print(f"{prog}: format xlsx (Quizizz/Wayground) belum tersedia: templat impor Quizizz/Wayground yang "
               "berlaku belum dapat dipastikan dari dokumentasi publik. Pakai --format moodle, gift, atau qti.",
@@ -35,13 +34,9 @@ def main(args, prog: str) -> int:
     selection = selecting.load(args, prog)
     if isinstance(selection, int):
         return selection
-    skipped, notes = [], []
-    if args.format == "moodle":
-        data, notes = moodle_xml.export(selection, args.moodle), moodle_xml.notes(selection, args.moodle)
-    elif args.format == "gift":
-        (data, skipped), notes = gift.export(selection, args.moodle), gift.notes(selection, args.moodle)
-    else:
-        data = qti.export(selection)
+    exporter = EXPORTERS[args.format]
+    data, skipped = exporter.export(selection, args.moodle)
+    notes = exporter.notes(selection, args.moodle) if exporter.notes else []
     code = selecting.write(Path(args.output), data, prog)
     if code:
         return code

@@ -31,7 +31,7 @@ Explanations are general feedback (``####``), option feedback follows ``#``; cat
 from __future__ import annotations
 
 from ..quiz.base import QuestionBase
-from ..quiz.types import true_false
+from ..quiz.types import of_type, true_false
 from . import markup, metadata, moodle_versions
 from .moodle_xml import escape_wildcard, fraction, question_name
 from .selection import Selection, Skipped
@@ -67,7 +67,7 @@ class _Writer:
 
     def question(self, q: QuestionBase, stimulus: str | None, version: str) -> None:
         q = moodle_versions.adapted(q, version)
-        body = getattr(self, f"_{q.type}")(q)
+        body = of_type(WRITERS, q.type, "GIFT writer")(q)
         if isinstance(body, Skipped):
             self.skipped.append(body)
             return
@@ -80,51 +80,62 @@ class _Writer:
         name = escape(question_name(q))
         self.blocks.append("\n".join(comments) + f"\n::{name}::[markdown]{escape(prompt)}{body}")
 
-    def _single(self, q):
-        lines = [f"\t{'=' if o.correct else '~'}{text(o.text)}{_feedback(o.feedback)}\n" for o in q.options]
-        return "{\n" + "".join(lines) + _general(q) + "}"
 
-    def _multiple(self, q):
-        keys = sum(o.correct for o in q.options)
-        lines = [f"\t~%{fraction(100 / keys if o.correct else -100 / keys)}%{text(o.text)}{_feedback(o.feedback)}\n"
-                 for o in q.options]
-        return "{\n" + "".join(lines) + _general(q) + "}"
+def _single(q):
+    lines = [f"\t{'=' if o.correct else '~'}{text(o.text)}{_feedback(o.feedback)}\n" for o in q.options]
+    return "{\n" + "".join(lines) + _general(q) + "}"
 
-    def _true_false(self, q):
-        if len(q.statements) > 1:
-            return Skipped(q.id, q.type, "GIFT tidak punya soal Benar/Salah dengan beberapa pernyataan; "
-                                         "pakai format Moodle XML (Cloze)")
-        if tuple(q.labels) != true_false.DEFAULT_LABELS:
-            return Skipped(q.id, q.type, f"GIFT hanya mengenal kolom Benar/Salah, bukan {'/'.join(q.labels)}; "
-                                         "pakai format Moodle XML (Cloze)")
-        return "{" + ("TRUE" if q.statements[0].answer else "FALSE") + _general(q).strip() + "}"
 
-    def _matching(self, q):
-        if any("->" in p.left for p in q.pairs):
-            return Skipped(q.id, q.type, "teks kiri memuat '->', tanda pemisah pasangan di GIFT")
-        lines = [f"\t={text(p.left)} -> {escape(markup.plain_text(p.right))}\n" for p in q.pairs]
-        lines += [f"\t= -> {escape(markup.plain_text(d))}\n" for d in q.distractors]
-        return "{\n" + "".join(lines) + _general(q) + "}"
+def _multiple(q):
+    keys = sum(o.correct for o in q.options)
+    lines = [f"\t~%{fraction(100 / keys if o.correct else -100 / keys)}%{text(o.text)}{_feedback(o.feedback)}\n"
+             for o in q.options]
+    return "{\n" + "".join(lines) + _general(q) + "}"
 
-    def _ordering(self, q):
-        items = [" ".join(item.split()) for item in q.items]
-        if any(set(item) & {"{", "}"} or "####" in item or "\n\n" in item.strip() for item in q.items):
-            return Skipped(q.id, q.type, "butir memuat kurung kurawal atau paragraf baru, yang tidak bisa ditulis "
-                                         "dalam GIFT untuk soal mengurutkan; pakai Moodle XML")
-        if any(item.startswith("//") for item in items):
-            return Skipped(q.id, q.type, "butir diawali '//', yang di GIFT dibaca sebagai komentar; pakai Moodle XML")
-        grading = "ALL_OR_NOTHING" if q.scoring == "all_or_nothing" else ORDERING_PARTIAL
-        head = f"{{>{len(items)} ALL VERTICAL {grading} SHOW none\n"
-        return head + "".join(f"{item}\n" for item in items) + _general(q) + "}"
 
-    def _short_answer(self, q):
-        if any("->" in a for a in q.accept):
-            return Skipped(q.id, q.type, "jawaban memuat '->', yang di GIFT dibaca sebagai soal menjodohkan; "
-                                         "pakai Moodle XML")
-        return "{\n" + "".join(f"\t={escape(escape_wildcard(a))}\n" for a in q.accept) + _general(q) + "}"
+def _true_false(q):
+    if len(q.statements) > 1:
+        return Skipped(q.id, q.type, "GIFT tidak punya soal Benar/Salah dengan beberapa pernyataan; "
+                                     "pakai format Moodle XML (Cloze)")
+    if tuple(q.labels) != true_false.DEFAULT_LABELS:
+        return Skipped(q.id, q.type, f"GIFT hanya mengenal kolom Benar/Salah, bukan {'/'.join(q.labels)}; "
+                                     "pakai format Moodle XML (Cloze)")
+    return "{" + ("TRUE" if q.statements[0].answer else "FALSE") + _general(q).strip() + "}"
 
-    def _essay(self, q):
-        return "{" + _general(q, metadata.essay_key(q)).strip() + "}"
+
+def _matching(q):
+    if any("->" in p.left for p in q.pairs):
+        return Skipped(q.id, q.type, "teks kiri memuat '->', tanda pemisah pasangan di GIFT")
+    lines = [f"\t={text(p.left)} -> {escape(markup.plain_text(p.right))}\n" for p in q.pairs]
+    lines += [f"\t= -> {escape(markup.plain_text(d))}\n" for d in q.distractors]
+    return "{\n" + "".join(lines) + _general(q) + "}"
+
+
+def _ordering(q):
+    items = [" ".join(item.split()) for item in q.items]
+    if any(set(item) & {"{", "}"} or "####" in item or "\n\n" in item.strip() for item in q.items):
+        return Skipped(q.id, q.type, "butir memuat kurung kurawal atau paragraf baru, yang tidak bisa ditulis "
+                                     "dalam GIFT untuk soal mengurutkan; pakai Moodle XML")
+    if any(item.startswith("//") for item in items):
+        return Skipped(q.id, q.type, "butir diawali '//', yang di GIFT dibaca sebagai komentar; pakai Moodle XML")
+    grading = "ALL_OR_NOTHING" if q.scoring == "all_or_nothing" else ORDERING_PARTIAL
+    head = f"{{>{len(items)} ALL VERTICAL {grading} SHOW none\n"
+    return head + "".join(f"{item}\n" for item in items) + _general(q) + "}"
+
+
+def _short_answer(q):
+    if any("->" in a for a in q.accept):
+        return Skipped(q.id, q.type, "jawaban memuat '->', yang di GIFT dibaca sebagai soal menjodohkan; "
+                                     "pakai Moodle XML")
+    return "{\n" + "".join(f"\t={escape(escape_wildcard(a))}\n" for a in q.accept) + _general(q) + "}"
+
+
+def _essay(q):
+    return "{" + _general(q, metadata.essay_key(q)).strip() + "}"
+
+
+WRITERS = {"single": _single, "multiple": _multiple, "true_false": _true_false, "matching": _matching,
+           "ordering": _ordering, "short_answer": _short_answer, "essay": _essay}
 
 
 def export(selection: Selection, version: str = moodle_versions.LATEST) -> tuple[bytes, list[Skipped]]:

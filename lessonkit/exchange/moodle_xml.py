@@ -29,12 +29,13 @@ tags (`metadata`). Question ``idnumber`` is the app's id.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as ET
 
 from ..quiz.base import QuestionBase
-from ..quiz.types import TYPE_NAMES, true_false
+from ..quiz.types import TYPE_NAMES, of_type, true_false
 from . import markup, metadata, moodle_versions
 from .selection import Selection
 
@@ -108,9 +109,8 @@ def _prompt_html(question: QuestionBase, stimulus: str | None, extra: str = "") 
     return markup.to_html(text) + extra
 
 
-def _single_or_multiple(root, q, stimulus) -> None:
+def _single_or_multiple(root, q, stimulus, *, single: bool) -> None:
     element = _header(root, "multichoice", q, _prompt_html(q, stimulus), grade=q.points)
-    single = q.type == "single"
     _leaf(element, "single", "true" if single else "false")
     _leaf(element, "shuffleanswers", "true")
     _leaf(element, "answernumbering", "ABCD")
@@ -215,7 +215,8 @@ def _essay(root, q, stimulus) -> None:
     _tags(element, metadata.tags_for(q))
 
 
-WRITERS = {"single": _single_or_multiple, "multiple": _single_or_multiple, "true_false": _true_false,
+WRITERS = {"single": functools.partial(_single_or_multiple, single=True),
+           "multiple": functools.partial(_single_or_multiple, single=False), "true_false": _true_false,
            "matching": _matching, "ordering": _ordering, "short_answer": _short_answer, "essay": _essay}
 
 
@@ -232,7 +233,7 @@ def export(selection: Selection, version: str = moodle_versions.LATEST) -> bytes
         _category(root, group.quiz.title, group.section_title)
         for item in group.items:
             question = moodle_versions.adapted(item.question, version)
-            WRITERS[question.type](root, question, item.stimulus)
+            of_type(WRITERS, question.type, "Moodle XML writer")(root, question, item.stimulus)
     ET.indent(root, space="  ")
     text = _cdata(ET.tostring(root, encoding="unicode"))
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")

@@ -30,6 +30,7 @@ outcome. Text is this project's Markdown rendered to XHTML in the QTI namespace.
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 import re
@@ -37,6 +38,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from ..quiz.base import QuestionBase
+from ..quiz.types import of_type
 from . import markup, metadata
 from .moodle_xml import question_name
 from .selection import Item, Selection
@@ -242,11 +244,11 @@ def _choice_ids(count: int) -> list[str]:
     return [f"P{i}" for i in range(1, count + 1)]
 
 
-def _single(item: _Item, stimulus: str | None) -> None:
+def _choices(item: _Item, stimulus: str | None, *, single: bool) -> None:
     q = item.q
     ids = _choice_ids(len(q.options))
     keys = [i for i, o in zip(ids, q.options, strict=True) if o.correct]
-    if q.type == "single":
+    if single:
         item.response("single", "identifier", keys)
     else:
         mapping = {i: 1 if o.correct else -1 for i, o in zip(ids, q.options, strict=True)}
@@ -255,12 +257,12 @@ def _single(item: _Item, stimulus: str | None) -> None:
     body = item.body(stimulus)
     interaction = _el(body, "qti-choice-interaction", {
         "response-identifier": "RESPONSE", "shuffle": "true",
-        "max-choices": "1" if q.type == "single" else "0", "min-choices": "0"})
+        "max-choices": "1" if single else "0", "min-choices": "0"})
     for ident, option in zip(ids, q.options, strict=True):
         _inline(_el(interaction, "qti-simple-choice", {"identifier": ident}), option.text)
         if option.feedback:
             item.feedback.append((ident, option.feedback))
-    if q.type == "single" or q.scoring == "all_or_nothing":
+    if single or q.scoring == "all_or_nothing":
         item.processing("match", feedback_from_response=True)
     else:
         item.processing("map", feedback_from_response=True, units=len(keys))
@@ -347,13 +349,14 @@ def _essay(item: _Item, stimulus: str | None) -> None:
     item.processing("human", feedback_from_response=False)
 
 
-WRITERS = {"single": _single, "multiple": _single, "true_false": _true_false, "matching": _matching,
-           "ordering": _ordering, "short_answer": _short_answer, "essay": _essay}
+WRITERS = {"single": functools.partial(_choices, single=True), "multiple": functools.partial(_choices, single=False),
+           "true_false": _true_false, "matching": _matching, "ordering": _ordering, "short_answer": _short_answer,
+           "essay": _essay}
 
 
 def item_xml(item: Item) -> bytes:
     built = _Item(item)
-    WRITERS[item.question.type](built, item.stimulus)
+    of_type(WRITERS, item.question.type, "QTI writer")(built, item.stimulus)
     return _document(built.root)
 
 

@@ -1,4 +1,4 @@
-"""Kuis Langsung (live class quiz): the pure core, with no Streamlit and no database (but ``service``).
+"""Kuis Langsung (live class quiz): the pure core, with no Streamlit and no database.
 
 Modules, each owning one thing:
 
@@ -13,9 +13,10 @@ Modules, each owning one thing:
 - ``scoring``: accepting an answer and its points (speed bonus, partial credit);
 - ``leaderboard``: totals, the tie-break order and shared ranks;
 - ``summary``: answered counts, distributions, the class's score per question, per-student results;
-- ``codec``: every dataclass here to JSON and back (``dump``/``load``), for the database;
-- ``service``: the one module that is not pure: the rules above applied to the stored session
-  (``lessonkit.storage.live``) with the server's clock, for the pages.
+- ``codec``: every dataclass here to JSON and back (``dump``/``load``), for the database.
+
+``lessonkit.live_service`` (above this package and the storage) applies these rules to the stored session
+(``lessonkit.storage.live``) with the server's clock, for the pages.
 
 A session in a few lines (times are server seconds, passed in)::
 

@@ -5,10 +5,11 @@
 - Seat: ``seat`` is the join order (1, 2, 3, ...), shown nowhere secret and used as the last tie-break;
   ``token`` is the phone's key to its seat (192 random bits, URL-safe, 32 characters). It may sit in the
   phone's address (it is not the teacher's secret), is never shown to anyone else and never decoded.
-- Nickname: the convention of ``lessonkit.storage.store.clean_name`` (collapse whitespace, cut to a
-  limit) extended for names shown on a projector: Unicode NFKC, control and invisible formatting
-  characters dropped, at most NICKNAME_MAX characters; a name already used by an active player
-  (ignoring case) gets " 2", " 3", ... A saved student who joins again gets their seat back.
+- Nickname: ``lessonkit.limits.clean_line`` (one visible line: control and invisible formatting
+  characters gone, whitespace collapsed, cut to a limit) after Unicode NFKC, for names shown on a
+  projector (fullwidth or ligature letters become plain ones), at most NICKNAME_MAX characters; a name
+  already used by an active player (ignoring case) gets " 2", " 3", ... A saved student who joins again
+  gets their seat back.
 - Rejoining with the token restores the seat (answers and score are keyed by seat); a removed seat
   cannot come back with its token, nor the saved student with their account.
 - Seats are limited where a device could fill the room (`join`): only active seats count toward
@@ -32,6 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import count
 
+from ..limits import clean_line
 from . import state
 from .errors import JoinRefused, LiveError, TransitionRefused
 from .state import Session
@@ -96,10 +98,8 @@ def new_seat_token() -> str:
 
 
 def clean_nickname(text: str | None) -> str:
-    """The name as it will be shown: NFKC, no control/format characters, whitespace collapsed, cut to the limit."""
-    text = unicodedata.normalize("NFKC", text or "")
-    kept = "".join(" " if c.isspace() else c for c in text if c.isspace() or unicodedata.category(c)[0] != "C")
-    return " ".join(kept.split())[:NICKNAME_MAX].strip()
+    """The name as it will be shown: NFKC, then one clean line (`clean_line`) cut to the limit."""
+    return clean_line(unicodedata.normalize("NFKC", text or ""), NICKNAME_MAX)
 
 
 def unique_nickname(name: str, taken: Iterable[str]) -> str:

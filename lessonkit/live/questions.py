@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..quiz.bank import Bank
 from ..quiz.base import QuestionBase
 from ..quiz.practice import LEVEL_ORDER
-from ..quiz.types import module_of, type_name
+from ..quiz.types import module_of, of_type, type_name
 from . import wire
 from .errors import SelectionError
 
@@ -30,7 +30,6 @@ BASE_SECONDS = 20
 TYPE_FACTORS = {"single": 1.0, "true_false": 1.5, "short_answer": 1.5, "multiple": 1.5, "ordering": 2.0,
                 "matching": 2.5}
 MIN_SECONDS, MAX_SECONDS = 5, 300
-LIVE_TYPES = frozenset(wire.ADAPTERS)
 PICKER_PROMPT = 60  # characters of a prompt the teacher's question picker shows
 _MARKUP = str.maketrans("", "", "*_`#>")
 
@@ -51,12 +50,13 @@ def _clamp(seconds: float) -> int:
 def time_limit(question: QuestionBase, base: float = BASE_SECONDS) -> int:
     """Default seconds for ``question`` with the teacher's base time (see the module docstring)."""
     reading = base if question.stimulus is not None else 0
-    return _clamp(base * TYPE_FACTORS[question.type] + reading)
+    return _clamp(base * of_type(TYPE_FACTORS, question.type, "live time factor") + reading)
 
 
 def usable(question: QuestionBase) -> bool:
-    """The live quiz uses every auto-graded type (not essays)."""
-    return question.type in LIVE_TYPES
+    """The live quiz uses every auto-graded type (not essays); `UnknownQuestionType` for a type that is neither
+    used (`wire.ADAPTERS`) nor left out (`wire.LEFT_OUT`)."""
+    return question.type not in wire.LEFT_OUT and wire.adapter(question) is not None
 
 
 def picker_label(question: QuestionBase) -> str:

@@ -8,7 +8,7 @@ new page and numbering its pages from 1.
 from __future__ import annotations
 
 from ..exchange.selection import Selection
-from ..quiz.types import true_false, type_name
+from ..quiz.types import of_type, true_false, type_name
 from ..rubric import points_text, sample_text
 from .document import FONT, MUTED, Sheet, plain_of
 from .key_grid import key_grid
@@ -18,26 +18,49 @@ from .worksheet import title_of
 INDENT = 9.0
 
 
+def _single(row: Printed, brief: bool) -> str:
+    q = row.question
+    position = row.order.index(q.answer)
+    return letter(position) if brief else f"{letter(position)}. {plain_of(q.options[q.answer].text)}"
+
+
+def _multiple(row: Printed, brief: bool) -> str:
+    q = row.question
+    return ", ".join(letter(p) for p, i in enumerate(row.order) if q.options[i].correct)
+
+
+def _true_false(row: Printed, brief: bool) -> str:
+    q = row.question
+    heads = dict(zip((True, False), true_false.initials(q), strict=True))
+    return (" " if brief else "; ").join(f"{n}{'' if brief else '. '}{heads[s.answer]}"
+                                          for n, s in enumerate(q.statements, start=1))
+
+
+def _matching(row: Printed, brief: bool) -> str:
+    return "; ".join(f"{n}–{letter(row.order.index(n - 1))}" for n in range(1, len(row.question.pairs) + 1))
+
+
+def _ordering(row: Printed, brief: bool) -> str:
+    return "Urutan: " + ", ".join(letter(row.order.index(i)) for i in range(len(row.question.items)))
+
+
+def _short_answer(row: Printed, brief: bool) -> str:
+    accept = row.question.accept
+    return " / ".join(accept[:2] + (["…"] if brief and len(accept) > 2 else accept[2:]))
+
+
+def _essay(row: Printed, brief: bool) -> str:
+    return "lihat rubrik uraian"
+
+
+KEYS = {"single": _single, "multiple": _multiple, "true_false": _true_false, "matching": _matching,
+        "ordering": _ordering, "short_answer": _short_answer, "essay": _essay}
+
+
 def key_of(row: Printed, brief: bool = False) -> str:
     """The answer as the student writes it on this worksheet; ``brief`` (for the key grid): a choice's letter
     without its text, true/false as "1B 2S", a short answer's first two accepted answers."""
-    q = row.question
-    if q.type == "single":
-        position = row.order.index(q.answer)
-        return letter(position) if brief else f"{letter(position)}. {plain_of(q.options[q.answer].text)}"
-    if q.type == "multiple":
-        return ", ".join(letter(p) for p, i in enumerate(row.order) if q.options[i].correct)
-    if q.type == "true_false":
-        heads = dict(zip((True, False), true_false.initials(q), strict=True))
-        return (" " if brief else "; ").join(f"{n}{'' if brief else '. '}{heads[s.answer]}"
-                                              for n, s in enumerate(q.statements, start=1))
-    if q.type == "matching":
-        return "; ".join(f"{n}–{letter(row.order.index(n - 1))}" for n in range(1, len(q.pairs) + 1))
-    if q.type == "ordering":
-        return "Urutan: " + ", ".join(letter(row.order.index(i)) for i in range(len(q.items)))
-    if q.type == "short_answer":
-        return " / ".join(q.accept[:2] + (["…"] if brief and len(q.accept) > 2 else q.accept[2:]))
-    return "lihat rubrik uraian"
+    return of_type(KEYS, row.question.type, "answer key")(row, brief)
 
 
 def _entry(pdf: Sheet, row: Printed) -> None:
@@ -100,7 +123,7 @@ def render(pdf: Sheet, selection: Selection, title: str, paket: str | None) -> N
     pdf.ln(1)
     for row in rows:
         _entry(pdf, row)
-    essays = [row for row in rows if row.question.type == "essay"]
+    essays = [row for row in rows if not row.question.auto_graded]  # a person grades them with the rubric
     if essays:
         pdf.add_page()
         pdf.line_text("RUBRIK URAIAN" + (f" · PAKET {paket}" if paket else ""), "B", 9.5, color=MUTED)

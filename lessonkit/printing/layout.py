@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 
 from ..exchange.selection import Item, Selection
+from ..quiz.types import module_of, of_type
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -35,23 +36,36 @@ class Block:
     questions: tuple[Printed, ...]
 
 
-def _mixed(count: int, rng: random.Random) -> tuple[int, ...]:
-    order = list(range(count))
-    while count > 1 and order == sorted(order):
-        rng.shuffle(order)
+def _mixed(q, rng: random.Random) -> tuple[int, ...]:
+    """The type's own shuffle, drawn again while it leaves the file order (which may be the answer) unchanged."""
+    shuffle = module_of(q).shuffle
+    order = shuffle(q, rng)
+    while len(order) > 1 and order == sorted(order):
+        order = shuffle(q, rng)
     return tuple(order)
+
+
+def _options(q, rng: random.Random, packet: bool) -> tuple[int, ...]:
+    return _mixed(q, rng) if packet else tuple(range(len(q.options)))
+
+
+def _always(q, rng: random.Random, packet: bool) -> tuple[int, ...]:
+    return _mixed(q, rng)
+
+
+def _unordered(q, rng: random.Random, packet: bool) -> tuple[int, ...]:
+    return ()
+
+
+# per type: the printed order of what it shuffles (options only in packets; items and right-hand choices always,
+# their file order being the answer; statements stay in file order on paper)
+PAPER_ORDER = {"single": _options, "multiple": _options, "true_false": _unordered, "matching": _always,
+               "ordering": _always, "short_answer": _unordered, "essay": _unordered}
 
 
 def _order(item: Item, rng: random.Random, shuffle_options: bool) -> tuple[int, ...]:
     q = item.question
-    if q.type in ("single", "multiple"):
-        count = len(q.options)
-        return _mixed(count, rng) if shuffle_options else tuple(range(count))
-    if q.type == "ordering":
-        return _mixed(len(q.items), rng)
-    if q.type == "matching":
-        return _mixed(len(q.rights), rng)
-    return ()
+    return of_type(PAPER_ORDER, q.type, "printed order")(q, rng, shuffle_options)
 
 
 def layout(selection: Selection, paket: str | None = None) -> list[Block]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 
 from ..exchange.selection import Selection
-from ..quiz.types import true_false, type_name
+from ..quiz.types import of_type, true_false, type_name
 from .document import FONT, INK, MUTED, TINTS, Sheet, plain_of
 from .layout import Block, Printed, layout, letter
 
@@ -88,7 +88,8 @@ def _prompt(pdf: Sheet, row: Printed) -> None:
     pdf.markdown(q.prompt, indent=INDENT)
     note = type_name(q) + (f" · {q.points:g} poin" if q.points != 1 else "")
     extra = " Ada pilihan yang tidak punya pasangan." if q.type == "matching" and q.distractors else ""
-    pdf.line_text(f"{note}. {INSTRUCTIONS[q.type]}{extra}", "I", 8.5, indent=INDENT, height=4.5, color=MUTED)
+    instruction = of_type(INSTRUCTIONS, q.type, "worksheet instructions")
+    pdf.line_text(f"{note}. {instruction}{extra}", "I", 8.5, indent=INDENT, height=4.5, color=MUTED)
     pdf.ln(1)
 
 
@@ -150,31 +151,55 @@ def _boxed_rows(pdf: Sheet, texts: list[str], labels: list[str], boxes: int, box
         pdf.ln(1.0)
 
 
+def _choices(pdf: Sheet, row: Printed, lines_cap: int | None) -> None:
+    _options(pdf, row, boxes=False)
+
+
+def _boxed_choices(pdf: Sheet, row: Printed, lines_cap: int | None) -> None:
+    _options(pdf, row, boxes=True)
+
+
+def _statements(pdf: Sheet, row: Printed, lines_cap: int | None) -> None:
+    q = row.question
+    heads = true_false.initials(q)
+    pdf.line_text("; ".join(f"{head} = {label}" for head, label in zip(heads, q.labels, strict=True)), "B", 9,
+                  indent=INDENT, height=4.6)
+    _boxed_rows(pdf, [s.text for s in q.statements], [f"{i}." for i in range(1, len(q.statements) + 1)],
+                2, heads)
+
+
+def _pairs(pdf: Sheet, row: Printed, lines_cap: int | None) -> None:
+    q = row.question
+    _boxed_rows(pdf, [p.left for p in q.pairs], [f"{i}." for i in range(1, len(q.pairs) + 1)], 1)
+    pdf.line_text("Pilihan:", "B", 9.5, indent=INDENT)
+    rights = q.rights
+    for position, index in enumerate(row.order):
+        pdf.line_text(f"{letter(position)}. {rights[index]}", size=10, indent=INDENT + 4, height=5.4)
+
+
+def _items(pdf: Sheet, row: Printed, lines_cap: int | None) -> None:
+    q = row.question
+    _boxed_rows(pdf, [q.items[i] for i in row.order], [f"{letter(k)}." for k in range(len(row.order))], 1)
+
+
+def _one_line(pdf: Sheet, row: Printed, lines_cap: int | None) -> None:
+    pdf.writing_lines(1, indent=INDENT)
+
+
+def _essay_lines(pdf: Sheet, row: Printed, lines_cap: int | None) -> None:
+    lines = int(min(16, max(6, 2 * row.question.points + 4)))
+    pdf.writing_lines(min(lines, lines_cap or lines), indent=INDENT)
+
+
+# per type: the answer space under the prompt
+ANSWER_SPACE = {"single": _choices, "multiple": _boxed_choices, "true_false": _statements, "matching": _pairs,
+                "ordering": _items, "short_answer": _one_line, "essay": _essay_lines}
+
+
 def _draw(pdf: Sheet, row: Printed, lines_cap: int | None = None) -> None:
     """A question and its answer space; ``lines_cap`` draws at most that many of an essay's lines."""
-    q = row.question
     _prompt(pdf, row)
-    if q.type in ("single", "multiple"):
-        _options(pdf, row, boxes=q.type == "multiple")
-    elif q.type == "true_false":
-        heads = true_false.initials(q)
-        pdf.line_text("; ".join(f"{head} = {label}" for head, label in zip(heads, q.labels, strict=True)), "B", 9,
-                      indent=INDENT, height=4.6)
-        _boxed_rows(pdf, [s.text for s in q.statements], [f"{i}." for i in range(1, len(q.statements) + 1)],
-                    2, heads)
-    elif q.type == "matching":
-        _boxed_rows(pdf, [p.left for p in q.pairs], [f"{i}." for i in range(1, len(q.pairs) + 1)], 1)
-        pdf.line_text("Pilihan:", "B", 9.5, indent=INDENT)
-        rights = q.rights
-        for position, index in enumerate(row.order):
-            pdf.line_text(f"{letter(position)}. {rights[index]}", size=10, indent=INDENT + 4, height=5.4)
-    elif q.type == "ordering":
-        _boxed_rows(pdf, [q.items[i] for i in row.order], [f"{letter(k)}." for k in range(len(row.order))], 1)
-    elif q.type == "short_answer":
-        pdf.writing_lines(1, indent=INDENT)
-    else:
-        lines = int(min(16, max(6, 2 * q.points + 4)))
-        pdf.writing_lines(min(lines, lines_cap or lines), indent=INDENT)
+    of_type(ANSWER_SPACE, row.question.type, "worksheet answer space")(pdf, row, lines_cap)
     pdf.ln(3)
 
 

@@ -1,9 +1,11 @@
-"""What every part of the storage layer shares: `StorageError`, the guard that raises it, the clock, and the
-start of a write transaction that must see no concurrent writer (`begin_write`)."""
+"""What every part of the storage layer shares: `StorageError`, the guard that raises it, the clock, the
+start of a write transaction that must see no concurrent writer (`begin_write`), and `StudentInfo`, the
+student as the pages see it (read by the store and by the device records)."""
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import text
@@ -18,6 +20,19 @@ __all__ = ["StorageError", "begin_write", "guard", "guarded", "utcnow"]
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class StudentInfo:
+    id: int
+    code: str
+    display_name: str
+    created_at: datetime
+
+
+def student_info(row) -> StudentInfo:
+    """A ``Student`` row as the pages see it."""
+    return StudentInfo(row.id, row.code, row.display_name, row.created_at)
 
 
 def begin_write(db: Session) -> None:

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 
 from ..auth.tokens import DEVICE_LIFETIME, TICKET_LIFETIME, new_token, token_hash, well_formed
-from .common import guarded, utcnow
+from .common import guarded, student_info, utcnow
 from .models import Student, StudentDevice
 
 
@@ -45,14 +45,12 @@ class DeviceRecords:
         """The student (`StudentInfo`) this device's cookie token remembers, if it is live."""
         if not well_formed(token):
             return None
-        from .store import _info
-
         with self._session() as session:
             row = session.scalar(select(Student).join(StudentDevice, StudentDevice.student_id == Student.id)
                                  .where(StudentDevice.token_hash == token_hash(token),
                                         StudentDevice.revoked_at.is_(None),
                                         StudentDevice.expires_at > (now or utcnow())))
-            return _info(row) if row else None
+            return student_info(row) if row else None
 
     def forget_device(self, token: str | None, now: datetime | None = None) -> None:
         """This device no longer remembers its student (the student's data stays)."""

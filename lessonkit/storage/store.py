@@ -22,7 +22,8 @@ from ..quiz.exam import GRACE_SECONDS, Attempt
 from ..quiz.stored import to_stored
 from .class_exams import ClassExamRecords
 from .classes import ClassRecords
-from .common import StorageError, guard, utcnow
+from .common import StorageError, StudentInfo, guard, utcnow
+from .common import student_info as _info
 from .devices import DeviceRecords
 from .engine import check_sqlite_file, make_engine, migrate, where
 from .live import LiveRecords, forget_live_seats, live_export_rows
@@ -41,14 +42,6 @@ from .settings import SettingRecords
 from .teachers import TeacherRecords
 
 __all__ = ["Answer", "StorageError", "Store", "StudentInfo", "utcnow"]
-
-
-@dataclass(frozen=True)
-class StudentInfo:
-    id: int
-    code: str
-    display_name: str
-    created_at: datetime
 
 
 @dataclass(frozen=True)
@@ -263,10 +256,6 @@ for _name in ("create_student", "student", "delete_student", "record_visit", "vi
               "start_exam", "save_exam_answer", "submit_exam", "load_exam", "open_exam", "exam_history", "answers",
               "export", "cards", "set_card"):
     setattr(Store, _name, guard(getattr(Store, _name)))
-
-
-def _info(row: Student) -> StudentInfo:
-    return StudentInfo(row.id, row.code, row.display_name, row.created_at)
 
 
 def _attempt(session: Session, row: ExamAttempt) -> tuple[Attempt, dict]:

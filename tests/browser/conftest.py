@@ -22,8 +22,8 @@ import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.browser.harness import CHROMIUM_ARGS, Server, chromium_path, playwright_available
 from tests.conftest import FIXTURES
+from tools.harness import CHROMIUM_ARGS, Server, chromium_path, playwright_available
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 VIEWPORTS = {"desktop": (1366, 900), "projector": (1920, 1080), "phone": (390, 844)}

@@ -1,4 +1,6 @@
 """WCAG 2.2 AA with axe-core: every page in its main states, on a desktop and a phone, against a measured floor.
+The same walk proves that every page renders offline (no request leaves localhost), without an exception and
+without English from Streamlit's widgets, with a screenshot of each.
 
 The gate: no serious or critical violation. The only exceptions are the ones a
 bare Streamlit app with grouped navigation (``tests/browser/apps/bare_nav.py``,
@@ -22,9 +24,11 @@ from lessonkit.slides import build_deck
 from lessonkit.stages import load_diagrams
 from lessonkit.storage import Store
 from tests import class_exam_data
+from tests.browser.english import english_on_page
 from tests.browser.flows import PASSWORD, db_url, register, sign_in, start_exam, start_practice, wait_for_cookie
-from tests.browser.harness import Server
 from tests.conftest import ROOT
+from tools.harness import Server
+from ui.nav import PAGES
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -211,7 +215,6 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         expect(page.get_by_text("1 soal terbaca dari file GIFT", exact=False)).to_be_visible()
 
     return [
-        ("beranda", open_("/")),
         ("materi", open_("/materi?bagian=proses-profesi")),
         ("diagram dengan tahap terpilih", stage_selected),
         ("glosarium dengan pencarian", glossary_search),
@@ -220,14 +223,10 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         ("ujian: atur", open_("/ujian", quiz_server.url)),
         ("ujian: berjalan", exam_running),
         ("ujian: dibahas", exam_reviewed),
-        ("kartu istilah", open_("/kartu")),
         ("kartu istilah: dibuka", card_revealed),
-        ("kemajuan tanpa nama", open_("/kemajuan")),
-        ("presentasi: judul", open_("/presentasi")),
         ("presentasi: tahap", open_("/presentasi?slide=3")),
         ("presentasi: soal dengan jawaban", question_revealed),
         ("ujian: ujian dari gurumu", class_exam_for_student),
-        ("ujian kelas tanpa sesi", open_("/ujian-kelas")),
         ("ujian kelas: daftar dan formulir", teacher_exams),
         ("hasil kelas: ringkasan", dashboard),
         ("hasil kelas: analisis butir", item_analysis),
@@ -240,8 +239,8 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
 
 def _live_states(server) -> list[tuple[str, Callable]]:
     """Kuis Langsung: the phone joining and answering, the projector's lobby, question, reveal and podium."""
+    from lessonkit import live_service as service
     from lessonkit.auth.passwords import hash_password
-    from lessonkit.live import service
     from lessonkit.storage import Store
     from ui import data
 
@@ -291,8 +290,7 @@ def _live_states(server) -> list[tuple[str, Callable]]:
         v.settle()
         expect(page.get_by_role("button", name="Buka ruang tunggu")).to_be_visible()
 
-    return [("kuis langsung: gabung", lambda v: v.open(f"{server.url}/kuis-langsung")),
-            ("kuis langsung: soal di ponsel", phone_question),
+    return [("kuis langsung: soal di ponsel", phone_question),
             ("kuis langsung guru: soal", projector_question),
             ("kuis langsung guru: jawaban", projector_reveal),
             ("kuis langsung guru: podium", projector_podium),
@@ -300,18 +298,40 @@ def _live_states(server) -> list[tuple[str, Callable]]:
             ("kuis langsung guru: atur", projector_setup)]
 
 
+def _page_states(server) -> list[tuple[str, Callable]]:
+    """Every page in the navigation as a first visit without an account: the offline walk of all pages."""
+    return [(f"halaman {spec.key}", lambda v, key=spec.key: v.open(f"{server.url}/{'' if key == 'beranda' else key}"))
+            for spec in PAGES]
+
+
+def _offline_page(v, name: str, viewport: str, screenshot_dir, english: dict) -> None:
+    """A page of the offline walk: a heading, a screenshot, and no English from Streamlit's widgets."""
+    expect(v.page.locator("h1").first).to_be_visible()
+    v.page.screenshot(path=str(screenshot_dir / f"{name.removeprefix('halaman ')}-{viewport}.png"), full_page=True)
+    english[name] = english_on_page(v.page)
+
+
 def _all(v, check: str, node: dict) -> bool:
     return all(v.page.evaluate(check, target) for target in node["target"] if isinstance(target, str))
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
-def test_every_page_and_state_passes_axe_beyond_the_bare_streamlit_floor(server, quiz_server, visit, floor,
-                                                                         viewport):
-    report = []
+def test_every_page_and_state_passes_axe_beyond_the_bare_streamlit_floor_offline_and_in_indonesian(
+        server, quiz_server, visit, floor, screenshot_dir, viewport):
+    """Every page first (each renders with a heading, no exception, no English from Streamlit's widgets), then
+    every state; axe on each; no request leaves localhost in the whole walk."""
+    report, english = [], {}
     v = visit(viewport)  # one browser context: every state is a fresh page load (a new session), with a warm cache
-    for name, reach in _states(server, quiz_server):
-        reach(v)
-        expect(v.page.get_by_test_id("stException")).to_have_count(0)
+    pages = _page_states(server)
+    offline = {name for name, _ in pages}
+    for name, reach in pages + _states(server, quiz_server):
+        try:
+            reach(v)
+            expect(v.page.get_by_test_id("stException")).to_have_count(0)
+            if name in offline:
+                _offline_page(v, name, viewport, screenshot_dir, english)
+        except AssertionError as failed:  # the walk is one test: its failure names the state it stopped at
+            raise AssertionError(f"{viewport}, {name}: {failed}") from failed
         for rule in _gated(v):
             for node in rule["nodes"]:
                 if rule["id"] in floor and _all(v, IN_NAVIGATION, node) or \
@@ -320,3 +340,5 @@ def test_every_page_and_state_passes_axe_beyond_the_bare_streamlit_floor(server,
                 message = (node.get("any") or node.get("all") or node.get("none") or [{"message": ""}])[0]["message"]
                 report.append(f"{name}: {rule['id']} ({rule['impact']}) {node['target']}: {message}")
     assert not report, "\n".join(report)
+    assert v.outside_requests() == []
+    assert {name: found for name, found in english.items() if found} == {}

@@ -22,9 +22,9 @@ import pytest
 from lessonkit.storage import Store
 from tests.browser.english import english_on_page
 from tests.browser.flows import create_class, db_url, make_teacher, shoot, sign_in, wait_for_cookie
-from tests.browser.harness import Server
 from tests.browser.test_class_exam_in_browser import join, set_exam
 from tests.conftest import FIXTURES
+from tools.harness import Server
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect

@@ -14,8 +14,8 @@ from lessonkit.analytics.items import decimal
 from lessonkit.quiz import read_bank
 from lessonkit.storage import Store
 from tests.browser.flows import choose, create_class, db_url, make_teacher, shoot, sign_in
-from tests.browser.harness import Server
 from tests.conftest import FIXTURES
+from tools.harness import Server
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect

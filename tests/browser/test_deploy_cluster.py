@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from deploy.cluster import Cluster, nginx_config
-from tests.browser.harness import free_port
+from tools.harness import free_port
 
 expect = pytest.importorskip("playwright.sync_api").expect
 

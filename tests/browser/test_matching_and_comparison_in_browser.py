@@ -9,8 +9,8 @@ from lessonkit.content import load_lesson
 from lessonkit.quiz import read_bank
 from lessonkit.slides import build_deck
 from lessonkit.stages import load_diagrams
-from tests.browser.harness import Server
 from tests.conftest import ROOT
+from tools.harness import Server
 
 pytestmark = pytest.mark.browser
 QUIZ = """\

@@ -1,30 +1,16 @@
-"""Every page in navigation renders in Chromium with no exception, no English from Streamlit's widgets and no
-request leaving localhost."""
+"""The navigation, deep links and first visits in Chromium. That every page renders offline, without an
+exception and without English from Streamlit's widgets is proven by the axe walk (``test_accessibility.py``),
+which loads every page first."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.english import english_on_page
-from tests.browser.harness import Server
+from tools.harness import Server
 from ui.nav import PAGES, listed
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
-
-
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
-def test_every_page_renders_offline_without_exception(server, visit, screenshot_dir, viewport):
-    v = visit(viewport)
-    english = {}
-    for spec in PAGES:
-        page = v.open(f"{server.url}/{'' if spec.key == 'beranda' else spec.key}")
-        expect(page.locator("h1").first).to_be_visible()
-        expect(page.get_by_test_id("stException")).to_have_count(0)
-        page.screenshot(path=str(screenshot_dir / f"{spec.key}-{viewport}.png"), full_page=True)
-        english[spec.key] = english_on_page(page)
-    assert v.outside_requests() == []
-    assert {key: found for key, found in english.items() if found} == {}
 
 
 def test_navigation_lists_every_page_and_each_link_opens_it(server, visit):

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from tests.browser.flows import choose, register
-from tests.browser.harness import Server
 from tests.conftest import FIXTURES
+from tools.harness import Server
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect

@@ -10,7 +10,7 @@ import pytest
 
 from lessonkit.storage import Store
 from tests.browser.flows import PASSWORD, create_class, db_url, make_teacher, shoot, sign_in, wait_for_cookie
-from tests.browser.harness import free_port
+from tools.harness import free_port
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect

@@ -19,8 +19,8 @@ from lessonkit.classes import clean_class_name
 from lessonkit.limits import BIDI_CONTROLS, NAME_MAX, clean_line
 from lessonkit.storage import Store
 from tests.browser.flows import register, start_exam
-from tests.browser.harness import Server
 from tests.hostile import CORPUS, OUTSIDE
+from tools.harness import Server
 from ui.nav import PAGES
 
 pytestmark = pytest.mark.browser

@@ -3,8 +3,6 @@ class's mastery per TP comes from the answers to the questions each TP names."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from lessonkit.content import load_lesson
 from lessonkit.quiz import load_bank
 from lessonkit.storage.store import Answer
 from tests.conftest import FIXTURES, ROOT
+from tests.lessonkit.cli_run import run_cli
 
 CAPAIAN = """\
 phase: Fase F
@@ -135,9 +134,7 @@ def test_tp_mastery_averages_each_students_recent_answers_and_counts_levels(mapp
 
 
 def test_check_command_prints_file_line_for_every_curriculum_code_problem():
-    result = subprocess.run([sys.executable, "-m", "lessonkit", "check", "--content",
-                             str(FIXTURES / "content_capaian_bad"), str(FIXTURES / "quizzes_ok")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = run_cli("check", "--content", str(FIXTURES / "content_capaian_bad"), str(FIXTURES / "quizzes_ok"))
     assert result.returncode == 1
     lines = result.stdout
     assert "content_capaian_bad/01-satu.md:5: satu: tp: TP 'TP-9' tidak ada di capaian.yaml" in lines

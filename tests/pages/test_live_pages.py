@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lessonkit.live import players, questions, service
+from lessonkit import live_service as service
+from lessonkit.live import players, questions
 from lessonkit.live.state import State
 from lessonkit.quiz.types import type_name
 from lessonkit.storage import Store, default_url

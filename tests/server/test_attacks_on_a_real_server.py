@@ -18,8 +18,8 @@ from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_tok
 from bench.loadgen import StudentClient
 from server.security_headers import CONTENT_SECURITY_POLICY
 from server.websocket_limits import BURST, RATE, TOO_BIG
-from tests.browser.harness import Server
 from tests.server.asgi import run
+from tools.harness import Server
 
 
 @pytest.fixture(scope="module")

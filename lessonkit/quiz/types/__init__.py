@@ -12,12 +12,24 @@
   widget and how to rebuild the response from widget state (Streamlit is imported only there);
   ``state(q, key, order, response)`` is the inverse, to show a saved answer again.
 
-Adding a type means adding one module and one line in ``TYPES``.
+What other layers know of a type sits in one registry per concern, keyed by the type's name, each read with
+`of_type` (an unknown type raises, nothing falls back): the Moodle XML, QTI and GIFT writers
+(``lessonkit.exchange.moodle_xml.WRITERS``, ``qti.WRITERS``, ``gift.WRITERS``; the readers map the formats'
+own kinds back), the printed answer space, key and paper order (``lessonkit.printing.worksheet.ANSWER_SPACE``,
+``answer_key.KEYS``, ``layout.PAPER_ORDER``), the live quiz's wire format and time factor
+(``lessonkit.live.wire.ADAPTERS`` or ``wire.LEFT_OUT``, ``questions.TYPE_FACTORS``) and the phone's widget
+(``ui.live_player.WIDGETS``).
+
+Adding a type means adding one module, one line in ``TYPES`` and ``TYPE_NAMES``, and one entry in each of those
+registries; ``tests/lessonkit/quiz/types/test_contract.py`` walks every type through every concern and names
+what is missing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import ModuleType
+from typing import TypeVar
 
 from . import essay, matching, multiple, ordering, short_answer, single, true_false
 
@@ -41,8 +53,11 @@ TYPE_NAMES = {
 }
 
 
+T = TypeVar("T")
+
+
 class UnknownQuestionType(LookupError):
-    """A question whose ``type`` has no module in `TYPES`."""
+    """A question whose ``type`` has no module in `TYPES`, or no entry in a concern's registry."""
 
 
 def module_of(question) -> ModuleType:
@@ -57,3 +72,12 @@ def type_name(question) -> str:
     """What a student or teacher calls this item: its type's name, or the item's own (a module's ``name(q)``)."""
     own = getattr(module_of(question), "name", None)
     return own(question) if own else TYPE_NAMES[question.type]
+
+
+def of_type(registry: Mapping[str, T], type_: str, concern: str) -> T:
+    """What ``registry`` (one concern, keyed by type name) holds for ``type_``; `UnknownQuestionType` when it holds
+    nothing for it: a type never falls back silently to another's handling."""
+    try:
+        return registry[type_]
+    except KeyError:
+        raise UnknownQuestionType(f"{concern}: nothing for question type {type_!r}") from None

@@ -12,6 +12,7 @@ from lessonkit.auth.passwords import verify_password
 from lessonkit.cli import main
 from lessonkit.storage import SignInStatus, Store
 from tests.conftest import ROOT
+from tests.lessonkit.cli_run import run_cli
 
 PASSWORD = "rahasia-guru-1"
 
@@ -119,22 +120,14 @@ def test_hash_prints_an_argon2id_hash_for_secrets_toml(typed, capsys):
 def test_bad_usage_exits_2_in_indonesian_without_a_traceback(tmp_path):
     for args in (["guru"], ["guru", "tambah"], ["guru", "tambah", "Nama Dengan Spasi", "--nama", "x"],
                  ["guru", "hapus-semua"]):
-        env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "LESSONKIT_DATA_DIR": str(tmp_path)}
-        result = subprocess.run([sys.executable, "-m", "lessonkit", *args], cwd=tmp_path, capture_output=True,
-                                text=True, env=env, timeout=60, stdin=subprocess.DEVNULL)
+        result = run_cli(*args, cwd=tmp_path, env={"LESSONKIT_DATA_DIR": str(tmp_path)})
         assert result.returncode == 2, (args, result.stderr)
         assert "Traceback" not in result.stderr and result.stderr.strip()
 
 
-def _lessonkit(tmp_path, *args, stdin=None) -> subprocess.CompletedProcess:
-    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "LESSONKIT_DATA_DIR": str(tmp_path)}
-    return subprocess.run([sys.executable, *args], cwd=tmp_path, capture_output=True, text=True, env=env,
-                          timeout=120, input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL)
-
-
 def test_sandi_stdin_sets_the_password_from_a_pipe_without_prompts_or_warnings(tmp_path, db):
-    result = _lessonkit(tmp_path, "-m", "lessonkit", "guru", "--database", db, "--sandi-stdin", "tambah", "sari",
-                        "--nama", "Sari Dewi, S.Pd.", stdin=PASSWORD + "\n")
+    result = run_cli("guru", "--database", db, "--sandi-stdin", "tambah", "sari", "--nama", "Sari Dewi, S.Pd.",
+                     cwd=tmp_path, stdin=PASSWORD + "\n", env={"LESSONKIT_DATA_DIR": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert result.stderr == "" and "ditambahkan" in result.stdout
     assert Store.open(db).sign_in("sari", PASSWORD).status is SignInStatus.OK
@@ -160,6 +153,8 @@ def test_guru_commands_load_no_app_pdf_or_chart_libraries(tmp_path, db):
     script = ("import sys; from lessonkit.cli import main; main(['guru', '--database', sys.argv[1], 'daftar']); "
               "print(sorted({m.split('.')[0] for m in sys.modules} & "
               "{'streamlit', 'pandas', 'plotly', 'numpy', 'fpdf', 'PIL', 'openpyxl', 'tornado', 'starlette'}))")
-    result = _lessonkit(tmp_path, "-c", script, db)
+    result = subprocess.run([sys.executable, "-c", script, db], cwd=tmp_path, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "LESSONKIT_DATA_DIR": str(tmp_path)},
+                            timeout=120, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"

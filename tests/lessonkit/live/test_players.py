@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lessonkit.limits import clean_line
 from lessonkit.live import players, state
 from lessonkit.live.errors import JoinRefused, LiveError, TransitionRefused
 from lessonkit.live.players import NICKNAME_MAX, Player
@@ -60,6 +61,13 @@ def test_seat_tokens_are_random_url_safe_and_recognisable():
 ])
 def test_nicknames_are_cleaned_and_limited_on_the_server(typed, shown):
     assert players.clean_nickname(typed) == shown
+
+
+def test_a_nickname_is_a_clean_line_after_nfkc_so_fullwidth_and_ligature_letters_turn_plain():
+    """``clean_line`` alone keeps NFC (a class code or a name stays as typed); a projector name goes through NFKC."""
+    assert clean_line("Ｓｉｔｉ ﬁ", NICKNAME_MAX) == "Ｓｉｔｉ ﬁ"
+    assert players.clean_nickname("Ｓｉｔｉ ﬁ") == "Siti fi"
+    assert players.clean_nickname("Ani\u202e\x07Budi") == clean_line("Ani\u202e\x07Budi", NICKNAME_MAX) == "Ani Budi"
 
 
 @given(st.text(max_size=80))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lessonkit.live import questions, wire
 from lessonkit.live.errors import AnswerRefused
 from lessonkit.quiz import grade
-from lessonkit.quiz.types import module_of
+from lessonkit.quiz.types import TYPES, UnknownQuestionType, module_of
 
 from ..quiz.factories import make
 from .factories import LIVE_KINDS
@@ -120,8 +120,10 @@ def test_the_tally_of_single_counts_choices_in_display_order_and_marks_the_key()
     assert caption == "Banyak siswa yang memilih"
 
 
-def test_questions_module_uses_exactly_the_types_the_wire_knows():
-    assert questions.LIVE_TYPES == set(LIVE_KINDS)
+def test_the_live_quiz_uses_the_types_the_wire_knows_leaves_essays_out_and_refuses_an_unknown_type():
+    assert [kind for kind in TYPES if questions.usable(make(kind))] == LIVE_KINDS
+    with pytest.raises(UnknownQuestionType):
+        questions.usable(make("single").model_copy(update={"type": "poll"}))
 
 
 def bars_of(question, order, responses):

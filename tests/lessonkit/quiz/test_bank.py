@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from lessonkit.quiz import QuizFormatError, load_bank, read_bank
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES
+from tests.lessonkit.cli_run import run_cli
 
 SECTIONS = ["satu", "dua"]
 BAD = sorted((FIXTURES / "quizzes_bad").glob("*.yaml"))
@@ -81,8 +80,7 @@ def test_load_bank_raises_with_every_problem(tmp_path):
 
 
 def test_check_command_prints_compiler_style_lines_for_bad_quizzes():
-    result = subprocess.run([sys.executable, "-m", "lessonkit", "check", "--content", str(FIXTURES / "content_valid"),
-                             str(FIXTURES / "quizzes_bad")], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = run_cli("check", "--content", str(FIXTURES / "content_valid"), str(FIXTURES / "quizzes_bad"))
     assert result.returncode == 1
     assert "01-typo-correct.yaml:11: b-01: options.1.corect: kunci 'corect' tidak dikenal" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr

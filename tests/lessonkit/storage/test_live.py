@@ -1,13 +1,14 @@
 """Kuis Langsung in the database (SQLite and PostgreSQL): states, compare-and-set, seats, answers, class results.
 
-Driven through ``lessonkit.live.service`` (the only caller of these `Store` methods) with server times passed in.
+Driven through ``lessonkit.live_service`` (the only caller of these `Store` methods) with server times passed in.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from lessonkit.live import players, service, state, wire
+from lessonkit import live_service as service
+from lessonkit.live import players, state, wire
 from lessonkit.live.errors import AnswerRefused, JoinRefused, LiveError, TransitionRefused
 from lessonkit.live.state import State
 from lessonkit.storage import ClassNotFound
