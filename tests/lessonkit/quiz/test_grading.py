@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lessonkit.quiz import grade, quiz_score
-from lessonkit.quiz.types import TYPES, module_of
+from lessonkit.quiz.base import edit_distance
+from lessonkit.quiz.types import TYPES, module_of, short_answer
 from lessonkit.quiz.types.essay import rated_score, self_score
 from lessonkit.quiz.types.ordering import longest_increasing_run
 
@@ -98,10 +99,46 @@ def test_longest_increasing_run():
 
 
 @pytest.mark.parametrize("answer", ["kode etik", "  KODE   Etik ", "Kode etik.", "kode-etik profesi!",
-                                    "kode etik, profesi"])
+                                    "kode etik, profesi", "kode-etik", "kodeetik"])
 def test_short_answer_ignores_case_spacing_and_punctuation(answer):
-    expected = 0.0 if answer == "kode-etik profesi!" else 1.0
-    assert grade(make("short_answer"), answer).score == expected
+    assert grade(make("short_answer"), answer).score == 1.0
+    assert short_answer.feedback(make("short_answer"), answer) == []  # as written: no note on spelling
+
+
+def test_short_answer_accepts_a_typo_in_a_long_word_and_shows_the_right_spelling():
+    q = make("short_answer", accept=["okupasional", "kelompok okupasional"])
+    for typed in ("okupasionl", "okupasinoal", "Okupasionall"):
+        assert grade(q, typed).score == 1.0, typed
+        assert short_answer.feedback(q, typed) == [
+            "Jawabanmu diterima walaupun ejaannya belum tepat. Tulisan yang benar: **okupasional**."]
+    assert grade(q, "okupasi").score == 0.0
+
+
+def test_short_answer_tolerates_two_typos_from_twelve_letters_and_none_below_six():
+    assert grade(make("short_answer", accept=["kesetiakawanan"]), "kesetiakwnan").score == 1.0
+    q = make("short_answer", accept=["mkek"])
+    assert grade(q, "mkk").score == 0.0
+    assert short_answer.feedback(q, "mkk") == [
+        "Hampir tepat: jawabanmu berbeda 1 huruf dari jawaban yang diterima. Periksa lagi ejaannya."]
+
+
+def test_short_answer_with_typos_zero_accepts_only_the_written_forms_and_says_how_close():
+    q = make("short_answer", accept=["formal"], typos=0)
+    assert grade(q, "normal").score == 0.0
+    assert grade(q, "Formal!").score == 1.0
+    assert "berbeda 1 huruf" in short_answer.feedback(q, "normal")[0]
+    assert short_answer.feedback(q, "sangat jauh berbeda") == []
+
+
+def test_short_answer_typos_above_three_is_refused():
+    with pytest.raises(ValueError):
+        make("short_answer", typos=4)
+
+
+@pytest.mark.parametrize(("a", "b", "distance"), [("okupasionl", "okupasional", 1), ("ab", "ba", 1),
+                                                  ("", "abc", 3), ("kitten", "sitting", 3), ("sama", "sama", 0)])
+def test_edit_distance_counts_added_dropped_changed_and_swapped_letters(a, b, distance):
+    assert edit_distance(a, b) == distance
 
 
 def test_short_answer_rejects_other_words_and_blank():
