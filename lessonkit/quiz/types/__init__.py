@@ -40,6 +40,9 @@ TYPE_NAMES = {
     "essay": "Uraian",
 }
 
+PARTIAL_CREDIT = frozenset({"multiple", "true_false", "matching", "ordering"})  # types that can score in between
+ALL_OR_NOTHING_NOTE = "Semua harus benar (tanpa skor sebagian)"
+
 
 class UnknownQuestionType(LookupError):
     """A question whose ``type`` has no module in `TYPES`."""
@@ -57,3 +60,10 @@ def type_name(question) -> str:
     """What a student or teacher calls this item: its type's name, or the item's own (a module's ``name(q)``)."""
     own = getattr(module_of(question), "name", None)
     return own(question) if own else TYPE_NAMES[question.type]
+
+
+def scoring_note(question) -> str | None:
+    """What a student is told before answering an all-or-nothing question whose type could score part of it."""
+    if question.scoring == "all_or_nothing" and question.type in PARTIAL_CREDIT:
+        return ALL_OR_NOTHING_NOTE
+    return None

@@ -56,6 +56,11 @@ def test_worksheet_has_name_fields_every_question_and_its_answer_space():
     assert "Tulis jawabanmu di garis yang tersedia." in text
 
 
+def test_worksheet_marks_all_or_nothing_questions_before_they_are_answered():
+    text = " ".join(_text(worksheet(bank_selection(quizzes=["studi-kasus"]))).split())
+    assert "Pilihan ganda kompleks · Semua harus benar (tanpa skor sebagian)." in text
+
+
 def test_paket_a_and_b_hold_the_same_questions_in_different_orders():
     selection = bank_selection(quizzes=["kelompok-profesi"])
     a, b = layout(selection, "A"), layout(selection, "B")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from lessonkit.quiz import grade, quiz_score
 from lessonkit.quiz.base import edit_distance
-from lessonkit.quiz.types import TYPES, module_of, short_answer
+from lessonkit.quiz.types import TYPES, module_of, scoring_note, short_answer
 from lessonkit.quiz.types.essay import rated_score, self_score
 from lessonkit.quiz.types.ordering import longest_increasing_run
 
@@ -254,3 +254,11 @@ def test_widgets_that_show_raw_text_get_it_without_markdown_emphasis():
 
     assert unmarked("Kelompok *volunteer* dan **kode etik**") == "Kelompok volunteer dan kode etik"
     assert unmarked("a * b, nama_berkas_ini") == "a * b, nama_berkas_ini"
+
+
+@pytest.mark.parametrize("kind", AUTO)
+def test_an_all_or_nothing_question_that_could_score_in_part_says_so_before_it_is_answered(kind):
+    expected = "Semua harus benar (tanpa skor sebagian)" if kind in {"multiple", "true_false", "matching",
+                                                                    "ordering"} else None
+    assert scoring_note(make(kind, scoring="all_or_nothing")) == expected
+    assert scoring_note(make(kind)) is None
