@@ -41,7 +41,7 @@ def question(q: QuestionBase, bank: Bank, *, number: int, key: str, order, disab
     """Stimulus, prompt and the type's widget; returns the current response.
 
     ``checked_response``: the answer already checked, shown again in the disabled widget (Streamlit resets
-    select boxes and multiselects when they become disabled).
+    select boxes and multiselects when they become disabled), its options marked right ✓ and wrong ✗.
     """
     if checked_response is not None:
         st.session_state.update(module_of(q).state(q, key, order, checked_response))
@@ -52,7 +52,8 @@ def question(q: QuestionBase, bank: Bank, *, number: int, key: str, order, disab
             st.markdown(stimulus)
     st.caption(" · ".join(filter(None, (f"Soal {number}", type_name(q), LEVEL_NAMES[q.level], scoring_note(q)))))
     st.markdown(q.prompt)
-    return module_of(q).render(q, key=key, order=order, disabled=disabled, on_change=on_change, args=args)
+    return module_of(q).render(q, key=key, order=order, disabled=disabled, on_change=on_change, args=args,
+                               checked=checked_response)
 
 
 def _status_box(result: Grade, text: str) -> None:

@@ -38,6 +38,29 @@ def test_practice_question_is_checked_with_feedback_then_retry_and_summary(at):
     assert not at.exception
 
 
+def test_a_checked_answer_marks_the_chosen_and_the_right_option_on_the_options(at):
+    at.switch_page("app_pages/latihan.py").run()
+    at.segmented_control[0].set_value("Kuis").run()
+    _button(at, "Mulai latihan").click().run()
+    at.radio[0].set_value(0).run()  # "Salah satu": wrong
+    _button(at, "Periksa").click().run()
+    options = at.radio[0].options
+    assert any(o.startswith(":red[✗ ") and o.endswith("Salah satu]") for o in options)
+    assert any(o.startswith(":green[✓ ") and o.endswith("Benar]") for o in options)
+    assert not any(o.startswith(":") for o in options if "Salah dua" in o), "an option neither chosen nor right"
+    _button(at, "Soal berikutnya").click().run()
+    first, second = at.radio  # the true/false grid, in the order this student sees it
+    for radio in (first, second):
+        radio.set_value(True)  # "Posko dibentuk warga." is true, "... pemerintah." is false
+    at.run()
+    _button(at, "Periksa").click().run()
+    labels = {r.label.split(". ", 1)[1].rstrip("]"): r for r in at.radio}
+    right, wrong = labels["Posko dibentuk warga."], labels["Posko dibentuk pemerintah."]
+    assert right.label.startswith(":green[✓ ") and wrong.label.startswith(":red[✗ ")
+    assert wrong.options == [":red[✗ Benar]", ":green[✓ Salah]"]
+    assert right.options == [":green[✓ Benar]", "Salah"]
+
+
 def test_practice_refuses_to_check_an_empty_answer(at):
     at.switch_page("app_pages/latihan.py").run()
     at.segmented_control[0].set_value("Kuis").run()

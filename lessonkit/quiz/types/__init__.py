@@ -8,8 +8,11 @@
 - ``stored(q, response)``: the bounded JSON the database keeps for a response, and ``restored(q, value)`` its
   inverse, the response a stored value means (grading it gives the same score as grading the original);
 - ``name(q)`` (optional): the item's own name where it differs from ``TYPE_NAMES`` (see `type_name`);
-- ``render(q, *, key, order, disabled, on_change)`` and ``read(q, key, order, state)``: the Streamlit
-  widget and how to rebuild the response from widget state (Streamlit is imported only there);
+- ``verdicts(q, response)``: after checking, per option, statement, pair or item (file order) True for the key and
+  what was right, False for a wrong choice, None for the rest: what ``render(..., checked=response)`` marks;
+- ``render(q, *, key, order, disabled, on_change, checked)`` and ``read(q, key, order, state)``: the Streamlit
+  widget (``checked``: the response already checked, marked ✓/✗ on the options) and how to rebuild the response
+  from widget state (Streamlit is imported only there);
   ``state(q, key, order, response)`` is the inverse, to show a saved answer again.
 
 Adding a type means adding one module and one line in ``TYPES``.

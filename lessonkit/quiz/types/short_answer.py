@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from ...limits import SHORT_ANSWER_MAX, clean_answer
-from ..base import QuestionBase, Text, edit_distance, normalise_answer
+from ..base import QuestionBase, Text, edit_distance, marked, normalise_answer
 
 MAX_CHARS = SHORT_ANSWER_MAX
 TYPOS_MAX = 3
@@ -128,6 +128,11 @@ def feedback(q: Question, response) -> list[str]:
     return []
 
 
+def verdicts(q: Question, response) -> list[bool]:
+    """The one answer: right or not."""
+    return [grade(q, response) == 1.0]
+
+
 def state(q: Question, key: str, order, response) -> dict:
     return {key: response or ""}
 
@@ -141,9 +146,11 @@ def text_response(state, key: str, limit: int) -> str:
     return clean_answer(state.get(key) or "", limit)
 
 
-def render(q: Question, *, key: str, order=None, disabled: bool = False, on_change=None, args=()) -> str:
+def render(q: Question, *, key: str, order=None, disabled: bool = False, on_change=None, args=(),
+           checked=None) -> str:
     import streamlit as st
 
-    st.text_input("Jawabanmu:", key=key, max_chars=MAX_CHARS, disabled=disabled, on_change=on_change, args=args,
+    label = "Jawabanmu:" if checked is None else marked("Jawabanmu:", verdicts(q, checked)[0])
+    st.text_input(label, key=key, max_chars=MAX_CHARS, disabled=disabled, on_change=on_change, args=args,
                   placeholder="Ketik jawaban singkat, lalu tekan Enter")
     return read(q, key, order, st.session_state)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lessonkit.quiz import grade, quiz_score
-from lessonkit.quiz.base import edit_distance
+from lessonkit.quiz.base import edit_distance, marked
 from lessonkit.quiz.types import TYPES, module_of, scoring_note, short_answer
 from lessonkit.quiz.types.essay import rated_score, self_score
 from lessonkit.quiz.types.ordering import longest_increasing_run
@@ -262,3 +262,22 @@ def test_an_all_or_nothing_question_that_could_score_in_part_says_so_before_it_i
                                                                     "ordering"} else None
     assert scoring_note(make(kind, scoring="all_or_nothing")) == expected
     assert scoring_note(make(kind)) is None
+
+
+def test_marked_text_carries_a_mark_and_a_colour_never_colour_alone():
+    assert marked("A. Teks", True) == ":green[✓ A. Teks]"
+    assert marked("B. Teks", False, " (catatan)") == ":red[✗ B. Teks (catatan)]"
+    assert marked("C. Teks", None) == "C. Teks"
+
+
+def test_verdicts_mark_the_key_and_the_wrong_choice_on_each_option_statement_pair_and_item():
+    assert module_of(make("single")).verdicts(make("single"), 3) == [None, True, None, False, None]
+    assert module_of(make("multiple")).verdicts(make("multiple"), {0, 1}) == [True, False, True, None, True]
+    tf = make("true_false")
+    assert module_of(tf).verdicts(tf, [True, True, None]) == [True, False, False, False]
+    pairs = make("matching")
+    assert module_of(pairs).verdicts(pairs, {"L0": "R0", "L1": "R2"}) == [True, False, False, False]
+    items = make("ordering")
+    assert module_of(items).verdicts(items, ["satu", "tiga", "dua", "empat", "lima"]) == [True, False, False,
+                                                                                         True, True]
+    assert module_of(make("short_answer")).verdicts(make("short_answer"), "kode-etik") == [True]
