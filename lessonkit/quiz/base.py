@@ -12,7 +12,7 @@ from pydantic import Field
 from ..schema import Slug, Strict, Text, located
 
 __all__ = ["LEVEL_NAMES", "Level", "QuestionBase", "Slug", "Strict", "Text", "all_or_partial", "distinct",
-           "edit_distance", "folded", "located", "marked", "normalise_answer", "unmarked"]
+           "folded", "located", "marked", "normalise_answer", "unmarked"]
 Level = Literal["L1", "L2", "L3"]
 LEVEL_NAMES = {"L1": "Pemahaman", "L2": "Penerapan", "L3": "Penalaran"}
 
@@ -58,20 +58,6 @@ def normalise_answer(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     kept = "".join(c for c in folded if not (c in _PUNCTUATION or unicodedata.category(c).startswith("P")))
     return " ".join(kept.split())
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Letters to add, drop, change or swap (two neighbours) to turn ``a`` into ``b`` (optimal string alignment)."""
-    before, row = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
-            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, before[j - 2] + 1)
-            current.append(cost)
-        before, row = row, current
-    return row[-1]
 
 
 def all_or_partial(question: QuestionBase, fraction: float) -> float:

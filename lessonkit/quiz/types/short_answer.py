@@ -18,7 +18,8 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from ...limits import SHORT_ANSWER_MAX, clean_answer
-from ..base import QuestionBase, Text, edit_distance, marked, normalise_answer
+from ...spelling import edit_distance, typos_allowed
+from ..base import QuestionBase, Text, marked, normalise_answer
 
 MAX_CHARS = SHORT_ANSWER_MAX
 TYPOS_MAX = 3
@@ -47,8 +48,7 @@ def tolerated(q: Question, accepted: str) -> int:
     """Typos tolerated against one accepted answer: the question's ``typos``, else by the answer's length."""
     if q.typos is not None:
         return q.typos
-    letters = len(_compact(accepted))
-    return next((typos for at_least, typos in AUTO_TYPOS if letters >= at_least), 0)
+    return typos_allowed(len(_compact(accepted)), AUTO_TYPOS)
 
 
 @dataclass(frozen=True)
