@@ -1,6 +1,7 @@
 // Streamlit's widgets carry English accessible labels that the app cannot configure ("Open", "Clear all",
-// "Choose an option", "add icon"). This script (ui/indonesian_labels.py) rewrites them in Indonesian as they
-// appear, once per browser tab; screen readers then read Indonesian too.
+// "Choose an option", "add icon"), and print some English words of their own: the ⋮ menu ("System", "Light",
+// "Dark", "About") and a button's shortcut hint ("Space"). This script (ui/indonesian_labels.py) rewrites both in
+// Indonesian as they appear, once per browser tab; screen readers then read Indonesian too.
 const WORDS = {
   "Open": "Buka pilihan", "Close": "Tutup", "Clear all": "Hapus semua", "Clear value": "Hapus pilihan",
   "Choose an option": "Pilih", "Choose options": "Pilih", "Select all": "Pilih semua",
@@ -8,7 +9,11 @@ const WORDS = {
   "Browse files": "Pilih file", "Upload": "Unggah", "Remove": "Hapus", "Delete": "Hapus",
   "Download as CSV": "Unduh sebagai CSV", "Search": "Cari", "Show/hide columns": "Tampilkan/sembunyikan kolom",
   "Fullscreen": "Layar penuh", "Close fullscreen": "Tutup layar penuh", "Clear selection": "Hapus pilihan",
+  "Main menu": "Menu utama", "Theme": "Tema",
 };
+// Whole texts printed inside the menu and in shortcut hints (a text node equal to the English word, nothing else).
+const TEXTS = { "System": "Sistem", "Light": "Terang", "Dark": "Gelap", "About": "Tentang", "Space": "Spasi" };
+const TEXT_PLACES = "[data-testid='stMainMenuList'], button kbd";
 const ICON = /^[a-z_]+ icon$/;
 const NAMES = ["aria-label", "title", "placeholder"];
 
@@ -29,17 +34,34 @@ function fix(el) {
   }
 }
 
-// Only inside the widgets (and the table toolbars) that carry such labels; nothing else on the page is touched.
+function fixTexts(place) {
+  const walker = document.createTreeWalker(place, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const word = TEXTS[node.data.trim()];
+    if (word) node.data = node.data.replace(node.data.trim(), word);
+  }
+}
+
+// Only inside the widgets (and the table toolbars and the menu) that carry such labels, or on the menu's own
+// button and list; nothing else on the page is touched.
 const WIDGETS = ["[data-testid='stSelectbox']", "[data-testid='stMultiSelect']", "[data-baseweb='select']",
-  "[data-testid='stFileUploader']", "[data-testid='stTextInput']", "[data-testid='stElementToolbar']"];
-const SELECTOR = WIDGETS.flatMap((w) => NAMES.map((name) => w + " [" + name + "]")).join(",");
+  "[data-testid='stFileUploader']", "[data-testid='stTextInput']", "[data-testid='stElementToolbar']",
+  "[data-testid='stMainMenuList']"];
+const OWN = ["[data-testid='stMainMenuButton']", "[data-testid='stMainMenuList']", "[data-testid='stThemeSwitcher']"];
+const SELECTOR = [...WIDGETS.flatMap((w) => NAMES.map((name) => w + " [" + name + "]")),
+  ...OWN.flatMap((w) => NAMES.map((name) => w + "[" + name + "]"))].join(",");
 
 export default function () {
   if (window.__lessonkitLabels) return;
   window.__lessonkitLabels = true;
   let pending = 0;
-  const sweep = () => { pending = 0; document.querySelectorAll(SELECTOR).forEach(fix); };
+  const sweep = () => {
+    pending = 0;
+    document.querySelectorAll(SELECTOR).forEach(fix);
+    document.querySelectorAll(TEXT_PLACES).forEach(fixTexts);
+  };
   sweep();
+  // characterData: React puts a hint's English word back when it renders that button again
   new MutationObserver(() => { if (!pending) pending = requestAnimationFrame(sweep); })
-    .observe(document.body, { subtree: true, childList: true });
+    .observe(document.body, { subtree: true, childList: true, characterData: true });
 }
