@@ -1,7 +1,8 @@
 // Streamlit's widgets carry English accessible labels that the app cannot configure ("Open", "Clear all",
 // "Choose an option", "add icon"), and print some English words of their own: the ⋮ menu ("System", "Light",
-// "Dark", "About") and a button's shortcut hint ("Space"). This script (ui/indonesian_labels.py) rewrites both in
-// Indonesian as they appear, once per browser tab; screen readers then read Indonesian too.
+// "Dark", "About"), a button's shortcut hint ("Space") and the hint under a text box being typed in ("Press Enter
+// to apply"). This script (ui/indonesian_labels.py) rewrites both in Indonesian as they appear, once per browser
+// tab; screen readers then read Indonesian too.
 const WORDS = {
   "Open": "Buka pilihan", "Close": "Tutup", "Clear all": "Hapus semua", "Clear value": "Hapus pilihan",
   "Choose an option": "Pilih", "Choose options": "Pilih", "Select all": "Pilih semua",
@@ -11,9 +12,15 @@ const WORDS = {
   "Fullscreen": "Layar penuh", "Close fullscreen": "Tutup layar penuh", "Clear selection": "Hapus pilihan",
   "Main menu": "Menu utama", "Theme": "Tema",
 };
-// Whole texts printed inside the menu and in shortcut hints (a text node equal to the English word, nothing else).
-const TEXTS = { "System": "Sistem", "Light": "Terang", "Dark": "Gelap", "About": "Tentang", "Space": "Spasi" };
-const TEXT_PLACES = "[data-testid='stMainMenuList'], button kbd";
+// Whole texts printed inside the menu, in shortcut hints and under a text box being typed in (a text node equal
+// to the English words, nothing else).
+const TEXTS = {
+  "System": "Sistem", "Light": "Terang", "Dark": "Gelap", "About": "Tentang", "Space": "Spasi",
+  "Press Enter to apply": "Tekan Enter untuk menerapkan", "Press Enter to submit form": "Tekan Enter untuk mengirim",
+  "Press Ctrl+Enter to apply": "Tekan Ctrl+Enter untuk menerapkan",
+  "Press ⌘+Enter to apply": "Tekan ⌘+Enter untuk menerapkan",
+};
+const TEXT_PLACES = "[data-testid='stMainMenuList'], button kbd, [data-testid='InputInstructions']";
 const ICON = /^[a-z_]+ icon$/;
 const NAMES = ["aria-label", "title", "placeholder"];
 

@@ -88,3 +88,15 @@ def test_a_checked_practice_question_marks_the_chosen_and_the_right_option_with_
     expect(statement.get_by_text("✓ Salah", exact=True)).to_be_visible()
     expect(statement.get_by_text("✗ Benar", exact=True)).to_be_visible()
     page.screenshot(path=str(screenshot_dir / f"latihan-tanda-benar-salah-{viewport}-{scheme}.png"), full_page=True)
+
+
+def test_the_hint_under_a_text_box_being_typed_in_is_indonesian(server, visit):
+    v = visit("desktop")
+    page = v.open(server.url)
+    if page.get_by_test_id("stExpandSidebarButton").count():
+        page.get_by_test_id("stExpandSidebarButton").click()
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Simpan kemajuanmu").click()
+    sidebar.get_by_label("Nama panggilan").press_sequentially("Ana")  # typed, not applied yet
+    expect(sidebar.get_by_test_id("InputInstructions")).to_contain_text("Tekan Enter untuk menerapkan")
+    assert english_on_page(page) == []
