@@ -103,8 +103,8 @@ def render(q: Question, *, key: str, order: list[int], disabled: bool = False, o
 
     st.markdown("Pilih **semua** jawaban yang benar:")
     marks = verdicts(q, checked) if checked is not None else [None] * len(q.options)
-    missed = {i for i in q.answers if i not in set(checked or ())}
+    missed = q.answers - set(checked) if checked is not None else frozenset()
     for shown, i in enumerate(order):
-        st.checkbox(marked(q.options[i].text, marks[i], MISSED if i in missed and checked is not None else ""),
-                    key=f"{key}-{shown}", disabled=disabled, on_change=on_change, args=args)
+        st.checkbox(marked(q.options[i].text, marks[i], MISSED if i in missed else ""), key=f"{key}-{shown}",
+                    disabled=disabled, on_change=on_change, args=args)
     return read(q, key, order, st.session_state)
