@@ -51,6 +51,12 @@ def tolerated(q: Question, accepted: str) -> int:
     return typos_allowed(len(_compact(accepted)), AUTO_TYPOS)
 
 
+def typo_note(q: Question) -> str | None:
+    """For an answer key graded by hand like the app grades: the typos tolerated in the first accepted answer."""
+    typos = tolerated(q, q.accept[0])
+    return f"salah ketik sampai {typos} huruf diterima" if typos else None
+
+
 @dataclass(frozen=True)
 class Closeness:
     """How a typed answer compares with the nearest accepted one: ``typos`` letters apart (0: as written)."""
