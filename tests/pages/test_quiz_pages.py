@@ -61,6 +61,23 @@ def test_a_checked_answer_marks_the_chosen_and_the_right_option_on_the_options(a
     assert right.options == [":green[✓ Benar]", "Salah"]
 
 
+def test_the_practice_summary_does_not_praise_mastery_when_a_question_was_only_partly_right(at):
+    from lessonkit.quiz import Grade
+
+    at.switch_page("app_pages/latihan.py").run()
+    at.segmented_control[0].set_value("Kuis").run()
+    _button(at, "Mulai latihan").click().run()
+    run = at.session_state["practice_run"]
+    run.results.update({question_id: Grade(1.0) for question_id in run.question_ids})
+    run.results[run.question_ids[1]] = Grade(0.75)  # partly right: its section still averages above 70%
+    run.finish()
+    at.run()
+    shown = [e.value for kind in ("success", "warning", "info") for e in getattr(at, kind)]
+    assert not any("kuasai" in text or text.startswith("Bagus") for text in shown), shown
+    assert f"1 dari {len(run.question_ids)} soal belum sepenuhnya tepat." in at.warning[0].value
+    assert not at.exception
+
+
 def test_practice_refuses_to_check_an_empty_answer(at):
     at.switch_page("app_pages/latihan.py").run()
     at.segmented_control[0].set_value("Kuis").run()
