@@ -1,7 +1,7 @@
 // Streamlit's widgets carry English accessible labels that the app cannot configure ("Open", "Clear all",
 // "Choose an option", "add icon"), and print some English words of their own: the ⋮ menu ("System", "Light",
-// "Dark", "About"), a button's shortcut hint ("Space") and the hint under a text box being typed in ("Press Enter
-// to apply"). This script (ui/indonesian_labels.py) rewrites both in Indonesian as they appear, once per browser
+// "Dark", "About"), a button's shortcut hint ("Space"), the hint under a text box being typed in ("Press Enter
+// to apply") and the "Page not found" dialog of a mistyped address. This script (ui/indonesian_labels.py) rewrites both in Indonesian as they appear, once per browser
 // tab; screen readers then read Indonesian too.
 const WORDS = {
   "Open": "Buka pilihan", "Close": "Tutup", "Clear all": "Hapus semua", "Clear value": "Hapus pilihan",
@@ -18,9 +18,16 @@ const TEXTS = {
   "System": "Sistem", "Light": "Terang", "Dark": "Gelap", "About": "Tentang", "Space": "Spasi",
   "Press Enter to apply": "Tekan Enter untuk menerapkan", "Press Enter to submit form": "Tekan Enter untuk mengirim",
   "Press Ctrl+Enter to apply": "Tekan Ctrl+Enter untuk menerapkan",
-  "Press ⌘+Enter to apply": "Tekan ⌘+Enter untuk menerapkan",
+  "Press ⌘+Enter to apply": "Tekan ⌘+Enter untuk menerapkan", "Page not found": "Halaman tidak ditemukan",
 };
-const TEXT_PLACES = "[data-testid='stMainMenuList'], button kbd, [data-testid='InputInstructions']";
+// Streamlit's dialog for an address that is no page of the app (an old or mistyped link)
+const PATTERNS = [
+  [/^You have requested page (\/\S*), but no corresponding file was found in the app's pages\/ directory\. Running the app's main page\.$/,
+    "Halaman $1 tidak ada. Yang dibuka halaman Beranda."],
+  [/^The page that you have requested does not seem to exist\. Running the app's main page\.$/,
+    "Halaman yang kamu minta tidak ada. Yang dibuka halaman Beranda."],
+];
+const TEXT_PLACES = "[data-testid='stMainMenuList'], button kbd, [data-testid='InputInstructions'], [role='dialog']";
 const ICON = /^[a-z_]+ icon$/;
 const NAMES = ["aria-label", "title", "placeholder"];
 
@@ -44,8 +51,13 @@ function fix(el) {
 function fixTexts(place) {
   const walker = document.createTreeWalker(place, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const word = TEXTS[node.data.trim()];
-    if (word) node.data = node.data.replace(node.data.trim(), word);
+    const text = node.data.trim();
+    if (TEXTS[text]) {
+      node.data = node.data.replace(text, TEXTS[text]);
+    } else {
+      const [pattern, words] = PATTERNS.find(([p]) => p.test(text)) || [];
+      if (pattern) node.data = text.replace(pattern, words);
+    }
   }
 }
 
@@ -53,7 +65,7 @@ function fixTexts(place) {
 // button and list; nothing else on the page is touched.
 const WIDGETS = ["[data-testid='stSelectbox']", "[data-testid='stMultiSelect']", "[data-baseweb='select']",
   "[data-testid='stFileUploader']", "[data-testid='stTextInput']", "[data-testid='stElementToolbar']",
-  "[data-testid='stMainMenuList']"];
+  "[data-testid='stMainMenuList']", "[role='dialog']"];
 const OWN = ["[data-testid='stMainMenuButton']", "[data-testid='stMainMenuList']", "[data-testid='stThemeSwitcher']"];
 const SELECTOR = [...WIDGETS.flatMap((w) => NAMES.map((name) => w + " [" + name + "]")),
   ...OWN.flatMap((w) => NAMES.map((name) => w + "[" + name + "]"))].join(",");

@@ -27,6 +27,15 @@ def test_beranda_by_its_own_address_opens_the_home_page_in_indonesian(server, vi
     assert english_on_page(page) == []
 
 
+def test_a_mistyped_address_is_told_in_indonesian_and_opens_the_home_page(server, visit):
+    v = visit("phone")
+    page = v.open(f"{server.url}/glosarim")
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Halaman tidak ditemukan")
+    expect(dialog).to_contain_text("Halaman /glosarim tidak ada. Yang dibuka halaman Beranda.")
+    assert english_on_page(page) == []
+
+
 def test_the_glossary_filters_while_one_types_without_enter_and_forgives_a_typo(server, visit):
     v = visit("phone")
     page = v.open(f"{server.url}/glosarium")
