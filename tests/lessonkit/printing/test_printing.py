@@ -58,7 +58,7 @@ def test_worksheet_has_name_fields_every_question_and_its_answer_space():
 
 def test_worksheet_marks_all_or_nothing_questions_before_they_are_answered():
     text = " ".join(_text(worksheet(bank_selection(quizzes=["studi-kasus"]))).split())
-    assert "Pilihan ganda kompleks · Semua harus benar (tanpa skor sebagian)." in text
+    assert "Pilihan ganda kompleks · 2 poin · Semua harus benar (tanpa skor sebagian)." in text
 
 
 def test_answer_key_tells_the_typos_a_short_answer_tolerates_as_the_app_grades_it():
