@@ -1,8 +1,9 @@
 // Streamlit's widgets carry English accessible labels that the app cannot configure ("Open", "Clear all",
-// "Choose an option", "add icon"), and print some English words of their own: the ⋮ menu ("System", "Light",
-// "Dark", "About"), a button's shortcut hint ("Space"), the hint under a text box being typed in ("Press Enter
-// to apply") and the "Page not found" dialog of a mistyped address. This script (ui/indonesian_labels.py) rewrites both in Indonesian as they appear, once per browser
-// tab; screen readers then read Indonesian too.
+// "Choose an option", "add icon", "Sidebar", "Shortcut Space"), and Streamlit prints some English words of its own:
+// the ⋮ menu ("System", "Light", "Dark", "About"), a button's shortcut hint ("Space"), the hint under a text box
+// being typed in ("Press Enter to apply") and the "Page not found" dialog of a mistyped address. This script
+// (ui/indonesian_labels.py) rewrites them in Indonesian as they appear, once per browser tab; screen readers then
+// read Indonesian too.
 const WORDS = {
   "Open": "Buka pilihan", "Close": "Tutup", "Clear all": "Hapus semua", "Clear value": "Hapus pilihan",
   "Choose an option": "Pilih", "Choose options": "Pilih", "Select all": "Pilih semua",
@@ -10,12 +11,19 @@ const WORDS = {
   "Browse files": "Pilih file", "Upload": "Unggah", "Remove": "Hapus", "Delete": "Hapus",
   "Download as CSV": "Unduh sebagai CSV", "Search": "Cari", "Show/hide columns": "Tampilkan/sembunyikan kolom",
   "Fullscreen": "Layar penuh", "Close fullscreen": "Tutup layar penuh", "Clear selection": "Hapus pilihan",
-  "Main menu": "Menu utama", "Theme": "Tema",
 };
-// Whole texts printed inside the menu, in shortcut hints and under a text box being typed in (a text node equal
-// to the English words, nothing else).
+// Labels Streamlit gives its own frame (menu, sidebar, navigation, heading anchors), wherever they are: no element
+// of the app carries these exact English labels.
+const FRAME = {
+  "Main menu": "Menu utama", "Theme": "Tema", "Copy version to clipboard": "Salin nomor versi",
+  "App pages": "Halaman aplikasi", "Sidebar": "Bilah samping", "Collapse sidebar": "Tutup bilah samping",
+  "Expand sidebar": "Buka bilah samping", "Link to heading": "Tautan ke judul ini",
+};
+// Whole texts printed in the menu, in shortcut hints, under a text box being typed in and in Streamlit's dialogs
+// (a text node equal to the English words, nothing else).
 const TEXTS = {
   "System": "Sistem", "Light": "Terang", "Dark": "Gelap", "About": "Tentang", "Space": "Spasi",
+  "Made with Streamlit v": "Dibuat dengan Streamlit v", "Skip to main content": "Langsung ke isi utama",
   "Press Enter to apply": "Tekan Enter untuk menerapkan", "Press Enter to submit form": "Tekan Enter untuk mengirim",
   "Press Ctrl+Enter to apply": "Tekan Ctrl+Enter untuk menerapkan",
   "Press ⌘+Enter to apply": "Tekan ⌘+Enter untuk menerapkan", "Page not found": "Halaman tidak ditemukan",
@@ -27,7 +35,9 @@ const PATTERNS = [
   [/^The page that you have requested does not seem to exist\. Running the app's main page\.$/,
     "Halaman yang kamu minta tidak ada. Yang dibuka halaman Beranda."],
 ];
-const TEXT_PLACES = "[data-testid='stMainMenuList'], button kbd, [data-testid='InputInstructions'], [role='dialog']";
+const TEXT_PLACES = ["[data-testid='stMainMenuPopover']", "button kbd", "[data-testid='InputInstructions']",
+  "[role='dialog']", "a[href='#stMain']"].join(",");
+const SHORTCUT = "Shortcut ";  // a shortcut hint's label: "Shortcut Space" is read "Pintasan Spasi"
 const ICON = /^[a-z_]+ icon$/;
 const NAMES = ["aria-label", "title", "placeholder"];
 
@@ -35,7 +45,12 @@ function fix(el) {
   for (const name of NAMES) {
     const value = el.getAttribute(name);
     if (value === null) continue;
-    if (ICON.test(value)) {
+    if (FRAME[value]) {
+      el.setAttribute(name, FRAME[value]);
+    } else if (value.startsWith(SHORTCUT)) {
+      const key = value.slice(SHORTCUT.length);
+      el.setAttribute(name, "Pintasan " + (TEXTS[key] || key));
+    } else if (ICON.test(value)) {
       el.removeAttribute(name);
       el.setAttribute("aria-hidden", "true");
     } else if (WORDS[value]) {
@@ -61,14 +76,14 @@ function fixTexts(place) {
   }
 }
 
-// Only inside the widgets (and the table toolbars and the menu) that carry such labels, or on the menu's own
-// button and list; nothing else on the page is touched.
+// Only inside the widgets (and the table toolbars and dialogs) that carry such labels, and Streamlit's own frame
+// labels and shortcut hints by their exact value; nothing else on the page is touched.
 const WIDGETS = ["[data-testid='stSelectbox']", "[data-testid='stMultiSelect']", "[data-baseweb='select']",
   "[data-testid='stFileUploader']", "[data-testid='stTextInput']", "[data-testid='stElementToolbar']",
-  "[data-testid='stMainMenuList']", "[role='dialog']"];
-const OWN = ["[data-testid='stMainMenuButton']", "[data-testid='stMainMenuList']", "[data-testid='stThemeSwitcher']"];
+  "[role='dialog']"];
 const SELECTOR = [...WIDGETS.flatMap((w) => NAMES.map((name) => w + " [" + name + "]")),
-  ...OWN.flatMap((w) => NAMES.map((name) => w + "[" + name + "]"))].join(",");
+  ...Object.keys(FRAME).flatMap((value) => NAMES.map((name) => "[" + name + "='" + value + "']")),
+  "kbd[aria-label^='" + SHORTCUT + "']"].join(",");
 
 export default function () {
   if (window.__lessonkitLabels) return;

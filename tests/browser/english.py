@@ -17,6 +17,8 @@ ENGLISH = (  # what Streamlit 1.67 prints on its own unless the app turns it off
     "Show password", "Hide password", "Download as CSV", "Page not found", "No data to display", "Running...",
     "Copy to clipboard", "Upload", "Delete", "Remove", "Search", "Close", "Open",
     "System", "Light", "Dark", "About", "Main menu", "Space",  # the ⋮ menu and a shortcut hint
+    "Made with Streamlit", "Copy version to clipboard", "Skip to main content", "App pages", "Sidebar",
+    "Collapse sidebar", "Expand sidebar", "Link to heading", "Shortcut Space",
 )
 ENGLISH_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}, \d{4}\b")
 ICON_LABEL = re.compile(r"^[a-z_]+ icon$")

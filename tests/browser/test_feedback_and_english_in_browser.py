@@ -32,7 +32,7 @@ def test_a_mistyped_address_is_told_in_indonesian_and_opens_the_home_page(server
     page = v.open(f"{server.url}/glosarim")
     dialog = page.get_by_role("dialog")
     expect(dialog).to_contain_text("Halaman tidak ditemukan")
-    expect(dialog).to_contain_text("Halaman /glosarim tidak ada. Yang dibuka halaman Beranda.")
+    expect(dialog).to_contain_text("Halaman yang kamu minta tidak ada. Yang dibuka halaman Beranda.")
     assert english_on_page(page) == []
 
 
@@ -53,11 +53,13 @@ def test_the_menu_and_the_shortcut_hint_speak_indonesian_and_the_theme_still_swi
     expect(page.get_by_role("button", name="Tampilkan arti (Spasi)").locator("kbd")).to_have_text("Spasi")
     page.get_by_test_id("stMainMenuButton").click()
     menu = page.get_by_test_id("stMainMenuList")
-    for word in ("Sistem", "Terang", "Gelap", "Tentang"):
-        expect(menu.get_by_text(word, exact=True)).to_be_visible()
+    for word in ("Sistem", "Terang", "Gelap"):
+        expect(menu.get_by_role("menuitemradio", name=word)).to_be_visible()
+    expect(menu.get_by_role("menuitem", name="Tentang")).to_be_visible()
+    expect(page.get_by_test_id("stMainMenuPopover")).to_contain_text("Dibuat dengan Streamlit v")
     assert english_on_page(page) == []
     light = page.evaluate(BACKGROUND)
-    menu.get_by_text("Gelap", exact=True).click()
+    menu.get_by_role("menuitemradio", name="Gelap").click()
     page.wait_for_function(f"() => ({BACKGROUND})() !== {light!r}")
     assert page.evaluate(BACKGROUND) == "rgb(21, 24, 29)"  # [theme.dark] backgroundColor
 
