@@ -41,6 +41,7 @@ INACTIVE = "(selector) => { const e = document.querySelector(selector); if (!e) 
            "const label = e.closest('label'); return !!(e.closest('label[disabled], [aria-disabled=\"true\"], " \
            "[data-disabled=\"true\"]') || (label && label.querySelector('input:disabled'))); }"
 AXE = Axe()
+CHART_LOAD_MS = 20_000  # plotly's script loads on a page's first chart: over 5 s on a busy machine
 
 
 def _gated(v) -> list[dict]:
@@ -147,7 +148,7 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         page.get_by_role("button", name="Ya, kumpulkan sekarang").click()
         v.settle()
         expect(page.get_by_test_id("stMain").get_by_test_id("stExpander")).to_have_count(3)
-        expect(page.get_by_test_id("stPlotlyChart")).to_be_visible()
+        expect(page.get_by_test_id("stPlotlyChart")).to_be_visible(timeout=CHART_LOAD_MS)
 
     def card_revealed(v):
         page = v.open(f"{server.url}/kartu")
@@ -185,7 +186,7 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
     def dashboard(v):
         page = v.open(f"{server.url}/hasil-kelas")
         expect(page.get_by_role("tab", name="Ringkasan")).to_be_visible()
-        expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
+        expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible(timeout=CHART_LOAD_MS)
 
     def item_analysis(v):
         dashboard(v)
