@@ -36,7 +36,7 @@ def test_a_mistyped_address_is_told_in_indonesian_and_opens_the_home_page(server
     assert english_on_page(page) == []
 
 
-def test_the_glossary_filters_while_one_types_without_enter_and_forgives_a_typo(server, visit):
+def test_the_glossary_filters_while_one_types_without_enter_and_forgives_a_typo(server, visit, screenshot_dir):
     v = visit("phone")
     page = v.open(f"{server.url}/glosarium")
     page.get_by_label("Cari istilah").press_sequentially("voluntir", delay=40)  # no Enter
@@ -45,9 +45,10 @@ def test_the_glossary_filters_while_one_types_without_enter_and_forgives_a_typo(
     assert english_on_page(page) == []  # no "Press Enter to apply" under the box
     v.settle()
     assert english_on_page(page) == []
+    page.screenshot(path=str(screenshot_dir / "glosarium-voluntir-phone.png"), full_page=True)
 
 
-def test_the_menu_and_the_shortcut_hint_speak_indonesian_and_the_theme_still_switches(server, visit):
+def test_the_menu_and_the_shortcut_hint_speak_indonesian_and_the_theme_still_switches(server, visit, screenshot_dir):
     v = visit("desktop")
     page = v.open(f"{server.url}/kartu")
     expect(page.get_by_role("button", name="Tampilkan arti (Spasi)").locator("kbd")).to_have_text("Spasi")
@@ -58,6 +59,7 @@ def test_the_menu_and_the_shortcut_hint_speak_indonesian_and_the_theme_still_swi
     expect(menu.get_by_role("menuitem", name="Tentang")).to_be_visible()
     expect(page.get_by_test_id("stMainMenuPopover")).to_contain_text("Dibuat dengan Streamlit v")
     assert english_on_page(page) == []
+    page.screenshot(path=str(screenshot_dir / "menu-kartu-desktop.png"))
     light = page.evaluate(BACKGROUND)
     menu.get_by_role("menuitemradio", name="Gelap").click()
     page.wait_for_function(f"() => ({BACKGROUND})() !== {light!r}")
