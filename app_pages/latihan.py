@@ -85,17 +85,15 @@ if run.finished:
         st.button("Latihan lagi", type="primary", on_click=_stop)
         st.stop()
     st.subheader("Ringkasan latihan")
-    checked = [r for r in run.results.values() if r.score is not None]
-    right = sum(1 for r in checked if r.status == "benar")
-    st.metric("Jawaban benar", f"{right} dari {len(checked)} soal yang diperiksa")
-    weak = practice.study_again(run, bank)
-    if weak:
+    summary = practice.summary(run, bank)
+    st.metric("Jawaban benar", f"{summary.right} dari {summary.checked} soal yang diperiksa")
+    kind, text = summary.verdict
+    {"success": st.success, "warning": st.warning, "info": st.info}[kind](text)
+    if summary.study_again:
         st.markdown("**Yang perlu kamu pelajari lagi:**")
-        for result in weak:
+        for result in summary.study_again:
             nav.link("materi", f"{quiz_view.section_title(result.section)} (skor {round(result.score * 100)}%)",
                      bagian=result.section)
-    elif checked:
-        st.success("Bagus sekali! Semua bagian dalam latihan ini sudah kamu kuasai.")
     st.button("Latihan lagi", type="primary", on_click=_stop)
     st.stop()
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 PAGE_ICON = "data:image/png;base64," + base64.b64encode(
     (Path(__file__).resolve().parent.parent / "assets" / "icon.png").read_bytes()).decode()
+HOME = "beranda"  # the default page, served at "/" (server/home_alias.py sends "/beranda" there)
 EVERYONE, TEACHER, GUEST = "semua", "guru", "tamu"  # GUEST: listed only while no teacher is signed in
 
 
@@ -89,7 +90,7 @@ def _pages(signed_in: bool) -> dict[str, st.Page]:
     pages = _BUILT.get(signed_in)
     if pages is None:
         pages = _BUILT[signed_in] = {
-            spec.key: st.Page(spec.path, title=spec.title, url_path=spec.key, default=spec.key == "beranda",
+            spec.key: st.Page(spec.path, title=spec.title, url_path=spec.key, default=spec.key == HOME,
                               visibility="visible" if listed(spec, signed_in) else "hidden")
             for spec in PAGES}
     return pages
@@ -110,7 +111,7 @@ def navigation(teacher: TeacherInfo | None = None) -> st.navigation:
 
 def spec_of(page) -> PageSpec:
     """The spec of the page ``st.navigation`` is about to run: its URL path is the spec's key, "" the default page's."""
-    return _BY_KEY.get(page.url_path) or _BY_KEY["beranda"]
+    return _BY_KEY.get(page.url_path) or _BY_KEY[HOME]
 
 
 def has_page(key: str) -> bool:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lessonkit.quiz import Bank, Grade
 from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase, unmarked
-from lessonkit.quiz.types import module_of, type_name
+from lessonkit.quiz.types import module_of, scoring_note, type_name
 from lessonkit.quiz.types.essay import rated_score, self_score
 from lessonkit.rubric import points_text, sample_text
 from ui import data, nav
@@ -41,7 +41,7 @@ def question(q: QuestionBase, bank: Bank, *, number: int, key: str, order, disab
     """Stimulus, prompt and the type's widget; returns the current response.
 
     ``checked_response``: the answer already checked, shown again in the disabled widget (Streamlit resets
-    select boxes and multiselects when they become disabled).
+    select boxes and multiselects when they become disabled), its options marked right ✓ and wrong ✗.
     """
     if checked_response is not None:
         st.session_state.update(module_of(q).state(q, key, order, checked_response))
@@ -50,9 +50,10 @@ def question(q: QuestionBase, bank: Bank, *, number: int, key: str, order, disab
         with st.container(border=True):
             st.caption("BACAAN UNTUK SOAL INI")
             st.markdown(stimulus)
-    st.caption(f"Soal {number} · {type_name(q)} · {LEVEL_NAMES[q.level]}")
+    st.caption(" · ".join(filter(None, (f"Soal {number}", type_name(q), LEVEL_NAMES[q.level], scoring_note(q)))))
     st.markdown(q.prompt)
-    return module_of(q).render(q, key=key, order=order, disabled=disabled, on_change=on_change, args=args)
+    return module_of(q).render(q, key=key, order=order, disabled=disabled, on_change=on_change, args=args,
+                               checked=checked_response)
 
 
 def _status_box(result: Grade, text: str) -> None:

@@ -8,7 +8,7 @@ new page and numbering its pages from 1.
 from __future__ import annotations
 
 from ..exchange.selection import Selection
-from ..quiz.types import of_type, true_false, type_name
+from ..quiz.types import of_type, short_answer, true_false, type_name
 from ..rubric import points_text, sample_text
 from .document import FONT, MUTED, Sheet, plain_of
 from .key_grid import key_grid
@@ -71,7 +71,9 @@ def _entry(pdf: Sheet, row: Printed) -> None:
     pdf.cell(INDENT, 5.8, f"{row.number}.")
     pdf.set_xy(pdf.l_margin + INDENT, y)
     pdf.multi_cell(pdf.width - INDENT, 5.8, key_of(row), align="L", new_x="LMARGIN", new_y="NEXT")
-    pdf.line_text(f"{type_name(q)} · {q.points:g} poin", "I", 8.5, indent=INDENT, height=4.4, color=MUTED)
+    typos = short_answer.typo_note(q) if q.type == "short_answer" else None
+    pdf.line_text(" · ".join(filter(None, (type_name(q), f"{q.points:g} poin", typos))), "I", 8.5, indent=INDENT,
+                  height=4.4, color=MUTED)
     pdf.line_text(q.explanation, size=9.5, indent=INDENT, height=5)
     pdf.ln(2.5)
 

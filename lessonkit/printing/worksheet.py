@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 
 from ..exchange.selection import Selection
-from ..quiz.types import of_type, true_false, type_name
+from ..quiz.types import of_type, scoring_note, true_false, type_name
 from .document import FONT, INK, MUTED, TINTS, Sheet, plain_of
 from .layout import Block, Printed, layout, letter
 
@@ -86,7 +86,7 @@ def _prompt(pdf: Sheet, row: Printed) -> None:
     pdf.cell(INDENT, 5, f"{row.number}.")
     pdf.set_y(top)
     pdf.markdown(q.prompt, indent=INDENT)
-    note = type_name(q) + (f" · {q.points:g} poin" if q.points != 1 else "")
+    note = " · ".join(filter(None, (type_name(q), f"{q.points:g} poin" if q.points != 1 else None, scoring_note(q))))
     extra = " Ada pilihan yang tidak punya pasangan." if q.type == "matching" and q.distractors else ""
     instruction = of_type(INSTRUCTIONS, q.type, "worksheet instructions")
     pdf.line_text(f"{note}. {instruction}{extra}", "I", 8.5, indent=INDENT, height=4.5, color=MUTED)

@@ -12,7 +12,7 @@ from pydantic import Field
 from ..schema import Slug, Strict, Text, located
 
 __all__ = ["LEVEL_NAMES", "Level", "QuestionBase", "Slug", "Strict", "Text", "all_or_partial", "distinct",
-           "folded", "located", "normalise_answer", "unmarked"]
+           "folded", "located", "marked", "normalise_answer", "unmarked"]
 Level = Literal["L1", "L2", "L3"]
 LEVEL_NAMES = {"L1": "Pemahaman", "L2": "Penerapan", "L3": "Penalaran"}
 
@@ -66,6 +66,15 @@ def all_or_partial(question: QuestionBase, fraction: float) -> float:
     if question.scoring == "all_or_nothing":
         return 1.0 if fraction >= 1.0 else 0.0
     return fraction
+
+
+def marked(text: str, right: bool | None, note: str = "") -> str:
+    """Markdown for a checked option, statement or item: green with ✓ when ``right``, red with ✗ when not (colour
+    and a mark, never colour alone), ``text`` as it was when None; ``note`` follows the text inside the colour."""
+    if right is None:
+        return text
+    colour, sign = ("green", "✓") if right else ("red", "✗")
+    return f":{colour}[{sign} {text}{note}]"
 
 
 _EMPHASIS = re.compile(r"(\*{1,3}|(?<!\w)_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")

@@ -1,4 +1,8 @@
-"""A practice run (Latihan): questions one at a time, checked immediately, retried at will."""
+"""A practice run (Latihan): questions one at a time, checked immediately, retried at will, and its summary.
+
+The summary praises only what is so: "all right" only when every checked question is fully right, and every
+section with a question not fully right (partly right included) is named to study again.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ from .grading import Grade, grade
 from .types import module_of
 
 LEVEL_ORDER = {"L1": 0, "L2": 1, "L3": 2}
-STUDY_AGAIN_BELOW = 0.7
 
 
 @dataclass
@@ -82,5 +85,34 @@ def by_section(run: PracticeRun, bank: Bank) -> list[SectionResult]:
     return sorted(summary, key=lambda r: (r.score, r.section))
 
 
-def study_again(run: PracticeRun, bank: Bank) -> list[SectionResult]:
-    return [r for r in by_section(run, bank) if r.score < STUDY_AGAIN_BELOW]
+@dataclass(frozen=True)
+class Summary:
+    """What a finished run adds up to, over the auto-graded questions (self-rated essays are not counted)."""
+
+    checked: int  # questions checked
+    right: int  # of those, fully right
+    unchecked: int  # questions of the run never checked (the run was ended early)
+    study_again: list[SectionResult]  # sections with a checked question not fully right, weakest first
+
+    @property
+    def verdict(self) -> tuple[str, str]:
+        """(kind, text): "success" only when every checked question is fully right, "info" when none was checked,
+        else "warning"."""
+        rest = f" {self.unchecked} soal lainnya belum kamu kerjakan." if self.unchecked else ""
+        if not self.checked:
+            return "info", "Belum ada soal yang kamu periksa. Tekan Periksa setelah menjawab agar hasilnya dihitung."
+        if self.right == self.checked:
+            if self.unchecked:
+                return "success", f"Bagus! Semua soal yang kamu periksa sudah tepat.{rest}"
+            return "success", "Bagus sekali! Semua soal dalam latihan ini kamu jawab dengan tepat."
+        return "warning", (f"{self.checked - self.right} dari {self.checked} soal belum sepenuhnya tepat. "
+                           f"Pelajari lagi bagian di bawah ini, lalu coba latihan lagi.{rest}")
+
+
+def summary(run: PracticeRun, bank: Bank) -> Summary:
+    graded = {i: r for i, r in run.results.items() if r.score is not None}
+    essays = sum(1 for i in run.question_ids if i in run.results and i not in graded)
+    right = sum(1 for r in graded.values() if r.status == "benar")
+    weak = {bank.question(i).section for i, r in graded.items() if r.status != "benar"}
+    return Summary(len(graded), right, len(run.question_ids) - len(graded) - essays,
+                   [r for r in by_section(run, bank) if r.section in weak])

@@ -1,7 +1,8 @@
 """The English-text check for browser tests: English that Streamlit's own widgets print, found on a page.
 
-`english_on_page(page)` walks the visible text (SVG chart text included) and the accessible labels
-(``aria-label``, ``title``, ``placeholder``, ``alt``) of visible elements, and returns every phrase from
+`english_on_page(page)` walks the visible text (SVG chart text included), the accessible labels
+(``aria-label``, ``title``, ``placeholder``, ``alt``) of visible elements and the shortcut hints (``<kbd>``) on
+buttons, and returns every phrase from
 `ENGLISH` (or an English-looking date, or an "<icon> icon" label) it finds. Call it in each page state a
 test visits: ``assert english_on_page(page) == []``.
 """
@@ -15,6 +16,9 @@ ENGLISH = (  # what Streamlit 1.67 prints on its own unless the app turns it off
     "Limit 200MB per file", "Choose an option", "Choose options", "No results", "Clear all", "Clear value",
     "Show password", "Hide password", "Download as CSV", "Page not found", "No data to display", "Running...",
     "Copy to clipboard", "Upload", "Delete", "Remove", "Search", "Close", "Open",
+    "System", "Light", "Dark", "About", "Main menu", "Space",  # the ⋮ menu and a shortcut hint
+    "Made with Streamlit", "Copy version to clipboard", "Skip to main content", "App pages", "Sidebar",
+    "Collapse sidebar", "Expand sidebar", "Link to heading", "Shortcut Space",
 )
 ENGLISH_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}, \d{4}\b")
 ICON_LABEL = re.compile(r"^[a-z_]+ icon$")
@@ -30,6 +34,7 @@ _COLLECT = """() => {
       if (value) labels.push(value.trim());
     }
   }
+  for (const kbd of document.querySelectorAll("kbd")) if (shown(kbd)) labels.push(kbd.textContent.trim());
   const svg = [...document.querySelectorAll("svg text")].map((t) => t.textContent);
   return {text: document.body.innerText + "\\n" + svg.join("\\n"), labels};
 }"""

@@ -61,3 +61,12 @@ def test_glossary_search_filters_terms(monkeypatch, content_dir):
     assert "**Kode etik**" in terms and "**Relawan**" not in terms
     at.text_input[0].input("zzz").run()
     assert any("Tidak ada istilah" in i.value for i in at.info)
+
+
+def test_glossary_search_filters_as_one_types_and_forgives_a_typo(monkeypatch, content_dir):
+    at = _app(monkeypatch, content_dir)
+    at.switch_page("app_pages/glosarium.py").run()
+    assert at.text_input[0].proto.live_debounce_ms > 0, "commits after a pause in typing: no Enter, no English hint"
+    at.text_input[0].input("relawn").run()
+    terms = [m.value.split("\n", 1)[0] for m in at.markdown if m.value.startswith("**")]
+    assert terms == ["**Relawan**"]

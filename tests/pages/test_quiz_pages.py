@@ -38,6 +38,46 @@ def test_practice_question_is_checked_with_feedback_then_retry_and_summary(at):
     assert not at.exception
 
 
+def test_a_checked_answer_marks_the_chosen_and_the_right_option_on_the_options(at):
+    at.switch_page("app_pages/latihan.py").run()
+    at.segmented_control[0].set_value("Kuis").run()
+    _button(at, "Mulai latihan").click().run()
+    at.radio[0].set_value(0).run()  # "Salah satu": wrong
+    _button(at, "Periksa").click().run()
+    options = at.radio[0].options
+    assert any(o.startswith(":red[✗ ") and o.endswith("Salah satu]") for o in options)
+    assert any(o.startswith(":green[✓ ") and o.endswith("Benar]") for o in options)
+    assert not any(o.startswith(":") for o in options if "Salah dua" in o), "an option neither chosen nor right"
+    _button(at, "Soal berikutnya").click().run()
+    first, second = at.radio  # the true/false grid, in the order this student sees it
+    for radio in (first, second):
+        radio.set_value(True)  # "Posko dibentuk warga." is true, "... pemerintah." is false
+    at.run()
+    _button(at, "Periksa").click().run()
+    labels = {r.label.split(". ", 1)[1].rstrip("]"): r for r in at.radio}
+    right, wrong = labels["Posko dibentuk warga."], labels["Posko dibentuk pemerintah."]
+    assert right.label.startswith(":green[✓ ") and wrong.label.startswith(":red[✗ ")
+    assert wrong.options == [":red[✗ Benar]", ":green[✓ Salah]"]
+    assert right.options == [":green[✓ Benar]", "Salah"]
+
+
+def test_the_practice_summary_does_not_praise_mastery_when_a_question_was_only_partly_right(at):
+    from lessonkit.quiz import Grade
+
+    at.switch_page("app_pages/latihan.py").run()
+    at.segmented_control[0].set_value("Kuis").run()
+    _button(at, "Mulai latihan").click().run()
+    run = at.session_state["practice_run"]
+    assert run.question_ids == ["c-01", "c-02", "c-03", "c-04"]  # c-04 is an essay, left unchecked
+    run.results.update({"c-01": Grade(1.0), "c-02": Grade(0.75), "c-03": Grade(1.0)})  # c-02 partly right
+    run.finish()
+    at.run()
+    shown = [e.value for kind in ("success", "warning", "info") for e in getattr(at, kind)]
+    assert not any("kuasai" in text or text.startswith("Bagus") for text in shown), shown
+    assert at.warning[0].value.startswith("1 dari 3 soal belum sepenuhnya tepat.")
+    assert not at.exception
+
+
 def test_practice_refuses_to_check_an_empty_answer(at):
     at.switch_page("app_pages/latihan.py").run()
     at.segmented_control[0].set_value("Kuis").run()
@@ -121,7 +161,9 @@ def test_a_checked_answer_stays_visible_in_its_disabled_widgets(monkeypatch, con
     shown = [m.value for m in at.markdown if m.value.startswith(("**1.**", "**2.**", "**3.**"))]
     assert len(shown) == 3
     _button(at, "Periksa").click().run()
-    assert [m.value for m in at.markdown if m.value.startswith(("**1.**", "**2.**", "**3.**"))][:3] == shown
+    after = [m.value for m in at.markdown if m.value.startswith(("**1.**", "**2.**", "**3.**"))][:3]
+    assert all(before.split("** ", 1)[1] in line for before, line in zip(shown, after, strict=True))
+    assert all(("✓" in line) != ("✗" in line) for line in after), "each item marked in its place or not"
     assert all(b.disabled for b in at.button if b.label in ("↑", "↓"))
 
 

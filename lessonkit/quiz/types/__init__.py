@@ -8,8 +8,11 @@
 - ``stored(q, response)``: the bounded JSON the database keeps for a response, and ``restored(q, value)`` its
   inverse, the response a stored value means (grading it gives the same score as grading the original);
 - ``name(q)`` (optional): the item's own name where it differs from ``TYPE_NAMES`` (see `type_name`);
-- ``render(q, *, key, order, disabled, on_change)`` and ``read(q, key, order, state)``: the Streamlit
-  widget and how to rebuild the response from widget state (Streamlit is imported only there);
+- ``verdicts(q, response)``: after checking, per option, statement, pair or item (file order) True for the key and
+  what was right, False for a wrong choice, None for the rest: what ``render(..., checked=response)`` marks;
+- ``render(q, *, key, order, disabled, on_change, checked)`` and ``read(q, key, order, state)``: the Streamlit
+  widget (``checked``: the response already checked, marked ✓/✗ on the options) and how to rebuild the response
+  from widget state (Streamlit is imported only there);
   ``state(q, key, order, response)`` is the inverse, to show a saved answer again.
 
 What other layers know of a type sits in one registry per concern, keyed by the type's name, each read with
@@ -52,6 +55,9 @@ TYPE_NAMES = {
     "essay": "Uraian",
 }
 
+PARTIAL_CREDIT = frozenset({"multiple", "true_false", "matching", "ordering"})  # types that can score in between
+ALL_OR_NOTHING_NOTE = "Semua harus benar (tanpa skor sebagian)"
+
 
 T = TypeVar("T")
 
@@ -81,3 +87,10 @@ def of_type(registry: Mapping[str, T], type_: str, concern: str) -> T:
         return registry[type_]
     except KeyError:
         raise UnknownQuestionType(f"{concern}: nothing for question type {type_!r}") from None
+
+
+def scoring_note(question) -> str | None:
+    """What a student is told before answering an all-or-nothing question whose type could score part of it."""
+    if question.scoring == "all_or_nothing" and question.type in PARTIAL_CREDIT:
+        return ALL_OR_NOTHING_NOTE
+    return None

@@ -86,7 +86,14 @@ def read(q: Question, key: str, order, state) -> str:
     return text_response(state, key, MAX_CHARS)
 
 
-def render(q: Question, *, key: str, order=None, disabled: bool = False, on_change=None, args=()) -> str:
+def verdicts(q: Question, response) -> list:
+    """Nothing to mark: the student rates an essay with its rubric."""
+    return []
+
+
+def render(q: Question, *, key: str, order=None, disabled: bool = False, on_change=None, args=(),
+           checked=None) -> str:
+    """The answer box; an essay is rated by the student, not marked (``checked`` is taken for the shared call)."""
     import streamlit as st
 
     st.text_area("Tulis jawabanmu:", key=key, height=160, max_chars=MAX_CHARS, disabled=disabled,

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from ...limits import ESSAY_MAX
-from ..base import QuestionBase, Strict, Text, all_or_partial, distinct, folded, located, unmarked
+from ..base import QuestionBase, Strict, Text, all_or_partial, distinct, folded, located, marked, unmarked
 
 
 class Pair(Strict):
@@ -112,6 +112,12 @@ def feedback(q: Question, response) -> list[str]:
     return []
 
 
+def verdicts(q: Question, response) -> list[bool]:
+    """Per pair: whether its left was matched right."""
+    given = dict(response or {})
+    return [given.get(p.left) == p.right for p in q.pairs]
+
+
 def state(q: Question, key: str, order: list[int], response) -> dict:
     rights = {right: j for j, right in enumerate(q.rights)}
     given = dict(response or {})
@@ -128,13 +134,17 @@ def read(q: Question, key: str, order: list[int], state) -> dict[str, str]:
     return given
 
 
-def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=()) -> dict:
+def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=(),
+           checked=None) -> dict:
     import streamlit as st
 
     rights = q.rights
     extra = " Ada pilihan yang tidak punya pasangan." if q.distractors else ""
     st.markdown(f"Pilih pasangan yang tepat untuk setiap pernyataan di bawah ini.{extra}")
+    marks = verdicts(q, checked) if checked is not None else [None] * len(q.pairs)
     for i, pair in enumerate(q.pairs):
-        st.selectbox(pair.left, order, index=None, key=f"{key}-{i}", placeholder="Pilih pasangannya",
+        note = f" · seharusnya: {pair.right}" if marks[i] is False else ""
+        st.selectbox(marked(pair.left, marks[i], note), order, index=None, key=f"{key}-{i}",
+                     placeholder="Pilih pasangannya",
                      format_func=lambda j: unmarked(rights[j]), disabled=disabled, on_change=on_change, args=args)
     return read(q, key, order, st.session_state)

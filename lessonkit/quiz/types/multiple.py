@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from ..base import QuestionBase, all_or_partial, distinct
+from ..base import QuestionBase, all_or_partial, distinct, marked
 from .single import Option, is_index
 
 
@@ -79,6 +79,15 @@ def feedback(q: Question, response) -> list[str]:
     return [q.options[i].feedback for i in sorted(response or ()) if q.options[i].feedback]
 
 
+def verdicts(q: Question, response) -> list[bool | None]:
+    """Every key ✓ (ticked or not), a wrong tick ✗, the other options unmarked."""
+    picked = set(response or ())
+    return [True if o.correct else (False if i in picked else None) for i, o in enumerate(q.options)]
+
+
+MISSED = " (seharusnya dipilih)"
+
+
 def state(q: Question, key: str, order: list[int], response) -> dict:
     picked = set(response or ())
     return {f"{key}-{shown}": i in picked for shown, i in enumerate(order)}
@@ -88,10 +97,14 @@ def read(q: Question, key: str, order: list[int], state) -> set[int]:
     return {i for shown, i in enumerate(order) if state.get(f"{key}-{shown}")}
 
 
-def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=()) -> set[int]:
+def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=(),
+           checked=None) -> set[int]:
     import streamlit as st
 
     st.markdown("Pilih **semua** jawaban yang benar:")
+    marks = verdicts(q, checked) if checked is not None else [None] * len(q.options)
+    missed = q.answers - set(checked) if checked is not None else frozenset()
     for shown, i in enumerate(order):
-        st.checkbox(q.options[i].text, key=f"{key}-{shown}", disabled=disabled, on_change=on_change, args=args)
+        st.checkbox(marked(q.options[i].text, marks[i], MISSED if i in missed else ""), key=f"{key}-{shown}",
+                    disabled=disabled, on_change=on_change, args=args)
     return read(q, key, order, st.session_state)

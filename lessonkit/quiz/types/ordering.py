@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from ...limits import RESPONSE_ITEMS_MAX
-from ..base import QuestionBase, Text, all_or_partial, distinct, unmarked
+from ..base import QuestionBase, Text, all_or_partial, distinct, marked, unmarked
 
 
 class Question(QuestionBase):
@@ -95,6 +95,12 @@ def feedback(q: Question, response) -> list[str]:
     return []
 
 
+def verdicts(q: Question, response) -> list[bool]:
+    """Per item: whether the student put it in its own place."""
+    given = list(response or [])
+    return [i < len(given) and given[i] == item for i, item in enumerate(q.items)]
+
+
 def state(q: Question, key: str, order: list[int], response) -> dict:
     return {key: [q.items.index(item) for item in response or [] if item in q.items]}
 
@@ -141,8 +147,12 @@ def arrange(texts: dict[int, str], *, key: str, disabled: bool = False, on_chang
         st.button("Urutan ini sudah benar", key=f"{key}-keep", on_click=_set, args=(shown,))
 
 
-def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=()) -> list:
+def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=(),
+           checked=None) -> list:
     import streamlit as st
 
-    arrange({i: unmarked(q.items[i]) for i in order}, key=key, disabled=disabled, on_change=on_change, args=args)
+    marks = verdicts(q, checked) if checked is not None else [None] * len(q.items)
+    texts = {i: marked(unmarked(q.items[i]), marks[i], "" if marks[i] is not False else f" (seharusnya ke-{i + 1})")
+             for i in order}
+    arrange(texts, key=key, disabled=disabled, on_change=on_change, args=args)
     return read(q, key, order, st.session_state)

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from ..base import QuestionBase, Strict, Text, distinct
+from ..base import QuestionBase, Strict, Text, distinct, marked
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -75,6 +75,11 @@ def label(q: Question, order: list[int], index: int) -> str:
     return f"{LETTERS[order.index(index)]}. {q.options[index].text}"
 
 
+def verdicts(q: Question, response) -> list[bool | None]:
+    """The key ✓, a wrong choice ✗, the other options unmarked."""
+    return [True if o.correct else (False if i == response else None) for i, o in enumerate(q.options)]
+
+
 def answer_text(q: Question, response) -> str:
     return q.options[response].text if response is not None else "(tidak dijawab)"
 
@@ -99,8 +104,11 @@ def read(q: Question, key: str, order: list[int], state) -> int | None:
     return state.get(key)
 
 
-def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=()) -> int | None:
+def render(q: Question, *, key: str, order: list[int], disabled: bool = False, on_change=None, args=(),
+           checked=None) -> int | None:
     import streamlit as st
 
-    return st.radio("Pilih satu jawaban:", order, index=None, key=key, format_func=lambda i: label(q, order, i),
+    marks = verdicts(q, checked) if checked is not None else [None] * len(q.options)
+    return st.radio("Pilih satu jawaban:", order, index=None, key=key,
+                    format_func=lambda i: marked(label(q, order, i), marks[i]),
                     disabled=disabled, on_change=on_change, args=args)

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, field_validator
 
-from ..base import QuestionBase, Strict, Text, all_or_partial, distinct, folded, located
+from ..base import QuestionBase, Strict, Text, all_or_partial, distinct, folded, located, marked
 
 DEFAULT_LABELS = ("Benar", "Salah")
 LABEL_MAX = 20
@@ -117,6 +117,12 @@ def feedback(q: Question, response) -> list[str]:
     return []
 
 
+def verdicts(q: Question, response) -> list[bool]:
+    """Per statement: whether its answer was right (an unanswered one is not)."""
+    answers = list(response or [])
+    return [i < len(answers) and answers[i] is s.answer for i, s in enumerate(q.statements)]
+
+
 def state(q: Question, key: str, order, response) -> dict:
     answers = list(response or [])
     return {f"{key}-{i}": answers[i] for i in range(min(len(answers), len(q.statements)))}
@@ -126,12 +132,23 @@ def read(q: Question, key: str, order, state) -> list[bool | None]:
     return [state.get(f"{key}-{i}") for i in range(len(q.statements))]
 
 
-def render(q: Question, *, key: str, order=None, disabled: bool = False, on_change=None, args=()) -> list:
+def _column(q: Question, statement: Statement, given, value: bool) -> str:
+    """A column's label under a checked statement: the right one ✓, a wrong choice ✗."""
+    return marked(choices(q)[value], True if value is statement.answer else (False if value is given else None))
+
+
+def render(q: Question, *, key: str, order=None, disabled: bool = False, on_change=None, args=(),
+           checked=None) -> list:
     import streamlit as st
 
     names = choices(q)
+    marks = verdicts(q, checked) if checked is not None else None
+    given = list(checked or []) + [None] * len(q.statements)
     st.markdown(f"Tentukan **{names[True]}** atau **{names[False]}** untuk setiap pernyataan:")
     for position, i in enumerate(displayed(q, order), start=1):
-        st.radio(f"{position}. {q.statements[i].text}", [True, False], index=None, horizontal=True,
-                 key=f"{key}-{i}", format_func=names.get, disabled=disabled, on_change=on_change, args=args)
+        statement = q.statements[i]
+        text = f"{position}. {statement.text}"
+        column = names.get if marks is None else (lambda v, s=statement, g=given[i]: _column(q, s, g, v))
+        st.radio(text if marks is None else marked(text, marks[i]), [True, False], index=None, horizontal=True,
+                 key=f"{key}-{i}", format_func=column, disabled=disabled, on_change=on_change, args=args)
     return read(q, key, order, st.session_state)

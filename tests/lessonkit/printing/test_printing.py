@@ -56,6 +56,16 @@ def test_worksheet_has_name_fields_every_question_and_its_answer_space():
     assert "Tulis jawabanmu di garis yang tersedia." in text
 
 
+def test_worksheet_marks_all_or_nothing_questions_before_they_are_answered():
+    text = " ".join(_text(worksheet(bank_selection(quizzes=["studi-kasus"]))).split())
+    assert "Pilihan ganda kompleks · 2 poin · Semua harus benar (tanpa skor sebagian)." in text
+
+
+def test_answer_key_tells_the_typos_a_short_answer_tolerates_as_the_app_grades_it():
+    text = " ".join(_text(answer_key(bank_selection(quizzes=["konsep-dasar"]))).split())
+    assert "Isian singkat · 1 poin · salah ketik sampai 1 huruf diterima" in text  # kd-07: okupasional
+
+
 def test_paket_a_and_b_hold_the_same_questions_in_different_orders():
     selection = bank_selection(quizzes=["kelompok-profesi"])
     a, b = layout(selection, "A"), layout(selection, "B")

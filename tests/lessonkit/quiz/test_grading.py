@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lessonkit.quiz import grade, quiz_score
-from lessonkit.quiz.types import TYPES, module_of
+from lessonkit.quiz.base import marked
+from lessonkit.quiz.types import TYPES, module_of, scoring_note, short_answer
 from lessonkit.quiz.types.essay import rated_score, self_score
 from lessonkit.quiz.types.ordering import longest_increasing_run
 
@@ -98,10 +99,40 @@ def test_longest_increasing_run():
 
 
 @pytest.mark.parametrize("answer", ["kode etik", "  KODE   Etik ", "Kode etik.", "kode-etik profesi!",
-                                    "kode etik, profesi"])
+                                    "kode etik, profesi", "kode-etik", "kodeetik"])
 def test_short_answer_ignores_case_spacing_and_punctuation(answer):
-    expected = 0.0 if answer == "kode-etik profesi!" else 1.0
-    assert grade(make("short_answer"), answer).score == expected
+    assert grade(make("short_answer"), answer).score == 1.0
+    assert short_answer.feedback(make("short_answer"), answer) == []  # as written: no note on spelling
+
+
+def test_short_answer_accepts_a_typo_in_a_long_word_and_shows_the_right_spelling():
+    q = make("short_answer", accept=["okupasional", "kelompok okupasional"])
+    for typed in ("okupasionl", "okupasinoal", "Okupasionall"):
+        assert grade(q, typed).score == 1.0, typed
+        assert short_answer.feedback(q, typed) == [
+            "Jawabanmu diterima walaupun ejaannya belum tepat. Tulisan yang benar: **okupasional**."]
+    assert grade(q, "okupasi").score == 0.0
+
+
+def test_short_answer_tolerates_two_typos_from_twelve_letters_and_none_below_six():
+    assert grade(make("short_answer", accept=["kesetiakawanan"]), "kesetiakwnan").score == 1.0
+    q = make("short_answer", accept=["mkek"])
+    assert grade(q, "mkk").score == 0.0
+    assert short_answer.feedback(q, "mkk") == [
+        "Hampir tepat: jawabanmu berbeda 1 huruf dari jawaban yang diterima. Periksa lagi ejaannya."]
+
+
+def test_short_answer_with_typos_zero_accepts_only_the_written_forms_and_says_how_close():
+    q = make("short_answer", accept=["formal"], typos=0)
+    assert grade(q, "normal").score == 0.0
+    assert grade(q, "Formal!").score == 1.0
+    assert "berbeda 1 huruf" in short_answer.feedback(q, "normal")[0]
+    assert short_answer.feedback(q, "sangat jauh berbeda") == []
+
+
+def test_short_answer_typos_above_three_is_refused():
+    with pytest.raises(ValueError):
+        make("short_answer", typos=4)
 
 
 def test_short_answer_rejects_other_words_and_blank():
@@ -217,3 +248,30 @@ def test_widgets_that_show_raw_text_get_it_without_markdown_emphasis():
 
     assert unmarked("Kelompok *volunteer* dan **kode etik**") == "Kelompok volunteer dan kode etik"
     assert unmarked("a * b, nama_berkas_ini") == "a * b, nama_berkas_ini"
+
+
+@pytest.mark.parametrize("kind", AUTO)
+def test_an_all_or_nothing_question_that_could_score_in_part_says_so_before_it_is_answered(kind):
+    expected = "Semua harus benar (tanpa skor sebagian)" if kind in {"multiple", "true_false", "matching",
+                                                                    "ordering"} else None
+    assert scoring_note(make(kind, scoring="all_or_nothing")) == expected
+    assert scoring_note(make(kind)) is None
+
+
+def test_marked_text_carries_a_mark_and_a_colour_never_colour_alone():
+    assert marked("A. Teks", True) == ":green[✓ A. Teks]"
+    assert marked("B. Teks", False, " (catatan)") == ":red[✗ B. Teks (catatan)]"
+    assert marked("C. Teks", None) == "C. Teks"
+
+
+def test_verdicts_mark_the_key_and_the_wrong_choice_on_each_option_statement_pair_and_item():
+    assert module_of(make("single")).verdicts(make("single"), 3) == [None, True, None, False, None]
+    assert module_of(make("multiple")).verdicts(make("multiple"), {0, 1}) == [True, False, True, None, True]
+    tf = make("true_false")
+    assert module_of(tf).verdicts(tf, [True, True, None]) == [True, False, False, False]
+    pairs = make("matching")
+    assert module_of(pairs).verdicts(pairs, {"L0": "R0", "L1": "R2"}) == [True, False, False, False]
+    items = make("ordering")
+    assert module_of(items).verdicts(items, ["satu", "tiga", "dua", "empat", "lima"]) == [True, False, False,
+                                                                                         True, True]
+    assert module_of(make("short_answer")).verdicts(make("short_answer"), "kode-etik") == [True]

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from lessonkit.quiz import exam, practice, read_bank
+from lessonkit.quiz import Grade, exam, practice, read_bank
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -32,7 +32,36 @@ def test_practice_checks_on_the_server_retries_and_summarises_weak_sections(smal
     assert run.check(small_bank, "c-02", [False, False]).score == 0.5
     run.finish()
     assert run.finished
-    assert [r.section for r in practice.study_again(run, small_bank)] == ["dua"]
+    summary = practice.summary(run, small_bank)
+    assert [r.section for r in summary.study_again] == ["dua"]
+    assert (summary.checked, summary.right, summary.unchecked) == (2, 1, 2)
+
+
+def _run_with(bank, scores):
+    run = practice.start(bank, section="proses-profesi", rng=random.Random(5))
+    for question_id, score in zip(run.question_ids, scores, strict=False):
+        run.results[question_id] = Grade(score)
+    run.finish()
+    return run
+
+
+def test_practice_summary_does_not_praise_a_run_with_four_of_ten_only_partly_right(real_bank):
+    summary = practice.summary(_run_with(real_bank, [1.0] * 6 + [0.75] * 4), real_bank)
+    kind, text = summary.verdict
+    assert kind == "warning" and text.startswith("4 dari 10 soal belum sepenuhnya tepat.")
+    assert "kuasai" not in text and "Bagus" not in text
+    assert [r.section for r in summary.study_again] == ["proses-profesi"]
+
+
+def test_practice_summary_praises_only_when_every_checked_question_is_right(real_bank):
+    run = _run_with(real_bank, [1.0] * 3)
+    summary = practice.summary(run, real_bank)
+    assert summary.study_again == [] and summary.unchecked == len(run.question_ids) - 3
+    assert summary.verdict == ("success", f"Bagus! Semua soal yang kamu periksa sudah tepat. "
+                                          f"{summary.unchecked} soal lainnya belum kamu kerjakan.")
+    everything = practice.summary(_run_with(real_bank, [1.0] * len(run.question_ids)), real_bank)
+    assert everything.verdict[1] == "Bagus sekali! Semua soal dalam latihan ini kamu jawab dengan tepat."
+    assert practice.summary(_run_with(real_bank, []), real_bank).verdict[0] == "info"
 
 
 def test_practice_by_section_puts_easier_questions_first(real_bank):
