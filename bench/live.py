@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import random
 import re
 import time
@@ -43,6 +44,7 @@ JOIN_BATCH = 10  # phones that join at the same moment (a class arrives in waves
 TEACHER = ("guru_bench", "Guru Tolok Ukur", "sandi-tolok-ukur-1")
 READ_SECONDS = 2.0  # the class looks at the reveal, then at the leaderboard, before the teacher goes on
 QUESTION_TIMEOUT = 60.0
+UNANSWERED_POLL = 20.0  # seconds without a reply after which a poll is taken for lost (see `poll_or_reload`)
 COUNT = re.compile(r"(\d+)\s*(?:/|dari)\s*(\d+)\s*(?:sudah|siswa) menjawab")
 
 
@@ -95,6 +97,7 @@ class Run:
     teacher_seen: list[tuple[int, float, int]] = field(default_factory=list)  # (question, time.time(), count)
     poll_seconds: list[float] = field(default_factory=list)
     errors: int = 0
+    reloads: int = 0  # polls the server never answered, after which the page was loaded again
     polling: bool = True
 
 
@@ -174,6 +177,17 @@ class Database:
             self.store.engine.dispose()
 
 
+async def poll_or_reload(client: StudentClient, run: Run) -> float:
+    """The page's automatic reruns; when the server does not answer one, the page is loaded again (as a student
+    whose screen froze would). Streamlit 1.67 drops, without any reply, a rerun of a fragment its session no
+    longer has (``AppSession.request_rerun``); a client that waited for it would wait forever."""
+    try:
+        return await asyncio.wait_for(client.poll(), UNANSWERED_POLL)
+    except TimeoutError:
+        run.reloads += 1
+        return await client.open(client.page, client.query)
+
+
 class Polling:
     """How a phone learns that its screen may have changed, today: the browser's ``run_every`` timer reruns
     the polling fragment an interval after the previous poll began (one second). ``next`` returns the seconds
@@ -181,8 +195,8 @@ class Polling:
 
     DESCRIPTION = "polling, fragmen `run_every` tiap detik (belum ada aliran dari server)"
 
-    def __init__(self, client: StudentClient):
-        self.client = client
+    def __init__(self, client: StudentClient, run: Run):
+        self.client, self.run = client, run
         self.began: float | None = None
 
     async def next(self) -> float:
@@ -190,7 +204,7 @@ class Polling:
         if self.began is not None:
             await asyncio.sleep(max(0.0, self.began + interval - time.monotonic()))
         self.began = time.monotonic()
-        return await self.client.poll()
+        return await poll_or_reload(self.client, self.run)
 
 
 LEARN = Polling
@@ -198,7 +212,7 @@ LEARN = Polling
 
 async def follow(client: StudentClient, run: Run, after_each=None) -> None:
     """Keep the screen current while the run lasts; ``after_each`` looks at it after every update."""
-    news = LEARN(client)
+    news = LEARN(client, run)
     while run.polling:
         try:
             run.poll_seconds.append(await news.next())
@@ -234,9 +248,9 @@ async def phone_joins(url: str, code: str, n: int) -> StudentClient:
     return client
 
 
-async def class_joins(url: str, code: str, phones: int) -> tuple[dict[int, StudentClient], list[float]]:
-    """Every phone seated (phone number -> its client), ``JOIN_BATCH`` at a time; the seconds each join took."""
-    seated: dict[int, StudentClient] = {}
+async def class_joins(url: str, code: str, phones: int, seated: dict[int, StudentClient]) -> list[float]:
+    """Every phone seated into ``seated`` (phone number -> its client), ``JOIN_BATCH`` at a time; the seconds each
+    join took."""
     seconds: list[float] = []
 
     async def one(n: int) -> None:
@@ -246,7 +260,7 @@ async def class_joins(url: str, code: str, phones: int) -> tuple[dict[int, Stude
 
     for first in range(0, phones, JOIN_BATCH):
         await asyncio.gather(*(one(n) for n in range(first, min(phones, first + JOIN_BATCH))))
-    return seated, seconds
+    return seconds
 
 
 async def play(client: StudentClient, run: Run, rng: random.Random, seconds: float, keys: Sequence[Key]) -> None:
@@ -288,7 +302,7 @@ async def teach(client: StudentClient, run: Run, db: Database, session_id: int, 
         deadline = time.monotonic() + QUESTION_TIMEOUT
         while not shows(client, "Lanjut") and time.monotonic() < deadline:  # the question is open
             began = time.monotonic()
-            await client.poll()
+            await poll_or_reload(client, run)
             look()
             await asyncio.sleep(max(0.0, 1.0 - (time.monotonic() - began)))
         await asyncio.sleep(READ_SECONDS)
@@ -358,7 +372,8 @@ class GameMeter:
     def read(self) -> dict:
         (server, own, browser, wall), (server0, own0, browser0, wall0) = self._now(), self.at
         elapsed = wall - wall0
-        out = {"game_s": round(elapsed), "game_loadgen_cpu_pct": round(100 * (own - own0) / elapsed, 1)}
+        out = {"game_s": round(elapsed), "game_loadgen_cpu_pct": round(100 * (own - own0) / elapsed, 1),
+               "game_machine_load": round(os.getloadavg()[0], 1)}  # every process on the machine, 1-minute average
         if self.pids:
             out.update(game_cpu_s=round(server - server0, 2), game_cpu_pct=round(100 * (server - server0) / elapsed, 1))
         if self.browser:
@@ -397,7 +412,7 @@ async def live_class(url: str, db_url: str, pids: Sequence[int] = (), phones: in
     try:
         async with screen(url) if screen else contextlib.nullcontext():
             idle_pct = await idle_cpu(teacher, run, pids[0], idle_seconds) if per_phone else 0.0
-            seated, join_times = await class_joins(url, code, phones)
+            join_times = await class_joins(url, code, phones, seated)
             result["join_p95_ms"] = ms(percentile(join_times, 95))
             if per_phone:
                 result.update(await lobby_cpu((teacher, *seated.values()), run, pids[0], idle_pct, poll_seconds))
@@ -440,7 +455,7 @@ def outcome(run: Run, stored: list[Stored], reactions: dict[int, float], phones:
         "points_spread": spread, "points_spread_groups": groups,
         "teacher_seen_p50_s": _s(percentile(seen, 50)), "teacher_seen_p95_s": _s(percentile(seen, 95)),
         "teacher_seen_max_s": _s(max(seen, default=None)), "teacher_not_seen": len(stored) - len(seen),
-        "poll_p95_ms": ms(percentile(run.poll_seconds, 95)), "errors": run.errors}
+        "poll_p95_ms": ms(percentile(run.poll_seconds, 95)), "unanswered_polls": run.reloads, "errors": run.errors}
 
 
 def _s(value: float | None) -> float | None:

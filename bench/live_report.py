@@ -39,19 +39,25 @@ CONTEXT = {
     "live40_cpu_ms_per_full_run": "CPU server per jalannya seluruh halaman: jawaban, soal baru (ms)",
     "live40_game_cpu_pct": "CPU server selama kuis (% satu inti)",
     "live40_game_loadgen_cpu_pct": "CPU generator beban selama kuis (% satu inti)",
+    "live40_game_machine_load": "beban mesin di akhir kuis (rata-rata 1 menit, semua proses)",
     "live40_teacher_seen_max_s": "hitungan di layar guru, paling lama",
     "live40_teacher_not_seen": "jawaban yang tidak pernah terlihat di hitungan guru",
+    "live40_unanswered_polls": "polling yang tidak pernah dijawab server (ponsel memuat ulang setelah 20 s)",
     "live40_cluster2_answers_accepted": "2 proses: jawaban tersimpan",
     "live40_cluster2_teacher_seen_p95_s": "2 proses: hitungan di layar guru, p95",
     "live40_projector_points_spread": "dengan proyektor: selisih poin untuk waktu reaksi sama",
     "live40_projector_game_cpu_pct": "dengan proyektor: CPU server selama kuis (% satu inti)",
     "live40_projector_chromium_cpu_pct": "dengan proyektor: CPU Chromium selama kuis (% satu inti)",
     "live40_projector_game_loadgen_cpu_pct": "dengan proyektor: CPU generator beban selama kuis (% satu inti)",
+    "live40_projector_game_machine_load": "dengan proyektor: beban mesin di akhir kuis",
     "live200_cluster2_answers_expected": "200 ponsel: jawaban yang seharusnya masuk (200 × 10)",
     "live200_cluster2_answers_accepted": "200 ponsel: jawaban tersimpan",
     "live200_cluster2_points_spread": "200 ponsel: selisih poin untuk waktu reaksi sama",
     "live200_cluster2_game_cpu_pct": "200 ponsel: CPU kedua proses selama kuis (% satu inti)",
     "live200_cluster2_game_loadgen_cpu_pct": "200 ponsel: CPU generator beban selama kuis (% satu inti)",
+    "live200_cluster2_join_p95_ms": "200 ponsel: bergabung, p95 (ms)",
+    "live200_cluster2_unanswered_polls": "200 ponsel: polling yang tidak pernah dijawab server",
+    "live200_cluster2_game_machine_load": "200 ponsel: beban mesin di akhir kuis",
 }
 
 
@@ -111,6 +117,26 @@ def where_cpu_goes(r: dict) -> list[str]:
             f"({get('live40_game_cpu_pct')} % satu inti)."]
 
 
+def _machine(r: dict, prefix: str) -> str:
+    """The machine's share of a miss: a server far from one core while the load is above the cores waits for
+    a core, not for its own work."""
+    load, cpu = r.get(f"{prefix}_game_machine_load"), r.get(f"{prefix}_game_cpu_pct")
+    cores = r.get("machine", {}).get("cores") or 1
+    if load is None or load <= cores:
+        return ""
+    return (f" Beban mesin {load} pada {cores} inti (pekerjaan lain di mesin yang sama): server hanya mendapat "
+            f"{cpu} % satu inti, jadi sebagian besar waktu tunggu adalah menunggu giliran CPU.")
+
+
+def _unanswered(r: dict, prefix: str) -> str:
+    """Polls the server never answered: each cost its phone 20 s and a reload (bench/live.py `poll_or_reload`)."""
+    lost = r.get(f"{prefix}_unanswered_polls")
+    if not lost:
+        return ""
+    return (f" {lost} polling tidak pernah dijawab server (fragmen yang ditanyakan sudah tidak ada di sesi itu; "
+            "Streamlit diam saja), jadi ponsel itu baru melihat soal setelah 20 detik dan memuat ulang halaman.")
+
+
 def _seen_cause(r: dict, prefix: str) -> str:
     learn = r.get("live_learn", "")
     how = ("ponsel masih mengetahui soal baru dengan polling: fragmen `run_every` tiap detik menunggu rata-rata "
@@ -118,7 +144,8 @@ def _seen_cause(r: dict, prefix: str) -> str:
            if "polling" in learn else "ponsel diberi tahu lewat aliran dari server, lalu menjalankan fragmen soal")
     return (f"{how}. Terukur sejak server membuka soal: p50 {r.get(f'{prefix}_phone_seen_p50_s')} s, paling lama "
             f"{r.get(f'{prefix}_phone_seen_max_s')} s; polling p95 {r.get(f'{prefix}_poll_p95_ms')} ms, CPU server "
-            f"selama kuis {r.get(f'{prefix}_game_cpu_pct')} % satu inti.")
+            f"selama kuis {r.get(f'{prefix}_game_cpu_pct')} % satu inti." + _unanswered(r, prefix)
+            + _machine(r, prefix))
 
 
 def _ack_cause(r: dict, prefix: str) -> str:
@@ -126,7 +153,7 @@ def _ack_cause(r: dict, prefix: str) -> str:
             f"halaman dalam {r.get(f'{prefix}_game_s')} detik, CPU server {r.get(f'{prefix}_game_cpu_pct')} % satu "
             f"inti; saat soal dibuka semua ponsel menjalankan seluruh halaman bersamaan, tepat saat jawaban "
             f"pertama datang (p50 {r.get(f'{prefix}_ack_p50_ms')} ms, paling lama {r.get(f'{prefix}_ack_max_ms')} "
-            f"ms; paling lama per soal {r.get(f'{prefix}_ack_max_ms_by_question')}).")
+            f"ms; paling lama per soal {r.get(f'{prefix}_ack_max_ms_by_question')})." + _machine(r, prefix))
 
 
 def _spread_cause(r: dict, prefix: str) -> str:

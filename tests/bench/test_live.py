@@ -1,9 +1,20 @@
 """The live workload's arithmetic: reading the teacher's count, the delay until the teacher sees an answer,
 duplicates, how a phone learns of news (the swappable `Polling`), and the keys one run reports."""
 
+import asyncio
 import time
 
-from bench.live import LEARN, Polling, Run, Stored, answered_count, duplicates, outcome, teacher_seen_delays
+from bench.live import (
+    LEARN,
+    Polling,
+    Run,
+    Stored,
+    answered_count,
+    duplicates,
+    outcome,
+    poll_or_reload,
+    teacher_seen_delays,
+)
 from tests.conftest import run_async
 
 
@@ -41,13 +52,38 @@ def test_a_polling_phone_reruns_its_fragment_one_interval_after_the_previous_pol
     client = FakeClient()
 
     async def three_polls() -> list[float]:
-        news = LEARN(client)
+        news = LEARN(client, Run())
         return [await news.next() for _ in range(3)]
 
     assert LEARN is Polling, "the one place that says how a phone learns of a new question"
     assert run_async(three_polls()) == [0.001] * 3
     gaps = [b - a for a, b in zip(client.polled, client.polled[1:], strict=False)]
     assert all(0.045 <= gap < 0.2 for gap in gaps), gaps
+
+
+class SilentClient(FakeClient):
+    """A client whose poll names a fragment the server no longer has: no reply ever comes."""
+
+    page, query = "kuis-langsung", "kuis=123456&kursi=abc"
+
+    def __init__(self):
+        super().__init__()
+        self.opened: list[tuple[str, str]] = []
+
+    async def poll(self) -> float:
+        await asyncio.sleep(3600)
+
+    async def open(self, page: str, query: str) -> float:
+        self.opened.append((page, query))
+        return 0.002
+
+
+def test_a_poll_the_server_never_answers_reloads_the_page_instead_of_waiting_forever(monkeypatch):
+    monkeypatch.setattr("bench.live.UNANSWERED_POLL", 0.05)
+    client, run = SilentClient(), Run()
+    assert run_async(poll_or_reload(client, run)) == 0.002
+    assert client.opened == [("kuis-langsung", "kuis=123456&kursi=abc")], "back to the same seat"
+    assert run.reloads == 1
 
 
 def test_one_runs_outcome_has_every_key_the_report_needs():
@@ -58,4 +94,4 @@ def test_one_runs_outcome_has_every_key_the_report_needs():
     assert result["phone_seen_p95_s"] == 0.9 and result["phone_seen_min_s"] == 0.3
     assert result["points_spread"] == 25 and result["points_spread_groups"] == 1
     assert result["answers_lost"] == 18, "2 phones × 10 questions expected, 2 kept"
-    assert result["answers_duplicated"] == 0 and result["teacher_not_seen"] == 0
+    assert result["answers_duplicated"] == 0 and result["teacher_not_seen"] == 0 and result["unanswered_polls"] == 0

@@ -57,6 +57,14 @@ def test_every_missed_target_gets_a_line_with_its_cause_in_numbers():
     assert misses(_results(live40_cluster2_ack_p95_ms=200.0)) == [], "nothing missed, no section"
 
 
+def test_a_miss_on_a_loaded_machine_says_the_server_waited_for_a_core():
+    loaded = "\n".join(misses(_results(live40_ack_p95_ms=900.0, live40_game_machine_load=13.0,
+                                        live40_game_cpu_pct=24.0)))
+    assert "Beban mesin 13.0 pada 2 inti" in loaded and "24.0 % satu inti" in loaded
+    quiet = "\n".join(misses(_results(live40_ack_p95_ms=900.0, live40_game_machine_load=1.5)))
+    assert "Beban mesin" not in quiet
+
+
 def test_the_load_generators_share_is_reported_and_flagged_when_it_may_be_the_bottleneck():
     quiet = live_markdown(_results())
     assert "live200_cluster2 9.5 %" in quiet and "Chromium proyektor 35.0 %" in quiet
