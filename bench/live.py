@@ -44,7 +44,8 @@ JOIN_BATCH = 10  # phones that join at the same moment (a class arrives in waves
 TEACHER = ("guru_bench", "Guru Tolok Ukur", "sandi-tolok-ukur-1")
 READ_SECONDS = 2.0  # the class looks at the reveal, then at the leaderboard, before the teacher goes on
 QUESTION_TIMEOUT = 60.0
-UNANSWERED_POLL = 20.0  # seconds without a reply after which a poll is taken for lost (see `poll_or_reload`)
+UNANSWERED_POLL = 60.0  # seconds without a reply after which a poll is taken for lost (see `poll_or_reload`)
+SCREENS = ("Mulai kuis", "Tutup soal sekarang", "Lanjutkan waktu", "Lanjut", "Lihat podium")  # the teacher's buttons
 COUNT = re.compile(r"(\d+)\s*(?:/|dari)\s*(\d+)\s*(?:sudah|siswa) menjawab")
 
 
@@ -177,14 +178,20 @@ class Database:
             self.store.engine.dispose()
 
 
-async def poll_or_reload(client: StudentClient, run: Run) -> float:
-    """The page's automatic reruns; when the server does not answer one, the page is loaded again (as a student
-    whose screen froze would). Streamlit 1.67 drops, without any reply, a rerun of a fragment its session no
-    longer has (``AppSession.request_rerun``); a client that waited for it would wait forever."""
+async def poll_or_reload(client: StudentClient, run: Run, resume=None) -> float:
+    """The page's automatic reruns; when the server does not answer one, the tab is opened again on a new
+    connection (as a student whose screen froze would reload it), so that a late reply cannot be taken for the
+    answer to a later action; ``resume(client)`` then gets back (a phone: its page and seat, from the address).
+    Streamlit 1.67 drops, without any reply, a rerun of a fragment its session no longer has
+    (``AppSession.request_rerun``); a client that waited for it would wait forever."""
     try:
         return await asyncio.wait_for(client.poll(), UNANSWERED_POLL)
     except TimeoutError:
         run.reloads += 1
+        await client.close()
+        await client.connect()
+        if resume is not None:
+            return await resume(client)
         return await client.open(client.page, client.query)
 
 
@@ -223,18 +230,24 @@ async def follow(client: StudentClient, run: Run, after_each=None) -> None:
 
 
 async def teacher_signs_in(url: str) -> StudentClient:
-    username, _, password = TEACHER
     client = StudentClient(url)
     await client.connect()
-    await client.open("kuis-langsung-guru")
-    client.fill("Nama pengguna", username)
-    client.fill("Kata sandi", password)
-    await client.click("Masuk")
-    if not shows(client, "Mulai kuis"):
-        await client.open("kuis-langsung-guru")
+    await sign_in(client)
     if not shows(client, "Mulai kuis"):
         raise RuntimeError("the teacher's page does not show the lobby after signing in")
     return client
+
+
+async def sign_in(client: StudentClient) -> float:
+    """The teacher signs in with the password form on a new connection and sees the session's screen."""
+    username, _, password = TEACHER
+    await client.open("kuis-langsung-guru")
+    client.fill("Nama pengguna", username)
+    client.fill("Kata sandi", password)
+    seconds = await client.click("Masuk")
+    if not any(shows(client, label) for label in SCREENS):
+        seconds += await client.open("kuis-langsung-guru")
+    return seconds
 
 
 async def phone_joins(url: str, code: str, n: int) -> StudentClient:
@@ -302,7 +315,7 @@ async def teach(client: StudentClient, run: Run, db: Database, session_id: int, 
         deadline = time.monotonic() + QUESTION_TIMEOUT
         while not shows(client, "Lanjut") and time.monotonic() < deadline:  # the question is open
             began = time.monotonic()
-            await poll_or_reload(client, run)
+            await poll_or_reload(client, run, sign_in)
             look()
             await asyncio.sleep(max(0.0, 1.0 - (time.monotonic() - began)))
         await asyncio.sleep(READ_SECONDS)

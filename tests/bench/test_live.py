@@ -69,9 +69,16 @@ class SilentClient(FakeClient):
     def __init__(self):
         super().__init__()
         self.opened: list[tuple[str, str]] = []
+        self.connections = 1
 
     async def poll(self) -> float:
         await asyncio.sleep(3600)
+
+    async def close(self) -> None:
+        self.connections -= 1
+
+    async def connect(self) -> None:
+        self.connections += 1
 
     async def open(self, page: str, query: str) -> float:
         self.opened.append((page, query))
@@ -83,6 +90,7 @@ def test_a_poll_the_server_never_answers_reloads_the_page_instead_of_waiting_for
     client, run = SilentClient(), Run()
     assert run_async(poll_or_reload(client, run)) == 0.002
     assert client.opened == [("kuis-langsung", "kuis=123456&kursi=abc")], "back to the same seat"
+    assert client.connections == 1, "on a new connection: a late reply cannot pass for a later action's"
     assert run.reloads == 1
 
 
