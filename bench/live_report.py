@@ -196,7 +196,9 @@ def misses(results: dict) -> list[str]:
         if ok(value):
             continue
         prefix, name = _split(key)
-        if value is None:
+        if value is None and results.get(f"{prefix}_failed"):
+            cause = f"run ini berhenti dengan galat: {results[f'{prefix}_failed']}"
+        elif value is None:
             cause = "tidak terukur pada run ini (lihat keluaran `python bench/run.py --live`)."
         else:
             cause = CAUSES.get(name, lambda r, p: "penyebabnya belum diukur.")(results, prefix)

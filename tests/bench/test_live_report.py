@@ -46,6 +46,13 @@ def test_missing_values_show_as_dashes_and_miss_their_target():
     assert "- `live40_teacher_seen_p95_s` = None (target ≤ 2 s): tidak terukur" in table
 
 
+def test_a_run_that_broke_says_why_at_each_of_its_targets():
+    results = {k: v for k, v in _results().items() if not k.startswith("live200_cluster2")}
+    text = "\n".join(misses(results | {"live200_cluster2_failed": "TimeoutError: timed out during opening handshake"}))
+    assert "- `live200_cluster2_ack_p95_ms` = None (target ≤ 1000 ms): run ini berhenti dengan galat: " \
+           "TimeoutError" in text
+
+
 def test_every_missed_target_gets_a_line_with_its_cause_in_numbers():
     lines = misses(_results(live40_points_spread=60, live40_phone_seen_min_s=0.2, live40_phone_seen_max_s=2.6,
                             live40_projector_ack_p95_ms=900.0, live40_projector_game_cpu_pct=88.0))
