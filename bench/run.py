@@ -648,7 +648,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cluster", type=int, metavar="N",
                         help="measure N Streamlit processes behind nginx (deploy/cluster.py) instead")
     parser.add_argument("--live", action="store_true",
-                        help="the Kuis Langsung runs, 40 and 200 phones (about 10 minutes)")
+                        help="the Kuis Langsung runs, 40 and 200 phones (15-25 minutes)")
     args = parser.parse_args(argv)
     if args.live:
         return run_live()
