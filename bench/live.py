@@ -1,40 +1,53 @@
-"""The ``live40`` workload: one teacher on the projector and 40 phones playing a 10-question Kuis Langsung.
+"""The ``live40`` workload: one teacher on the projector and a class of phones playing a 10-question Kuis Langsung.
 
 Everything a person would do goes over Streamlit's protocol (``bench/loadgen.py``): the teacher signs in
 with the password form on ``kuis-langsung-guru`` (the session stays signed in for that websocket), sees the
 lobby of the session the benchmark made in the database, and drives it with the page's own buttons ("Mulai
-kuis", "Lanjut"); 40 phones open ``kuis-langsung?kuis=CODE``, type a nickname, join, and keep polling as the
-browser's ``run_every`` timer does (one fragment rerun a second). Each phone answers each question at a random
-moment 0.3-3 s after it opened (or as soon as its screen shows the question, if later), and measures the
-click until ``script_finished`` (the acknowledgement). The teacher's screen is read from the same polls: the
-"N/M sudah menjawab" count its fragment draws (and the reveal's "N dari M siswa menjawab"); for each stored
-answer, the wait from the moment the server accepted it (``answered_at``, the same clock) until the teacher's
-screen showed a count that includes it. Accepted and duplicated answers are counted in the database.
+kuis", "Lanjut"); the phones (40, or 200 on the cluster) open ``kuis-langsung?kuis=CODE``, type a nickname,
+join, and learn of a new question the way a browser does (`Polling`: one fragment rerun a second, the
+browser's ``run_every`` timer; the one class to swap when phones are pushed the news instead). Each phone
+taps its scripted reaction time after *its own* screen showed the question, the key most of the time
+(``bench/live_fair.py``), and measures the tap until ``script_finished`` (the acknowledgement).
 
-CPU per polling phone: the server's CPU while the 40 seated phones only poll in the lobby, minus the CPU
-while only the teacher's page polls, divided by 40.
+"Seen" is counted from the server's open: after each click that opens a question, the benchmark reads the
+question's ``opened_at`` from the database (the server's ``time.time()``, the same clock as the phones').
+The teacher's screen is read from the same polls: the "N/M sudah menjawab" count its fragment draws (and the
+reveal's "N dari M siswa menjawab"); for each stored answer, the wait from the moment the server accepted it
+(``answered_at``) until the teacher's screen showed a count that includes it. Accepted and duplicated answers,
+and the points of right answers per reaction time, are read from the database.
+
+CPU per polling phone (one server process only): the server's CPU while the seated phones only poll in the
+lobby, minus the CPU while only the teacher's page polls, divided by the phones. The load generator's own CPU
+is reported for the lobby and for the game, so it is never the bottleneck unnoticed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import random
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from bench.live_fair import RIGHT_SHARE, Key, pick, points_spread, question_on, reaction, right_answers, seen_delays
 from bench.loadgen import StudentClient
-from bench.measure import cpu_seconds, ms, own_cpu_seconds, percentile, target_rows
+from bench.measure import cpu_seconds, ms, own_cpu_seconds, percentile
 
+ROOT = Path(__file__).resolve().parent.parent
 PHONES = 40
 QUESTIONS = 10
-ANSWER_DELAY = (0.3, 3.0)  # seconds after the question opened
+JOIN_BATCH = 10  # phones that join at the same moment (a class arrives in waves)
 TEACHER = ("guru_bench", "Guru Tolok Ukur", "sandi-tolok-ukur-1")
 READ_SECONDS = 2.0  # the class looks at the reveal, then at the leaderboard, before the teacher goes on
 QUESTION_TIMEOUT = 60.0
+UNANSWERED_POLL = 60.0  # seconds without a reply after which a poll is taken for lost (see `poll_or_reload`)
+SCREENS = ("Mulai kuis", "Tutup soal sekarang", "Lanjutkan waktu", "Lanjut", "Lihat podium")  # the teacher's buttons
 COUNT = re.compile(r"(\d+)\s*(?:/|dari)\s*(\d+)\s*(?:sudah|siswa) menjawab")
-CHOICE = re.compile(r"^[A-E]\. ")
 
 
 def answered_count(texts: list[str]) -> int | None:
@@ -69,113 +82,222 @@ def duplicates(rows: list[tuple[int, str]]) -> int:
     return len(rows) - len(set(rows))
 
 
+def nickname(phone: int) -> str:
+    return f"Siswa {phone + 1:02d}"
+
+
 @dataclass
 class Run:
     """What one run saw, shared by the teacher and the phones."""
 
-    opened_at: float = 0.0  # when the teacher's click opened the latest question (its acknowledgement)
     question: int = 0  # 1-based number of the open question, 0 before the first
+    opened: dict[int, float] = field(default_factory=dict)  # question -> the server's opened_at (time.time())
     answers_sent: int = 0
     ack_seconds: list[float] = field(default_factory=list)
     ack_by_question: dict[int, list[float]] = field(default_factory=dict)
-    phone_seen: list[float] = field(default_factory=list)  # opening -> the phone's screen shows the question
+    phone_seen: list[tuple[int, float]] = field(default_factory=list)  # (question, time.time() the phone had it)
     teacher_seen: list[tuple[int, float, int]] = field(default_factory=list)  # (question, time.time(), count)
     poll_seconds: list[float] = field(default_factory=list)
     errors: int = 0
+    reloads: int = 0  # polls the server never answered, after which the page was loaded again
     polling: bool = True
 
 
-def make_session(data_dir: Path) -> tuple[str, int]:
-    """A teacher, a class and a 10-question session (single choice) in the app's database: (code, session id)."""
-    from lessonkit import live_service as service
-    from lessonkit.auth.passwords import hash_password
-    from lessonkit.content import load_lesson
-    from lessonkit.quiz import read_bank
-    from lessonkit.storage import Store
+@dataclass(frozen=True)
+class Stored:
+    """One answer as the server kept it."""
 
-    root = Path(__file__).resolve().parent.parent
-    lesson = load_lesson(root / "content")
-    bank = read_bank([root / "quizzes"], section_ids=lesson.section_ids)
-    store = Store.open(f"sqlite:///{data_dir / 'lessonkit.db'}")
-    username, name, password = TEACHER
-    teacher = store.add_teacher(name, username=username, password_hash=hash_password(password))
-    klass = store.create_class(teacher.id, "XI IPS 2")
-    ids = [q.id for q in bank.questions if q.type == "single"][:QUESTIONS]
-    record = service.create(store, bank, teacher.id, ids, base_seconds=20, speed_bonus=True, class_id=klass.id)
-    return record.code, record.id
+    seat: int
+    question_id: str
+    number: int  # the question's number in the session
+    answered_at: float
+    score: float
+    points: int
 
 
-def stored_answers(data_dir: Path, session_id: int) -> list[tuple[int, str, int, float]]:
-    """Every stored answer: (seat, question id, the question's number in the session, when it was accepted)."""
-    from lessonkit.storage import Store
+class Database:
+    """The app's database as the benchmark sees it: the session it prepares and what the server stored."""
 
-    store = Store.open(f"sqlite:///{data_dir / 'lessonkit.db'}")
-    numbers = {q.question_id: n for n, q in enumerate(store.live_get(session_id).session.questions, start=1)}
-    return [(a.seat, a.question_id, numbers[a.question_id], a.answered_at) for a in store.live_answers(session_id)]
+    def __init__(self, url: str):
+        self.url = url
+
+    @cached_property
+    def store(self):
+        from lessonkit.storage import Store
+
+        return Store.open(self.url)
+
+    @cached_property
+    def bank(self):
+        from lessonkit.content import load_lesson
+        from lessonkit.quiz import read_bank
+
+        lesson = load_lesson(ROOT / "content")
+        return read_bank([ROOT / "quizzes"], section_ids=lesson.section_ids)
+
+    def make_session(self) -> tuple[str, int, list[Key]]:
+        """A teacher, a class and a session of single-choice questions: (code, session id, the keys)."""
+        from lessonkit import live_service as service
+        from lessonkit.auth.passwords import hash_password
+
+        bank = self.bank
+        username, name, password = TEACHER
+        teacher = self.store.add_teacher(name, username=username, password_hash=hash_password(password))
+        klass = self.store.create_class(teacher.id, "XI IPS 2")
+        ids = [q.id for q in bank.questions if q.type == "single"][:QUESTIONS]
+        record = service.create(self.store, bank, teacher.id, ids, base_seconds=20, speed_bonus=True,
+                                class_id=klass.id)
+        return record.code, record.id, self.keys(record.id)
+
+    def keys(self, session_id: int) -> list[Key]:
+        from lessonkit.live import wire
+        from lessonkit.quiz.types import module_of
+
+        keys = []
+        for number, live in enumerate(self.store.live_get(session_id).session.questions, start=1):
+            question = self.bank.question(live.question_id)
+            choices = wire.ADAPTERS[question.type].fields(question, live.order)["choices"]
+            keys.append(Key(number, choices, wire.encode(question, live.order, module_of(question).perfect(question))))
+        return keys
+
+    def opened(self, session_id: int) -> tuple[int, float]:
+        """The open question's number and when the server opened it."""
+        session = self.store.live_get(session_id).session
+        return session.index + 1, session.clock.opened_at
+
+    def answers(self, session_id: int) -> list[Stored]:
+        numbers = {q.question_id: n for n, q in enumerate(self.store.live_get(session_id).session.questions, start=1)}
+        return [Stored(a.seat, a.question_id, numbers[a.question_id], a.answered_at, a.score, a.points)
+                for a in self.store.live_answers(session_id)]
+
+    def seats(self, session_id: int) -> dict[str, int]:
+        """Nickname -> seat."""
+        return {p.nickname: p.seat for p in self.store.live_players(session_id)}
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.engine.dispose()
 
 
-async def _every_second(client: StudentClient, run: Run, after_each=None) -> None:
-    """The browser's ``run_every`` timer: a poll each interval (from its start), while the run polls."""
+async def poll_or_reload(client: StudentClient, run: Run, resume=None) -> float:
+    """The page's automatic reruns; when the server does not answer one, the tab is opened again on a new
+    connection (as a student whose screen froze would reload it), so that a late reply cannot be taken for the
+    answer to a later action; ``resume(client)`` then gets back (a phone: its page and seat, from the address).
+    Streamlit 1.67 drops, without any reply, a rerun of a fragment its session no longer has
+    (``AppSession.request_rerun``); a client that waited for it would wait forever."""
+    try:
+        return await asyncio.wait_for(client.poll(), UNANSWERED_POLL)
+    except TimeoutError:
+        run.reloads += 1
+        await client.close()
+        await client.connect()
+        if resume is not None:
+            return await resume(client)
+        return await client.open(client.page, client.query)
+
+
+class Polling:
+    """How a phone learns that its screen may have changed, today: the browser's ``run_every`` timer reruns
+    the polling fragment an interval after the previous poll began (one second). ``next`` returns the seconds
+    that rerun took. Swap this class to simulate phones that are pushed the news instead."""
+
+    DESCRIPTION = "polling, fragmen `run_every` tiap detik (belum ada aliran dari server)"
+
+    def __init__(self, client: StudentClient, run: Run):
+        self.client, self.run = client, run
+        self.began: float | None = None
+
+    async def next(self) -> float:
+        interval = min(self.client.auto_reruns.values(), default=1.0)
+        if self.began is not None:
+            await asyncio.sleep(max(0.0, self.began + interval - time.monotonic()))
+        self.began = time.monotonic()
+        return await poll_or_reload(self.client, self.run)
+
+
+LEARN = Polling
+
+
+async def follow(client: StudentClient, run: Run, after_each=None) -> None:
+    """Keep the screen current while the run lasts; ``after_each`` looks at it after every update."""
+    news = LEARN(client, run)
     while run.polling:
-        began = time.monotonic()
         try:
-            run.poll_seconds.append(await client.poll())
+            run.poll_seconds.append(await news.next())
             if after_each is not None:
                 await after_each()
         except (LookupError, TimeoutError):
             run.errors += 1
-        interval = min(client.auto_reruns.values(), default=1.0)
-        await asyncio.sleep(max(0.0, interval - (time.monotonic() - began)))
 
 
 async def teacher_signs_in(url: str) -> StudentClient:
-    username, _, password = TEACHER
     client = StudentClient(url)
     await client.connect()
-    await client.open("kuis-langsung-guru")
-    client.fill("Nama pengguna", username)
-    client.fill("Kata sandi", password)
-    await client.click("Masuk")
-    if not shows(client, "Mulai kuis"):
-        await client.open("kuis-langsung-guru")
+    await sign_in(client)
     if not shows(client, "Mulai kuis"):
         raise RuntimeError("the teacher's page does not show the lobby after signing in")
     return client
+
+
+async def sign_in(client: StudentClient) -> float:
+    """The teacher signs in with the password form on a new connection and sees the session's screen."""
+    username, _, password = TEACHER
+    await client.open("kuis-langsung-guru")
+    client.fill("Nama pengguna", username)
+    client.fill("Kata sandi", password)
+    seconds = await client.click("Masuk")
+    if not any(shows(client, label) for label in SCREENS):
+        seconds += await client.open("kuis-langsung-guru")
+    return seconds
 
 
 async def phone_joins(url: str, code: str, n: int) -> StudentClient:
     client = StudentClient(url)
     await client.connect()
     await client.open("kuis-langsung", f"kuis={code}")
-    client.fill("Nama panggilan", f"Siswa {n + 1:02d}")
+    client.fill("Nama panggilan", nickname(n))
     await client.click("Gabung")
     if "kursi=" not in client.query:
         raise RuntimeError(f"phone {n + 1} did not get a seat")
     return client
 
 
-async def play(client: StudentClient, run: Run, rng: random.Random) -> None:
-    """A phone: poll every second; when a new question shows, tap a choice at its moment."""
-    answered: set[frozenset] = set()
+async def class_joins(url: str, code: str, phones: int, seated: dict[int, StudentClient]) -> list[float]:
+    """Every phone seated into ``seated`` (phone number -> its client), ``JOIN_BATCH`` at a time; the seconds each
+    join took."""
+    seconds: list[float] = []
+
+    async def one(n: int) -> None:
+        began = time.perf_counter()
+        seated[n] = await phone_joins(url, code, n)
+        seconds.append(time.perf_counter() - began)
+
+    for first in range(0, phones, JOIN_BATCH):
+        await asyncio.gather(*(one(n) for n in range(first, min(phones, first + JOIN_BATCH))))
+    return seconds
+
+
+async def play(client: StudentClient, run: Run, rng: random.Random, seconds: float, keys: Sequence[Key]) -> None:
+    """A phone: when a new question shows, tap a choice ``seconds`` later (the key, most of the time)."""
+    answered: set[int] = set()
 
     async def maybe_answer() -> None:
-        choices = [w for w in client.widgets.values() if w.kind == "button" and CHOICE.match(w.label)]
-        question = frozenset(w.id for w in choices)
-        if not choices or question in answered:
+        labels = [w.label for w in client.widgets.values() if w.kind == "button" and not w.sidebar]
+        key = question_on(labels, keys)
+        if key is None or key.number in answered:
             return
-        answered.add(question)
-        number, opened = run.question, run.opened_at
-        run.phone_seen.append(time.monotonic() - opened)
-        await asyncio.sleep(max(0.0, opened + rng.uniform(*ANSWER_DELAY) - time.monotonic()))
-        seconds = await client.click(rng.choice(choices).label)
-        run.ack_seconds.append(seconds)
-        run.ack_by_question.setdefault(number, []).append(seconds)
+        answered.add(key.number)
+        run.phone_seen.append((key.number, time.time()))
+        await asyncio.sleep(seconds)
+        took = await client.click(pick(labels, key, rng.random() < RIGHT_SHARE, rng))
+        run.ack_seconds.append(took)
+        run.ack_by_question.setdefault(key.number, []).append(took)
         run.answers_sent += 1
 
-    await _every_second(client, run, maybe_answer)
+    await follow(client, run, maybe_answer)
 
 
-async def teach(client: StudentClient, run: Run) -> None:
+async def teach(client: StudentClient, run: Run, db: Database, session_id: int, questions: int) -> None:
     """The teacher: start, and after each question's reveal and leaderboard go on, reading the count meanwhile."""
 
     def look() -> None:
@@ -185,8 +307,8 @@ async def teach(client: StudentClient, run: Run) -> None:
 
     async def open_next(label: str) -> None:
         await client.click(label)
-        run.question += 1
-        run.opened_at = time.monotonic()
+        number, at = await asyncio.to_thread(db.opened, session_id)
+        run.opened[number], run.question = at, number
         look()
 
     await open_next("Mulai kuis")
@@ -194,163 +316,156 @@ async def teach(client: StudentClient, run: Run) -> None:
         deadline = time.monotonic() + QUESTION_TIMEOUT
         while not shows(client, "Lanjut") and time.monotonic() < deadline:  # the question is open
             began = time.monotonic()
-            await client.poll()
+            await poll_or_reload(client, run, sign_in)
             look()
             await asyncio.sleep(max(0.0, 1.0 - (time.monotonic() - began)))
         await asyncio.sleep(READ_SECONDS)
         await client.click("Lanjut")  # the reveal -> the leaderboard
         await asyncio.sleep(READ_SECONDS)
-        if run.question == QUESTIONS:
+        if run.question == questions:
             await client.click("Lihat podium")
             return
         await open_next("Lanjut")
 
 
-async def live_class(url: str, data_dir: Path, pid: int | None, seed: int = 13, poll_seconds: float = 20,
-                     idle_seconds: float = 10) -> dict:
-    """One live quiz of 40 phones; ``pid`` (one server process) adds the polling CPU measurement."""
-    code, session_id = make_session(data_dir)
+def cpu_of(pids: Sequence[int]) -> float:
+
+    return sum(cpu_seconds(pid) for pid in pids)
+
+
+async def idle_cpu(teacher: StudentClient, run: Run, pid: int, seconds: float) -> float:
+    """The server's CPU (% of a core) while only the teacher's projector polls."""
+    idle = asyncio.create_task(follow(teacher, run))
+    before, wall = cpu_of([pid]), time.monotonic()
+    await asyncio.sleep(seconds)
+    pct = 100 * (cpu_of([pid]) - before) / (time.monotonic() - wall)
+    run.polling = False
+    await idle
+    run.polling = True
+    return pct
+
+
+async def lobby_cpu(clients: Sequence[StudentClient], run: Run, pid: int, idle_pct: float, seconds: float) -> dict:
+    """Everyone seated, waiting in the lobby, only polling: the server's CPU per polling phone."""
+
+    waiting = [asyncio.create_task(follow(c, run)) for c in clients]
+    await asyncio.sleep(3)
+    polls = len(run.poll_seconds)
+    before, own, wall = cpu_of([pid]), own_cpu_seconds(), time.monotonic()
+    await asyncio.sleep(seconds)
+    elapsed = time.monotonic() - wall
+    busy = 100 * (cpu_of([pid]) - before) / elapsed
+    polled = len(run.poll_seconds) - polls
+    phones = len(clients) - 1
+    run.polling = False
+    await asyncio.gather(*waiting)
+    run.polling = True
+    return {"idle_cpu_pct": round(idle_pct, 1), "polling_cpu_pct": round(busy, 1),
+            "polls_per_s": round(polled / elapsed, 1),
+            "cpu_ms_per_poll": round(10 * (busy - idle_pct) / (polled / elapsed), 2) if polled else None,
+            "cpu_pct_per_phone": round((busy - idle_pct) / phones, 2),
+            "loadgen_cpu_pct": round(100 * (own_cpu_seconds() - own) / elapsed, 1)}
+
+
+class GameMeter:
+    """CPU over the game (% of one core): the server processes, the load generator, and the projector's browser."""
+
+    def __init__(self, pids: Sequence[int], browser: bool):
+        from bench.live_projector import browser_cpu_seconds
+
+        self.pids, self.browser = pids, browser_cpu_seconds if browser else None
+        self.own = own_cpu_seconds
+        self.at = self._now()
+
+    def _now(self) -> tuple[float, float, float, float]:
+        return cpu_of(self.pids), self.own(), self.browser() if self.browser else 0.0, time.monotonic()
+
+    def read(self) -> dict:
+        (server, own, browser, wall), (server0, own0, browser0, wall0) = self._now(), self.at
+        elapsed = wall - wall0
+        out = {"game_s": round(elapsed), "game_loadgen_cpu_pct": round(100 * (own - own0) / elapsed, 1),
+               "game_machine_load": round(os.getloadavg()[0], 1)}  # every process on the machine, 1-minute average
+        if self.pids:
+            out.update(game_cpu_s=round(server - server0, 2), game_cpu_pct=round(100 * (server - server0) / elapsed, 1))
+        if self.browser:
+            out["chromium_cpu_pct"] = round(100 * (browser - browser0) / elapsed, 1)
+        return out
+
+
+async def game(teacher: StudentClient, seated: dict[int, StudentClient], run: Run, db: Database, session_id: int,
+               keys: Sequence[Key], meter: GameMeter, seed: int) -> dict:
+    """The quiz itself, from "Mulai kuis" to the podium, with every phone playing."""
+    everyone = (teacher, *seated.values())
+    runs_before = sum(c.full_runs for c in everyone)
+    players = [asyncio.create_task(play(c, run, random.Random(seed * 1000 + n), reaction(n), keys))
+               for n, c in seated.items()]
+    await teach(teacher, run, db, session_id, QUESTIONS)
+    await asyncio.sleep(2)
+    run.polling = False
+    await asyncio.gather(*players)
+    return {"game_full_runs": sum(c.full_runs for c in everyone) - runs_before, "game_polls": len(run.poll_seconds),
+            **meter.read()}
+
+
+async def live_class(url: str, db_url: str, pids: Sequence[int] = (), phones: int = PHONES, seed: int = 13,
+                     per_phone: bool = False, screen=None, poll_seconds: float = 20, idle_seconds: float = 10) -> dict:
+    """One live quiz of ``phones`` phones on the app at ``url`` (its database at ``db_url``). ``pids`` (the server
+    processes) add the server's CPU during the game, ``per_phone`` (one process) the CPU per polling phone in the
+    lobby; ``screen(url)`` (e.g. `bench.live_projector.Projector`) is open from before the class joins to the end."""
+
+    db = Database(db_url)
+    code, session_id, keys = db.make_session()
     run = Run()
     teacher = await teacher_signs_in(url)
-    result: dict = {"phones": PHONES, "questions": QUESTIONS}
-    phones: list[StudentClient] = []
+    result: dict = {"phones": phones, "questions": QUESTIONS}
+    seated: dict[int, StudentClient] = {}
     try:
-        if pid is not None:  # the teacher's projector alone, polling
-            idle = asyncio.create_task(_every_second(teacher, run))
-            before, wall = cpu_seconds(pid), time.monotonic()
-            await asyncio.sleep(idle_seconds)
-            idle_pct = 100 * (cpu_seconds(pid) - before) / (time.monotonic() - wall)
-            run.polling = False
-            await idle
-        join_times = []
-        for n in range(PHONES):  # a class arrives over a few seconds
-            began = time.perf_counter()
-            phones.append(await phone_joins(url, code, n))
-            join_times.append(time.perf_counter() - began)
-        result["join_p95_ms"] = ms(percentile(join_times, 95))
-        rngs = [random.Random(seed * 1000 + n) for n in range(PHONES)]
-        run.polling = True
-        if pid is not None:  # everyone seated, waiting in the lobby: only polls
-            waiting = [asyncio.create_task(_every_second(c, run)) for c in (teacher, *phones)]
-            await asyncio.sleep(3)
-            polls = len(run.poll_seconds)
-            before, own, wall = cpu_seconds(pid), own_cpu_seconds(), time.monotonic()
-            await asyncio.sleep(poll_seconds)
-            elapsed = time.monotonic() - wall
-            busy = 100 * (cpu_seconds(pid) - before) / elapsed
-            polled = len(run.poll_seconds) - polls
-            result.update({"idle_cpu_pct": round(idle_pct, 1), "polling_cpu_pct": round(busy, 1),
-                           "polls_per_s": round(polled / elapsed, 1),
-                           "cpu_ms_per_poll": round(10 * (busy - idle_pct) / (polled / elapsed), 2) if polled else None,
-                           "cpu_pct_per_phone": round((busy - idle_pct) / PHONES, 2),
-                           "loadgen_cpu_pct": round(100 * (own_cpu_seconds() - own) / elapsed, 1)})
-            run.polling = False
-            await asyncio.gather(*waiting)
-            run.polling = True
-        run.poll_seconds.clear()
-        clients = (teacher, *phones)
-        runs_before = sum(c.full_runs for c in clients)
-        before, wall = (cpu_seconds(pid) if pid else 0.0), time.monotonic()
-        players = [asyncio.create_task(play(c, run, rngs[n])) for n, c in enumerate(phones)]
-        await teach(teacher, run)
-        await asyncio.sleep(2)
-        run.polling = False
-        await asyncio.gather(*players)
-        full_runs = sum(c.full_runs for c in clients) - runs_before
-        result["game_s"], result["game_full_runs"] = round(time.monotonic() - wall), full_runs
-        result["game_polls"] = len(run.poll_seconds)
-        if pid is not None:
-            spent = cpu_seconds(pid) - before
-            result["game_cpu_pct"] = round(100 * spent / (time.monotonic() - wall), 1)
-            if result.get("cpu_ms_per_poll") is not None and full_runs:  # what is left after the polls
-                rest = 1000 * spent - result["cpu_ms_per_poll"] * len(run.poll_seconds)
-                result["cpu_ms_per_full_run"] = round(rest / full_runs, 1)
+        async with screen(url) if screen else contextlib.nullcontext():
+            idle_pct = await idle_cpu(teacher, run, pids[0], idle_seconds) if per_phone else 0.0
+            join_times = await class_joins(url, code, phones, seated)
+            result["join_p95_ms"] = ms(percentile(join_times, 95))
+            if per_phone:
+                result.update(await lobby_cpu((teacher, *seated.values()), run, pids[0], idle_pct, poll_seconds))
+            run.poll_seconds.clear()
+            seats = db.seats(session_id)
+            reactions = {seats[nickname(n)]: reaction(n) for n in seated}
+            meter = GameMeter(pids, browser=screen is not None)
+            result.update(await game(teacher, seated, run, db, session_id, keys, meter, seed))
     finally:
-        for client in (teacher, *phones):
+        for client in (teacher, *seated.values()):
             run.errors += client.errors
             await client.close()
-    stored = stored_answers(data_dir, session_id)
-    rows = [(seat, question) for seat, question, _, _ in stored]
-    seen = teacher_seen_delays([(number, at) for _, _, number, at in stored], run.teacher_seen)
-    result.update({
-        "answers_expected": PHONES * QUESTIONS, "answers_sent": run.answers_sent, "answers_accepted": len(rows),
-        "answers_duplicated": duplicates(rows), "answers_lost": PHONES * QUESTIONS - len(set(rows)),
+    if result.get("cpu_ms_per_poll") is not None and result["game_full_runs"]:  # what is left after the polls
+        rest = 1000 * result["game_cpu_s"] - result["cpu_ms_per_poll"] * result["game_polls"]
+        result["cpu_ms_per_full_run"] = round(rest / result["game_full_runs"], 1)
+    stored = db.answers(session_id)
+    db.close()
+    result.update(outcome(run, stored, reactions, phones))
+    return result
+
+
+def outcome(run: Run, stored: list[Stored], reactions: dict[int, float], phones: int) -> dict:
+    """What one run measured: answers kept, acknowledgements, when phones and teacher saw, points fairness."""
+
+    expected = phones * QUESTIONS
+    rows = [(s.seat, s.question_id) for s in stored]
+    seen = teacher_seen_delays([(s.number, s.answered_at) for s in stored], run.teacher_seen)
+    phone_seen = seen_delays(run.phone_seen, run.opened)
+    spread, groups = points_spread(right_answers(((s.seat, s.number, s.score, s.points) for s in stored),
+                                                 reactions))
+    return {
+        "answers_expected": expected, "answers_sent": run.answers_sent, "answers_accepted": len(rows),
+        "answers_duplicated": duplicates(rows), "answers_lost": expected - len(set(rows)),
         "ack_p50_ms": ms(percentile(run.ack_seconds, 50)), "ack_p95_ms": ms(percentile(run.ack_seconds, 95)),
         "ack_max_ms": ms(max(run.ack_seconds, default=None)),
         "ack_max_ms_by_question": [ms(max(v)) for _, v in sorted(run.ack_by_question.items())],
-        "phone_seen_p95_s": _s(percentile(run.phone_seen, 95)),
+        "phone_seen_min_s": _s(min(phone_seen, default=None)), "phone_seen_p50_s": _s(percentile(phone_seen, 50)),
+        "phone_seen_p95_s": _s(percentile(phone_seen, 95)), "phone_seen_max_s": _s(max(phone_seen, default=None)),
+        "points_spread": spread, "points_spread_groups": groups,
         "teacher_seen_p50_s": _s(percentile(seen, 50)), "teacher_seen_p95_s": _s(percentile(seen, 95)),
         "teacher_seen_max_s": _s(max(seen, default=None)), "teacher_not_seen": len(stored) - len(seen),
-        "poll_p95_ms": ms(percentile(run.poll_seconds, 95)), "errors": run.errors})
-    return result
+        "poll_p95_ms": ms(percentile(run.poll_seconds, 95)), "unanswered_polls": run.reloads, "errors": run.errors}
 
 
 def _s(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
-
-
-# -- the report (Indonesian) ---------------------------------------------------------------------------------------
-
-TARGETS = {
-    "live40_answers_lost": ("0", lambda v: v == 0),
-    "live40_answers_duplicated": ("0", lambda v: v == 0),
-    "live40_ack_p95_ms": ("≤ 1000 ms", lambda v: v is not None and v <= 1000),
-    "live40_teacher_seen_p95_s": ("≤ 2 s", lambda v: v is not None and v <= 2),
-    "live40_cpu_pct_per_phone": ("< 1 % satu inti", lambda v: v is not None and v < 1),
-    "live40_cluster2_ack_p95_ms": ("≤ 1000 ms", lambda v: v is not None and v <= 1000),
-}
-CONTEXT = {
-    "live40_answers_expected": "jawaban yang seharusnya masuk (40 × 10)",
-    "live40_answers_accepted": "jawaban tersimpan di `live_answers`",
-    "live40_phone_seen_p95_s": "soal dibuka guru → tampil di ponsel, p95",
-    "live40_cpu_ms_per_poll": "CPU server per polling satu ponsel (ms)",
-    "live40_cpu_ms_per_full_run": "CPU server per jalannya seluruh halaman: jawaban, soal baru (ms)",
-    "live40_game_cpu_pct": "CPU server selama kuis (% satu inti)",
-    "live40_teacher_seen_max_s": "hitungan di layar guru, paling lama",
-    "live40_teacher_not_seen": "jawaban yang tidak pernah terlihat di hitungan guru",
-    "live40_cluster2_answers_accepted": "2 proses: jawaban tersimpan",
-    "live40_cluster2_teacher_seen_p95_s": "2 proses: hitungan di layar guru, p95",
-}
-
-
-def live_keys(single: dict, cluster: dict | None) -> dict:
-    """The flat ``live40_*`` keys of a run on one process and (optionally) of one on two behind nginx."""
-    keys = {f"live40_{k}": v for k, v in single.items() if not isinstance(v, dict)}
-    if cluster is not None:
-        keys.update({f"live40_cluster2_{k}": v for k, v in cluster.items() if not isinstance(v, dict)})
-    return keys
-
-
-def live_markdown(results: dict) -> str:
-    m = results["machine"]
-    lines = [f"Mesin: {m['cores']} inti, Python {m['python']}, Streamlit {m['streamlit']} ({m['date']}, mode live, "
-             f"beban sebelum/sesudah {m.get('load_before')}/{m.get('load_after')})", "",
-             "Kuis Langsung `live40`: satu guru di proyektor dan 40 ponsel tersimulasi lewat protokol Streamlit, "
-             "10 soal; tiap ponsel menjawab 0,3–3 detik setelah soal dibuka. Guru masuk dengan formulir sandi dan "
-             "menjalankan kuis dengan tombolnya sendiri; hitungan “N/M sudah menjawab” dibaca dari polling "
-             "halaman guru (websocket sungguhan di halaman Kuis Langsung (Guru)), diukur sejak server menerima "
-             "jawaban. CPU per ponsel: CPU server saat 40 ponsel hanya polling di ruang tunggu, dikurangi CPU "
-             "saat hanya halaman guru yang polling, dibagi 40.", "",
-             *target_rows(results, TARGETS, CONTEXT, lambda ok, value: ok(value))]
-    return "\n".join(lines + _notes(results)) + "\n"
-
-
-def _notes(r: dict) -> list[str]:
-    """Where the server's time goes, in numbers (the cause to look at when a target is missed)."""
-    get = r.get
-    if get("live40_cpu_ms_per_poll") is None or get("live40_cpu_ms_per_full_run") is None:
-        return []
-    return ["", f"Ke mana CPU server pergi: satu polling yang tidak menemukan perubahan memakan "
-            f"{get('live40_cpu_ms_per_poll')} ms; 40 ponsel dan layar guru mengirim {get('live40_polls_per_s')} "
-            f"polling per detik, jadi {get('live40_polling_cpu_pct')} % satu inti (tanpa ponsel "
-            f"{get('live40_idle_cpu_pct')} %). Satu jalannya seluruh halaman (jawaban terkirim, atau soal baru "
-            f"tampil) memakan {get('live40_cpu_ms_per_full_run')} ms; selama kuis ada "
-            f"{get('live40_game_full_runs')} kali dalam {get('live40_game_s')} detik "
-            f"({get('live40_game_cpu_pct')} % satu inti). Saat soal dibuka, "
-            f"40 ponsel melihat versi baru dalam detik yang sama (p95 {get('live40_phone_seen_p95_s')} s sejak "
-            f"guru membuka soal) dan menjalankan seluruh halaman bersamaan (sekitar 40 × "
-            f"{get('live40_cpu_ms_per_full_run')} ms CPU), tepat saat jawaban pertama datang: itulah ekor tanda "
-            f"terima (p50 {get('live40_ack_p50_ms')} ms, p95 {get('live40_ack_p95_ms')} ms, paling lama "
-            f"{get('live40_ack_max_ms')} ms). Dengan 2 proses di belakang nginx beban itu terbagi: p95 "
-            f"{get('live40_cluster2_ack_p95_ms')} ms."]
-

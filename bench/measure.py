@@ -1,10 +1,13 @@
-"""Measuring helpers shared by the benchmarks (`bench.run`, `bench.live`): percentiles, CPU time read from
-``/proc``, and the Markdown rows of a report's target table.
+"""Measuring helpers shared by the benchmarks (`bench.run`, `bench.live`, `bench.live_runs`): percentiles, CPU
+time read from ``/proc``, the Markdown rows of a report's target table, the machine a run is on, and a cluster
+of app processes behind nginx.
 """
 
 from __future__ import annotations
 
 import os
+import platform
+import time
 from pathlib import Path
 
 
@@ -44,3 +47,19 @@ def target_rows(results: dict, targets: dict, context: dict, passed) -> list[str
     for key, label in context.items():
         rows.append(f"| `{key}` | {cell(results.get(key))} | ({label}) | |")
     return rows
+
+def machine() -> dict:
+    import streamlit
+
+    return {"cores": os.cpu_count(), "python": platform.python_version(), "streamlit": streamlit.__version__,
+            "platform": platform.platform(), "date": time.strftime("%Y-%m-%d %H:%M"),
+            "load_before": round(os.getloadavg()[0], 2)}
+
+
+def start_cluster(workers: int, data: Path, env: dict[str, str] | None = None):
+    """``workers`` app processes behind nginx (deploy/cluster.py) sharing the database in ``data`` (or ``env``'s)."""
+    from deploy.cluster import Cluster
+    from tools.harness import free_port
+
+    return Cluster(workers, free_port(), [free_port() for _ in range(workers)],
+                   env={"LESSONKIT_DATA_DIR": str(data), **(env or {})}).start()

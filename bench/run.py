@@ -3,7 +3,7 @@
     python bench/run.py --quick     # about 15-20 minutes -> bench/results/quick.json and quick.md
     python bench/run.py             # longer runs       -> bench/results/full.json and full.md
     python bench/run.py --cluster 2 # the nginx deployment -> bench/results/cluster.json
-    python bench/run.py --live      # Kuis Langsung, 40 phones (bench/live.py) -> bench/results/live.json and live.md
+    python bench/run.py --live      # Kuis Langsung (bench/live_runs.py) -> bench/results/live.json and live.md
     python bench/run.py --slow      # a slow network (bench/slow.py), also in the runs above -> bench/results/slow.json
 
 Everything runs on this machine over loopback: the app as the README deploys it
@@ -34,7 +34,6 @@ import contextlib
 import itertools
 import json
 import os
-import platform
 import random
 import statistics
 import sys
@@ -48,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import slow  # noqa: E402
 from bench.loadgen import StudentClient  # noqa: E402
-from bench.measure import cell, cpu_seconds, ms, own_cpu_seconds, percentile, target_rows  # noqa: E402
+from bench.measure import cell, cpu_seconds, machine, ms, own_cpu_seconds, percentile, start_cluster, target_rows  # noqa: E402
 from tools.harness import CHROMIUM_ARGS, Server, chromium_path  # noqa: E402
 
 PAGES = ["beranda", "materi", "diagram", "glosarium", "latihan", "ujian", "kartu", "kemajuan", "presentasi"]
@@ -602,13 +601,6 @@ def bank_load_ms(repeats: int = 5) -> float:
 
 # -- the run ----------------------------------------------------------------------------------------------------
 
-def machine() -> dict:
-    import streamlit
-
-    return {"cores": os.cpu_count(), "python": platform.python_version(), "streamlit": streamlit.__version__,
-            "platform": platform.platform(), "date": time.strftime("%Y-%m-%d %H:%M"),
-            "load_before": round(os.getloadavg()[0], 2)}
-
 
 @dataclass(frozen=True)
 class Plan:
@@ -628,7 +620,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a run of about 15-20 minutes")
     parser.add_argument("--cluster", type=int, metavar="N",
                         help="measure N Streamlit processes behind nginx (deploy/cluster.py) instead")
-    parser.add_argument("--live", action="store_true", help="the live40 Kuis Langsung workload (a few minutes)")
+    parser.add_argument("--live", action="store_true",
+                        help="the Kuis Langsung runs, 40 and 200 phones (15-25 minutes)")
     parser.add_argument("--slow", action="store_true", help="only the slow-network path (bench/slow.py)")
     args = parser.parse_args(argv)
     if args.slow:
@@ -744,44 +737,12 @@ def fresh_capacities(temp: Path, plan: Plan) -> dict:
             "server_cpu_above_90_pct": at_knee.get("server_cpu_above_90_pct")}
 
 
-def start_cluster(workers: int, data: Path):
-    """``workers`` app processes behind nginx (deploy/cluster.py) sharing the database in ``data``."""
-    from deploy.cluster import Cluster
-    from tools.harness import free_port
-
-    return Cluster(workers, free_port(), [free_port() for _ in range(workers)],
-                   env={"LESSONKIT_DATA_DIR": str(data)}).start()
-
 
 def run_live() -> int:
-    """The live40 Kuis Langsung workload on one app process, then on two behind nginx (bench/live.py)."""
-    from bench.live import live_class, live_keys, live_markdown
+    """The Kuis Langsung runs (bench/live_runs.py)."""
+    from bench.live_runs import run_live as live_runs
 
-    began = time.monotonic()
-    results: dict = {"machine": machine(), "mode": "live"}
-    temp = Path(tempfile.mkdtemp(prefix="lessonkit-live-"))
-    app = Server(temp / "app").start()
-    try:
-        print("live40 on one process ...", flush=True)
-        single = asyncio.run(live_class(app.url, app.data_dir, app.process.pid))
-    finally:
-        app.stop()
-    print(json.dumps(single, indent=2), flush=True)
-    print("live40 on two processes behind nginx ...", flush=True)
-    cluster = start_cluster(2, temp / "cluster")
-    try:
-        double = asyncio.run(live_class(cluster.url, temp / "cluster", None))
-    finally:
-        cluster.stop()
-    results.update(live_keys(single, double))
-    results["live40"], results["live40_cluster2"] = single, double
-    results["duration_s"] = round(time.monotonic() - began)
-    results["machine"]["load_after"] = round(os.getloadavg()[0], 2)
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "live.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-    (out / "live.md").write_text(live_markdown(results), encoding="utf-8")
-    print(live_markdown(results))
+    live_runs(ROOT / "bench" / "results")
     return 0
 
 

@@ -27,6 +27,12 @@ def test_streamlit_does_not_force_a_full_garbage_collection_after_every_rerun():
     assert _effective_option("runner.postScriptGC") == "False"
 
 
+def test_streamlit_does_not_walk_every_loaded_module_after_every_rerun():
+    """server.fileWatcherType (default auto) makes Streamlit call realpath for every loaded module on the event loop
+    after every rerun; with 200 phones on two processes the event loop stalled and new connections timed out."""
+    assert _effective_option("server.fileWatcherType") == "none"
+
+
 def test_uploads_are_limited_to_what_the_importer_needs():
     """maxUploadSize was Streamlit's 200 MB: three 40 MB uploads from one student took 120 MB until expiry."""
     from lessonkit.exchange.upload import MAX_BYTES

@@ -51,9 +51,9 @@ def test_a_diagram_action_reruns_only_its_fragment_and_the_page_keeps_its_other_
 
 
 def test_a_phone_types_its_name_joins_follows_the_address_and_polls_only_the_fragment(server):
-    from bench.live import make_session, phone_joins
+    from bench.live import Database, phone_joins
 
-    code, _ = make_session(server.data_dir)
+    code, _, _ = Database(f"sqlite:///{server.data_dir / 'lessonkit.db'}").make_session()
 
     async def scenario():
         client = await phone_joins(server.url, code, 0)  # fill "Nama panggilan", then the form's "Gabung"
