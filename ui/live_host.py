@@ -336,8 +336,17 @@ def podium(view: service.HostView) -> None:
     st.button("Buat Kuis Langsung baru", on_click=_new_session, type="primary")
 
 
+def live(teacher: TeacherInfo) -> None:
+    """The projector as a fragment: the push reruns only it when the session moves, and so do its buttons."""
+    view = current(teacher)
+    if view is None:  # the teacher chose a new session: back to the setup
+        st.rerun(scope="app")
+    projector(view)
+
+
 def projector(view: service.HostView) -> None:
-    """The screen of the current state, then its controls, and the polling that keeps it fresh."""
+    """The screen of the current state, then its controls, the push that keeps it fresh and the 1 s poll (the
+    live count, and the close when time is up)."""
     session = view.record.session
     side = None
     with st.container(key="live-projector"):
@@ -355,5 +364,6 @@ def projector(view: service.HostView) -> None:
     extra = _answered if session.answerable else None
     if session.state is State.LOBBY:
         extra = _roster(sum(p.active for p in view.seats))
+    live_poll.follow(view.record.id, view.record.version)
     with side if side is not None else st.container():
-        live_poll.watch(view.record.id, view.record.version, extra=extra)
+        live_poll.watch(view.record.id, live_poll.POLL_SECONDS, extra=extra)
