@@ -10,7 +10,8 @@ a student who lands on another worker anyway resumes from the database with
 their ``?kode=``. nginx replaces ``X-Forwarded-For`` with the client's address (the only
 one the app trusts, and only from 127.0.0.1: ``lessonkit.auth.throttle``) and refuses bodies larger than
 ``server.maxUploadSize``. The live quiz's event stream (``/_live/events``, ``server/live_events.py``) passes
-unbuffered, and stays open as long as the phone listens. Needs ``nginx`` on PATH (Debian: ``apt-get install nginx-light``).
+unbuffered, and stays open as long as the phone listens. Needs ``nginx`` on PATH (Debian:
+``apt-get install nginx-light``).
 """
 
 from __future__ import annotations
