@@ -33,7 +33,10 @@ class Hub:
             self._versions[session_id] = version
             waiters = self._waiters.pop(session_id, set())
         for loop, future in waiters:
-            loop.call_soon_threadsafe(_wake, future, version)
+            try:
+                loop.call_soon_threadsafe(_wake, future, version)
+            except RuntimeError:  # that loop has closed: nobody is waiting there any more
+                continue
         return True
 
     def version(self, session_id: int) -> int | None:

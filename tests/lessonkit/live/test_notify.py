@@ -48,3 +48,11 @@ def test_waiters_that_gave_up_are_forgotten():
     hub = Hub()
     asyncio.run(hub.wait(7, 0, timeout=0.01))
     assert hub._waiters == {}
+
+
+def test_a_waiter_whose_loop_has_closed_does_not_stop_the_publisher():
+    hub = Hub()
+    loop = asyncio.new_event_loop()
+    hub._waiters[7] = {(loop, loop.create_future())}
+    loop.close()
+    assert hub.publish(7, 1) and hub.version(7) == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -47,7 +48,7 @@ def test_a_transition_in_one_process_wakes_the_listener_of_another_within_a_seco
     record = service.create(store, bank, sari, ["q-single"], base_seconds=20, speed_bonus=True)
     service.join(store, record.code, "Ana")
     other = subprocess.Popen([sys.executable, "-c", OTHER_PROCESS, POSTGRES_URL, str(record.id)],
-                             stdout=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[3])
     try:
         assert other.stdout.readline().strip() == "listening"
         moved = service.command(store, sari, record.id, "start")
