@@ -25,6 +25,7 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from lessonkit.live.notify import HUB
+from server import teacher_session
 
 PATH = "/_live/events"
 HEARTBEAT_SECONDS = 15.0
@@ -50,9 +51,8 @@ def _listen(store) -> None:
 def _version(session_id: int) -> int | None:
     """The stored version of the session (None: no such session); `StorageError` if the database is away."""
     from lessonkit.storage import StorageError
-    from ui import data
 
-    store = data.store()
+    store = teacher_session._store()
     if store is None:
         raise StorageError("database unavailable")
     _listen(store)
