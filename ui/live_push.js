@@ -4,8 +4,10 @@
 // moved the version, whose own rerun draws the new version) it waits for that run to end and looks again, so a
 // page never reruns twice for one move. EventSource reconnects by itself; the page's slow poll covers a stream
 // that cannot get through. Leaving the session's screen closes the stream a second later.
-const running = () =>
-  document.querySelector("[data-testid='stApp']")?.getAttribute("data-test-script-state") === "running";
+const running = () => {  // "running", or "rerunRequested" right after a click, before the run's first message
+  const state = document.querySelector("[data-testid='stApp']")?.getAttribute("data-test-script-state");
+  return state != null && state !== "notRunning";
+};
 
 function wake(entry) {
   clearTimeout(entry.waking);

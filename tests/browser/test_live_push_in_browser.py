@@ -1,6 +1,7 @@
 """Kuis Langsung's push in Chromium: a phone shows the question the teacher opens within a moment, by a rerun of its
-screen's fragment only (the event stream, not the poll), and a phone whose stream is blocked still gets there by
-the slow poll. The server keeps when each phone was first shown the question."""
+screen's fragment only (the event stream, not the poll), the teacher's click that moved it is not followed by a
+second rerun, and a phone whose stream is blocked still gets there by the slow poll. The server keeps when each
+phone was first shown the question."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 
 import pytest
 from sqlalchemy import select
+from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from lessonkit.live import service
@@ -40,6 +42,24 @@ def count_full_runs(page) -> list[int]:
     return runs
 
 
+def count_asked_reruns(page) -> list[int]:
+    """A counter of the reruns this page asks for from now on because of the user or the push (not its timers)."""
+    asked = [0]
+
+    def sent(payload) -> None:
+        if not isinstance(payload, bytes):
+            return
+        try:
+            message = BackMsg.FromString(payload)
+        except Exception:  # noqa: BLE001 - not a BackMsg
+            return
+        if message.WhichOneof("type") == "rerun_script" and not message.rerun_script.is_auto_rerun:
+            asked[0] += 1
+
+    page.on("websocket", lambda socket: socket.on("framesent", sent))
+    return asked
+
+
 def test_a_phone_shows_an_opened_question_at_once_and_a_blocked_stream_falls_back_to_the_poll(
         server, visit, monkeypatch, screenshot_dir):
     from ui import data
@@ -49,6 +69,7 @@ def test_a_phone_shows_an_opened_question_at_once_and_a_blocked_stream_falls_bac
     record = service.create(store, data.bank(), store.teacher("guru_push").id, ["kd-01", "kd-03"],
                             base_seconds=60, speed_bonus=True)
     teacher = visit("projector")
+    host_reruns = count_asked_reruns(teacher.page)
     host = sign_in(teacher, f"{server.url}/kuis-langsung-guru", "guru_push")
     expect(host.get_by_role("button", name="Mulai kuis")).to_be_visible(**WAIT)
 
@@ -60,7 +81,7 @@ def test_a_phone_shows_an_opened_question_at_once_and_a_blocked_stream_falls_bac
     ana, budi = join(ana_visit, link, "Ana"), join(budi_visit, link, "Budi")
     expect(host.get_by_text("2 siswa sudah bergabung")).to_be_visible(**WAIT)
     ana.wait_for_timeout(500)  # Ana's stream is open and has told her page the lobby's version
-    runs_before = full_runs[0]
+    runs_before, host_before = full_runs[0], host_reruns[0]
 
     host.get_by_role("button", name="Mulai kuis").click()
     clicked = time.monotonic()
@@ -69,6 +90,9 @@ def test_a_phone_shows_an_opened_question_at_once_and_a_blocked_stream_falls_bac
     assert seen < PUSH_BOUND_S, f"the phone waited {seen:.1f} s: the push did not bring the question"
     assert full_runs[0] == runs_before, "the push reran the phone's whole page, not its screen's fragment"
     shoot(ana, screenshot_dir, "live-push-siswa-soal.png")
+    teacher.settle()
+    host.wait_for_timeout(500)
+    assert host_reruns[0] - host_before == 1, "the push reran the teacher's screen again after the click drew it"
 
     expect(budi.get_by_text("Soal 1 dari 2")).to_be_visible(**WAIT)  # no stream: the slow poll
     assert blocked, "Budi's stream was not even tried"
