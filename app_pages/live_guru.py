@@ -15,4 +15,4 @@ if view is None:
     st.markdown("Siswa menjawab di ponsel, kelas melihat jawaban dan peringkat di layar proyektor.")
     live_host.setup(teacher)
 else:
-    st.fragment(live_host.live)(teacher)
+    live_host.projector(view)

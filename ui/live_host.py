@@ -336,17 +336,9 @@ def podium(view: service.HostView) -> None:
     st.button("Buat Kuis Langsung baru", on_click=_new_session, type="primary")
 
 
-def live(teacher: TeacherInfo) -> None:
-    """The projector as a fragment: the push reruns only it when the session moves, and so do its buttons."""
-    view = current(teacher)
-    if view is None:  # the teacher chose a new session: back to the setup
-        st.rerun(scope="app")
-    projector(view)
-
-
 def projector(view: service.HostView) -> None:
-    """The screen of the current state, then its controls, the push that keeps it fresh and the 1 s poll (the
-    live count, and the close when time is up)."""
+    """The screen of the current state, then its controls, the push that reruns the page when the session moves,
+    and the 1 s poll (the live count, the close when time is up, and the fallback for the push)."""
     session = view.record.session
     side = None
     with st.container(key="live-projector"):

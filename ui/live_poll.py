@@ -2,10 +2,10 @@
 behind it), the per-process snapshot of a session, the countdown, large type, and the store access with
 Indonesian messages.
 
-Push: each page draws the session's screen in a fragment that holds a tiny component (`follow`,
-``ui/live_push.js``) listening to the server's event stream (``server/live_events.py``). When the version
-passes the one the fragment shows, the component reruns that fragment, not the page, so a phone shows a new
-question within a moment of the teacher opening it and costs the server nothing while it waits.
+Push: a tiny component (`follow`, ``ui/live_push.js``) listens to the server's event stream
+(``server/live_events.py``). When the version passes the one shown, it reruns what holds it: on a phone the
+fragment that draws the seat's screen, not the page, so a phone shows a new question within a moment of the
+teacher opening it and costs the server nothing while it waits; on the projector (one per session) the page.
 
 Poll (`watch`): a small ``st.fragment(run_every=...)`` reads the version from a snapshot cached for about a
 second and shared by every browser session of the process. It reruns the page only when the screen has
@@ -75,7 +75,7 @@ def _moved() -> None:
 
 
 def follow(session_id: int, version: int) -> None:
-    """Inside the fragment that draws the session at ``version``: rerun that fragment when the version moves."""
+    """Where the session is drawn at ``version``: rerun that fragment (or the page) when the version moves."""
     st.session_state[SHOWN] = (session_id, version)
     _PUSH(key=f"live-push-{session_id}", data={"session": session_id, "version": version,
                                                "url": f"/_live/events?sesi={session_id}"},
