@@ -1,8 +1,8 @@
 // Kuis Langsung push (ui/live_poll.py, streamlit.components.v2): one EventSource per live session and page,
 // kept open across reruns. When the server's version passes the one this fragment shows, it triggers "moved",
 // which reruns only the fragment that holds this component. While a script run is under way (e.g. the click that
-// moved the version, whose own rerun draws the new version) it waits for that run to end and looks again, so a
-// page never reruns twice for one move. EventSource reconnects by itself; the page's slow poll covers a stream
+// moved the version, whose own rerun draws the new version) it waits for that run to end and looks again, which
+// spares most second reruns for one move (not all yet: see the notes). EventSource reconnects by itself; the page's slow poll covers a stream
 // that cannot get through. Leaving the session's screen closes the stream a second later.
 const running = () => {  // "running", or "rerunRequested" right after a click, before the run's first message
   const state = document.querySelector("[data-testid='stApp']")?.getAttribute("data-test-script-state");

@@ -1,7 +1,7 @@
 """Kuis Langsung's push in Chromium: a phone shows the question the teacher opens within a moment, by a rerun of its
 screen's fragment only (the event stream, not the poll), and a phone whose stream is blocked still gets there by the
-slow poll; the last answer closes the question on both. The server keeps when each
-phone was first shown the question."""
+slow poll; the last answer closes the question on both. The server keeps when each phone was first shown the
+question."""
 
 from __future__ import annotations
 
