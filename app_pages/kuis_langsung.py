@@ -12,4 +12,4 @@ if seated is None:
     st.markdown("Ketik kode 6 angka yang tampil di layar kelas, atau pindai kode QR-nya.")
     live_player.join_form()
 else:
-    live_player.screen(*seated)
+    live_player.play(*seated)

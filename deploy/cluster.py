@@ -9,7 +9,9 @@ keeps every browser on one worker by hashing Streamlit's per-browser cookie
 a student who lands on another worker anyway resumes from the database with
 their ``?kode=``. nginx replaces ``X-Forwarded-For`` with the client's address (the only
 one the app trusts, and only from 127.0.0.1: ``lessonkit.auth.throttle``) and refuses bodies larger than
-``server.maxUploadSize``. Needs ``nginx`` on PATH (Debian: ``apt-get install nginx-light``).
+``server.maxUploadSize``. The live quiz's event stream (``/_live/events``, ``server/live_events.py``) passes
+unbuffered, and stays open as long as the phone listens. Needs ``nginx`` on PATH (Debian:
+``apt-get install nginx-light``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,17 @@ http {{
   server {{
     listen {address}:{port};
     client_max_body_size {upload_mb}m;
+    location /_live/events {{
+      proxy_pass http://lessonkit;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_buffering off;
+      proxy_cache off;
+      proxy_read_timeout 3600;
+    }}
     location / {{
       proxy_pass http://lessonkit;
       proxy_http_version 1.1;

@@ -4,6 +4,8 @@ The one place that joins ``lessonkit.live`` to the `Store` (``lessonkit.storage.
 Every teacher command is compare-and-set with a few retries (``lessonkit.live.state``); a command refused
 after someone else changed the session first (another tab, a poller closing the question) returns the
 current session rather than an error. ``now`` is the server's ``time.time()`` unless a test passes one.
+Every write that moves the version publishes it once committed (`lessonkit.live.notify`), so the phones and
+the projector of this process learn it at once (other processes: ``lessonkit.storage.live_notify``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .live import leaderboard, players, questions, scoring, state, summary
+from .live import leaderboard, notify, players, questions, scoring, state, summary
 from .live.errors import JoinRefused, LiveError, TransitionRefused
 from .live.players import Player
 from .live.scoring import LiveAnswer
@@ -33,6 +35,12 @@ SHOWN = frozenset({State.ANSWERS_SHOWN, State.LEADERBOARD, State.FINISHED})
 
 def _now(now: float | None) -> float:
     return time.time() if now is None else now
+
+
+def _moved(record: LiveRecord) -> LiveRecord:
+    """Tell this process's waiting pages that ``record``'s version (just committed) is the newest."""
+    notify.publish(record.id, record.version)
+    return record
 
 
 # -- the teacher ---------------------------------------------------------------------------------------------------
@@ -76,7 +84,7 @@ def command(store: Store, teacher_id: int, session_id: int, name: str, *, second
                 return record
             raise
         if store.live_transition(record.id, record.version, new):
-            return replace(record, session=new)
+            return _moved(replace(record, session=new))
         conflicted = True
     raise LiveError(BUSY)
 
@@ -88,7 +96,7 @@ def remove(store: Store, teacher_id: int, session_id: int, *seats: int, now: flo
                                    lambda s, chosen: players.remove_all(s, chosen, _now(now)))
     if done is None:
         raise LiveError(NOT_FOUND)
-    return done
+    return _moved(done)
 
 
 def tick(store: Store, record: LiveRecord, *, counts: tuple[int, int] | None = None,
@@ -102,7 +110,7 @@ def tick(store: Store, record: LiveRecord, *, counts: tuple[int, int] | None = N
     if new is record.session:
         return record
     if store.live_transition(record.id, record.version, new):
-        return replace(record, session=new)
+        return _moved(replace(record, session=new))
     return store.live_get(record.id) or record
 
 
@@ -167,14 +175,25 @@ def join(store: Store, code_text: str | None, nickname: str | None, *, student_i
 
 def answer(store: Store, bank: Bank, session_id: int, token: str, question_id: str, raw: Any, *,
            now: float | None = None) -> LiveAnswer:
-    """Grade and keep a phone's answer (`AnswerRefused` says why not); closes the question once all answered."""
+    """Grade and keep a phone's answer (`AnswerRefused` says why not); closes the question once all answered.
+
+    ``now`` is when the answer arrived (the click reached the script run), taken before it waits for storage.
+    """
     arrived = _now(now)
-    kept = store.live_record_answer(session_id, token, lambda session, player, already: scoring.accept(
-        bank, session, player, question_id, raw, arrived, already_answered=already))
+    kept = store.live_record_answer(session_id, token, lambda session, player, already, shown: scoring.accept(
+        bank, session, player, question_id, raw, arrived, already_answered=already, shown=shown))
     record = store.live_get(session_id)
     if record is not None and record.session.state is State.QUESTION_OPEN:
         tick(store, record, counts=store.live_answered(session_id, question_id), now=arrived)
     return kept
+
+
+def shown(store: Store, record: LiveRecord, seat: int, *, now: float | None = None) -> None:
+    """The server sends ``record``'s open question to ``seat`` now: keep the time (the first showing counts)."""
+    session = record.session
+    if session.current is not None and session.answerable:
+        at = _now(now)
+        store.live_mark_shown(record.id, seat, session.current.question_id, at, session.clock.elapsed(at))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
-from server import home_alias, student_device, teacher_session, theme_memory
+from server import home_alias, live_events, student_device, teacher_session, theme_memory
 from server.closed_endpoints import ClosedEndpoints
 from server.compression import Compression
 from server.language import HtmlLanguage
@@ -20,7 +20,7 @@ from server.websocket_limits import WebsocketLimits
 
 
 def routes() -> list[BaseRoute]:
-    return [*teacher_session.routes(), *student_device.routes(), *home_alias.routes()]
+    return [*teacher_session.routes(), *student_device.routes(), *home_alias.routes(), *live_events.routes()]
 
 
 def middleware() -> list[Middleware]:

@@ -334,8 +334,9 @@ def podium(view: service.HostView) -> None:
 
 
 def projector(view: service.HostView) -> None:
-    """The controls on top (always above the fold), the screen of the current state, and the polling that keeps
-    it fresh."""
+    """The controls on top (always above the fold), the screen of the current state, the push that reruns the
+    page when the session moves, and the 1 s poll (the live count, the close when time is up, and the fallback for
+    the push)."""
     session = view.record.session
     side = None
     scroll.to_top(f"{view.record.id}-{session.state.value}-{session.index}", key="live-top")  # a new screen
@@ -354,5 +355,6 @@ def projector(view: service.HostView) -> None:
     extra = _answered if session.answerable else None
     if session.state is State.LOBBY:
         extra = _roster(sum(p.active for p in view.seats))
+    live_poll.follow(view.record.id, view.record.version)
     with side if side is not None else st.container():
-        live_poll.watch(view.record.id, view.record.version, extra=extra)
+        live_poll.watch(view.record.id, live_poll.POLL_SECONDS, extra=extra)

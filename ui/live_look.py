@@ -37,6 +37,7 @@ def _tile_rules() -> str:
 STYLE = f"""<style>
 .live-code {{font: 700 150px/1.05 'Source Code Pro', ui-monospace, monospace; letter-spacing: .12em;
             color: #0B3D91; white-space: nowrap; margin: 0;}}
+[class*="st-key-live-push-"] {{display: none;}}
 .st-key-{ANSWER_KEY} button, .st-key-{ANSWER_KEY} input,
 .st-key-{ANSWER_KEY} [data-baseweb="select"] > div {{min-height: 3.4rem; font-size: 1.15rem;}}
 .st-key-{TILES_KEY}, .st-key-{COMPACT_KEY} {{display: grid !important; grid-template-columns: repeat(2, minmax(0, 1fr));

@@ -6,6 +6,10 @@ database; nothing is decoded from them. The phone receives a question's texts in
 with display positions (``lessonkit.live.wire``); the key is read only after the question has closed.
 Widget keys name the question by its number in the session, never by its id.
 
+The seated screen is a fragment (`play`): the push reruns only it when the session moves, and answering reruns
+only it. The first time it shows an open question to the seat, the server keeps the time (fair points,
+``lessonkit.live.scoring``).
+
 Joining passes this browser session's random key (kept in ``st.session_state``) and the hashed client
 address (``st.context.ip_address``), so one tab holds one seat and one device only a few
 (``lessonkit.live.players``).
@@ -36,6 +40,7 @@ if TYPE_CHECKING:
 
 CODE, SEAT = "kuis", "kursi"
 NOTICE = "live_player_notice"
+SHOWN = "live_player_shown"
 BROWSER = "live_browser"
 
 
@@ -212,6 +217,7 @@ def screen(record: LiveRecord, player: Player) -> None:
         st.info("Kamu sudah masuk. Tunggu guru memulai kuis; soal pertama akan muncul sendiri di sini.")
     elif session.answerable and view.public is not None:
         public = view.public
+        _mark_shown(record, player)
         st.subheader(f"Soal {public.number} dari {public.count}")
         if view.mine is not None:
             st.success("Jawaban terkirim. Tunggu sampai waktu habis untuk melihat hasilnya.")
@@ -227,7 +233,41 @@ def screen(record: LiveRecord, player: Player) -> None:
         _result(view, session.state is State.FINISHED)
     elif session.state is State.FINISHED:
         st.info("Kuis ini sudah selesai.")
-    live_poll.watch(record.id, record.version)
+    live_poll.follow(record.id, record.version)
+
+
+def _mark_shown(record: LiveRecord, player: Player) -> None:
+    """Keep when the server first sent this question to this seat (once per browser session and question)."""
+    from lessonkit.storage import StorageError
+
+    sent = st.session_state.setdefault(SHOWN, set())
+    mark = (record.id, player.seat, record.session.current.question_id)
+    if mark in sent:
+        return
+    try:
+        service.shown(live_poll.store(), record, player.seat)
+    except StorageError:
+        return  # without it the seat's time counts from the open
+    sent.add(mark)
+
+
+def _live(record: LiveRecord, player: Player) -> None:
+    """The seated screen at the stored version; back to the page when the seat is gone."""
+    fresh = live_poll.store().live_get(record.id)
+    if fresh is None:
+        st.rerun(scope="app")
+    if fresh.version != record.version:  # a removal moves the version: check the seat again
+        try:
+            player = live_poll.store().live_rejoin(record.id, player.token)
+        except LiveError:
+            st.rerun(scope="app")
+    screen(fresh, player)
+
+
+def play(record: LiveRecord, player: Player) -> None:
+    """The seated phone: its screen in a fragment that the push reruns, and the slow poll behind it."""
+    st.fragment(_live)(record, player)
+    live_poll.watch(record.id)
 
 
 def _result(view: service.PhoneView, finished: bool) -> None:

@@ -1,16 +1,24 @@
-"""What both Kuis Langsung pages share: the per-process snapshot of a session, the polling fragment, the
-countdown, and the store/bank access with Indonesian messages.
+"""What both Kuis Langsung pages share: how a page learns that the session moved (push, with a slow poll
+behind it), the per-process snapshot of a session, the countdown, large type, and the store access with
+Indonesian messages.
 
-Polling: each page runs one small ``st.fragment(run_every=...)`` that reads the session's version from a
-snapshot cached for about a second and shared by every browser session of the process (forty phones make
-one query a second, not forty), and reruns the page only when the version went up. Whoever polls also
-closes a question whose time is up (compare-and-set: one writer wins).
+Push: a tiny component (`follow`, ``ui/live_push.js``) listens to the server's event stream
+(``server/live_events.py``). When the version passes the one shown, it reruns what holds it: on a phone the
+fragment that draws the seat's screen, not the page, so a phone shows a new question within a moment of the
+teacher opening it and costs the server nothing while it waits; on the projector (one per session) the page.
+
+Poll (`watch`): a small ``st.fragment(run_every=...)`` reads the version from a snapshot cached for about a
+second and shared by every browser session of the process. It reruns the page only when the screen has
+stayed behind for two polls in a row (the push did not get through: a phone that slept, a proxy that holds
+the stream). Whoever polls also closes a question whose time is up (compare-and-set: one writer wins); the
+projector polls every second for that and for its live count, phones every `FALLBACK_SECONDS`.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import streamlit as st
 
@@ -21,6 +29,11 @@ from ui import data, flash
 from ui.text import plain
 
 POLL_SECONDS = 1.0
+FALLBACK_SECONDS = 3.0
+SHOWN = "live_shown_version"
+BEHIND = "live_behind_version"
+HERE = Path(__file__).resolve().parent
+_PUSH = st.components.v2.component("lessonkit_live_push", js=(HERE / "live_push.js").read_text(encoding="utf-8"))
 STORAGE_DOWN = "Penyimpanan sedang tidak bisa dipakai, jadi Kuis Langsung belum bisa berjalan. Coba lagi sebentar."
 
 
@@ -48,8 +61,30 @@ def snapshot(session_id: int):
     return flash.guard(found.live_get, session_id) if found is not None else None
 
 
-def watch(session_id: int, version: int, extra: Callable | None = None) -> None:
-    """Poll the session; rerun the whole page once its version is newer than ``version`` (what the page shows).
+def _moved() -> None:
+    """The push component's trigger: its fragment reruns (nothing else to do)."""
+
+
+def follow(session_id: int, version: int) -> None:
+    """Where the session is drawn at ``version``: rerun that fragment (or the page) when the version moves."""
+    st.session_state[SHOWN] = (session_id, version)
+    _PUSH(key=f"live-push-{session_id}", data={"session": session_id, "version": version,
+                                               "url": f"/_live/events?sesi={session_id}"},
+          on_moved_change=_moved)
+
+
+def behind(session_id: int, version: int) -> bool:
+    """Whether the screen has stayed behind ``version`` (the stored one) for two polls in a row."""
+    shown = st.session_state.get(SHOWN)
+    if shown is None or shown[0] != session_id or version <= shown[1]:
+        return False
+    late = st.session_state.get(BEHIND) == (session_id, version)
+    st.session_state[BEHIND] = (session_id, version)
+    return late
+
+
+def watch(session_id: int, every: float = FALLBACK_SECONDS, extra: Callable | None = None) -> None:
+    """Poll the session every ``every`` seconds; rerun the page when the push did not bring a move (`behind`).
 
     ``extra(record)`` draws something that changes without a new version (the teacher's answered count).
     """
@@ -61,12 +96,12 @@ def watch(session_id: int, version: int, extra: Callable | None = None) -> None:
         session = record.session
         if session.state is State.QUESTION_OPEN and session.clock.expired(time.time()):
             record = service.tick(data.store(), record)
-        if record.version > version:
+        if behind(session_id, record.version):
             st.rerun(scope="app")
         if extra is not None:
             extra(record)
 
-    st.fragment(poll, run_every=POLL_SECONDS)()
+    st.fragment(poll, run_every=every)()
 
 
 _COUNTDOWN = """<div id="c" role="timer" aria-label="Sisa waktu soal" aria-live="off"

@@ -10,6 +10,14 @@ opened on the server::
 
 An answer is accepted while the question is not closed and ``elapsed <= allowed + GRACE_SECONDS``
 (the same network grace as exams). The clock stops while paused, so a pause never eats time.
+
+A seat's own time on the question (for its points, ``lessonkit.live.scoring``) starts at the clock's reading
+when the server first sent the question to that seat, at most ``SHOWN_CAP_SECONDS`` after the open::
+
+    taken(shown, now) = elapsed(now) - min(shown, SHOWN_CAP_SECONDS)     (never below 0)
+
+``shown`` is a clock reading (``elapsed`` at the showing), not a wall time, so pauses before and after the
+showing are both left out.
 """
 
 from __future__ import annotations
@@ -21,8 +29,10 @@ from ..quiz.exam import GRACE_SECONDS
 EXTEND_SECONDS = 10
 MAX_EXTEND_SECONDS = 60
 MAX_EXTRA_SECONDS = 300
+SHOWN_CAP_SECONDS = 3.0
 
-__all__ = ["EXTEND_SECONDS", "GRACE_SECONDS", "MAX_EXTEND_SECONDS", "MAX_EXTRA_SECONDS", "Clock"]
+__all__ = ["EXTEND_SECONDS", "GRACE_SECONDS", "MAX_EXTEND_SECONDS", "MAX_EXTRA_SECONDS", "SHOWN_CAP_SECONDS",
+           "Clock"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,12 @@ class Clock:
             if stop is not None:
                 end = min(end, stop)
         return max(0.0, end - self.opened_at - self.paused_total)
+
+    def taken(self, shown: float | None, now: float) -> float:
+        """A seat's seconds on the question at ``now``: from ``shown`` (the clock's reading when the question
+        was first sent to the seat, capped; None: from the open), pauses excluded."""
+        start = min(max(shown or 0.0, 0.0), SHOWN_CAP_SECONDS)
+        return max(0.0, self.elapsed(now) - start)
 
     def remaining(self, now: float) -> float:
         """Seconds left on the countdown (0 once time is up)."""

@@ -6,9 +6,16 @@ class dashboard, which receives the 0..1 score)::
     with speed bonus:    points = round(1000 × score × (1 − min(elapsed, limit) / limit / 2))
     without:             points = round(1000 × score)
 
-``score`` is the bank's grade in [0, 1] (partial credit included, ``lessonkit.quiz.grade``), ``elapsed``
-the seconds since the question opened on the server (pauses excluded), ``limit`` the question's time
-before any extension. An instant right answer earns 1000, a right answer at the last second 500 (also
+``score`` is the bank's grade in [0, 1] (partial credit included, ``lessonkit.quiz.grade``), ``limit`` the
+question's time before any extension, and ``elapsed`` the seat's own time on the question, so that two
+students who react equally fast earn equal points wherever their phone sits in the polling or queueing order:
+
+- it starts when the server first sent the question to this seat (recorded on the server when the question's
+  fragment ran for the seat, never taken from the phone), but no later than 3 s after the open
+  (``clock.SHOWN_CAP_SECONDS``; a seat with no record starts at the open);
+- it ends when the answer arrived at the server (the time the click reached the script run, taken before
+  the answer waits for storage), not when it was processed;
+- pauses are left out (``Clock.taken``). An instant right answer earns 1000, a right answer at the last second 500 (also
 after an extension or in the grace: the floor is half), a wrong one 0; points are never negative.
 
 An answer is accepted only from an active seat, for the session's current question, while that
@@ -62,8 +69,9 @@ def points(score: float, elapsed: float, limit: float, speed_bonus: bool) -> int
 
 
 def accept(bank: Bank, session: Session, player: Player, question_id: str, raw: Any, now: float, *,
-           already_answered: bool) -> LiveAnswer:
-    """Grade a phone's answer (``raw`` in display positions, see `lessonkit.live.wire`) arriving at ``now``.
+           already_answered: bool, shown: float | None = None) -> LiveAnswer:
+    """Grade a phone's answer (``raw`` in display positions, see `lessonkit.live.wire`) arriving at ``now``;
+    ``shown`` is the question clock's reading when the server first sent the question to this seat.
 
     Raises `AnswerRefused` (with the sentence to show) when it is not kept.
     """
@@ -79,6 +87,6 @@ def accept(bank: Bank, session: Session, player: Player, question_id: str, raw: 
     question = bank.question(question_id)
     response = wire.parse(question, live.order, raw)
     score = grade(question, response).score
-    elapsed = round(session.clock.elapsed(now), 3)
+    elapsed = round(session.clock.taken(shown, now), 3)
     return LiveAnswer(player.seat, question_id, response, score,
                       points(score, elapsed, live.limit, session.speed_bonus), elapsed, now)

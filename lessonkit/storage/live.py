@@ -6,6 +6,10 @@ contract), an answer is unique per (session, seat, question) and is inserted whi
 still at the version it was graded against (PostgreSQL: the row read ``FOR SHARE``; SQLite: the write
 transaction starts with ``BEGIN IMMEDIATE``), and joins are serialised per session (row ``FOR UPDATE``).
 
+Every write that moves the version also sends it to the other processes (PostgreSQL ``pg_notify`` in the
+same transaction, ``lessonkit.storage.live_notify``). The first time the server sends a question to a seat is
+kept once (``live_shown``, the first showing wins) and handed to the grading of that seat's answer.
+
 A seat token is kept only as its SHA-256; seats read back carry an empty ``token``. Teacher-side reads take
 the teacher's id and return nothing for another teacher's session or class. The phone side reaches a
 session only by its join code and its seat only by its token.
@@ -19,6 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
@@ -29,7 +35,8 @@ from ..live.scoring import DUPLICATE, LiveAnswer
 from ..live.state import Session, State
 from .classes import _owned
 from .common import begin_write, guarded, utcnow
-from .models import LiveAnswerRow, LiveSeat, LiveSession
+from .live_notify import notify
+from .models import LiveAnswerRow, LiveSeat, LiveSession, LiveShownRow
 
 CREATE_ATTEMPTS = 5
 NO_CODE = "Belum ada kode kuis yang kosong. Coba sebentar lagi."
@@ -128,7 +135,8 @@ def forget_live_seats(db: DbSession, student_id: int) -> None:
     """A deleted student's live seats and answers go too (in the caller's transaction)."""
     seats = db.execute(select(LiveSeat.session_id, LiveSeat.seat).where(LiveSeat.student_id == student_id)).all()
     for session_id, seat in seats:
-        db.execute(delete(LiveAnswerRow).where(LiveAnswerRow.session_id == session_id, LiveAnswerRow.seat == seat))
+        for table in (LiveAnswerRow, LiveShownRow):
+            db.execute(delete(table).where(table.session_id == session_id, table.seat == seat))
     db.execute(delete(LiveSeat).where(LiveSeat.student_id == student_id))
 
 
@@ -201,7 +209,10 @@ class LiveRecords:
             done = db.execute(update(LiveSession)
                               .where(LiveSession.id == session_id, LiveSession.version == expected_version)
                               .values(**_values(new)))
-            return done.rowcount == 1
+            if done.rowcount != 1:
+                return False
+            notify(db, session_id, new.version)
+            return True
 
     def live_remove_seats(self, teacher_id: int, session_id: int, seats: Sequence[int],
                           remove: Callable[[Session, list[Player]], tuple[Session, list[Player]]]
@@ -220,6 +231,7 @@ class LiveRecords:
                 seat_row.removed_at = gone.removed_at
             for name, value in _values(new).items():
                 setattr(row, name, value)
+            notify(db, session_id, new.version)
             return LiveRecord(row.id, row.teacher_id, row.class_id, new)
 
     def live_results(self, teacher_id: int,
@@ -327,9 +339,19 @@ class LiveRecords:
             raise JoinRefused(players.REMOVED)
         return _player(row, token)
 
+    def live_mark_shown(self, session_id: int, seat: int, question_id: str, shown_at: float, reading: float) -> None:
+        """Keep when the server sent ``question_id`` to ``seat`` (wall time and question clock reading), unless
+        an earlier showing is kept already."""
+        values = {"session_id": session_id, "seat": seat, "question_id": question_id, "shown_at": shown_at,
+                  "reading": reading}
+        with self._session() as db, db.begin():
+            insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+            db.execute(insert(LiveShownRow).values(**values).on_conflict_do_nothing())
+
     def live_record_answer(self, session_id: int, token: str,
-                           accept: Callable[[Session, Player, bool], LiveAnswer]) -> LiveAnswer:
-        """Keep the answer ``accept(session, seat, already_answered)`` grades, or raise its `AnswerRefused`.
+                           accept: Callable[[Session, Player, bool, float | None], LiveAnswer]) -> LiveAnswer:
+        """Keep the answer ``accept(session, seat, already_answered, shown)`` grades, or raise its `AnswerRefused`
+        (``shown``: the question clock's reading when the question was first sent to the seat, or None).
 
         A second answer for the same question is refused (also when two arrive at once: the unique key).
         """
@@ -345,7 +367,10 @@ class LiveRecords:
                 already = db.scalar(select(LiveAnswerRow.id).where(LiveAnswerRow.session_id == session_id,
                                                                    LiveAnswerRow.seat == seat.seat,
                                                                    LiveAnswerRow.question_id == question_id))
-                answer = accept(session, _player(seat, token), already is not None)
+                shown = db.scalar(select(LiveShownRow.reading).where(LiveShownRow.session_id == session_id,
+                                                                     LiveShownRow.seat == seat.seat,
+                                                                     LiveShownRow.question_id == question_id))
+                answer = accept(session, _player(seat, token), already is not None, shown)
                 db.add(LiveAnswerRow(session_id=session_id, seat=answer.seat, question_id=answer.question_id,
                                      response=answer.response, score=answer.score, points=answer.points,
                                      elapsed=answer.elapsed, answered_at=answer.answered_at))

@@ -234,6 +234,21 @@ class LiveSeat(Base):
     client: Mapped[str | None] = mapped_column(String(64), index=True)  # `players.client_tag` of its address
 
 
+class LiveShownRow(Base):
+    """When the server first sent a question to a seat: the wall time and the question clock's reading then
+    (``lessonkit.live.clock``); one row per (session, seat, question), the first showing wins."""
+
+    __tablename__ = "live_shown"
+    __table_args__ = (UniqueConstraint("session_id", "seat", "question_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("live_sessions.id", ondelete="CASCADE"))
+    seat: Mapped[int] = mapped_column(Integer)
+    question_id: Mapped[str] = mapped_column(String(80))
+    shown_at: Mapped[float] = mapped_column(Float)
+    reading: Mapped[float] = mapped_column(Float)
+
+
 class LiveAnswerRow(Base):
     """One accepted live answer; unique per (session, seat, question), so a second one is refused by the database."""
 

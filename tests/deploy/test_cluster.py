@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deploy.cluster import main
+from deploy.cluster import main, nginx_config
 
 
 def _run(capsys, *argv: str) -> tuple[int, str]:
@@ -26,3 +26,9 @@ def test_a_wrong_worker_count_is_an_indonesian_usage_error(capsys):
     code, text = _run(capsys, "--workers", "dua")
     assert code == 2
     assert "galat: argumen --workers: nilai bilangan bulat tidak sah: 'dua'" in text
+
+
+def test_nginx_passes_the_live_event_stream_unbuffered_and_keeps_it_open(tmp_path):
+    config = nginx_config(tmp_path, "127.0.0.1", 8501, [8601, 8602])
+    stream = config.split("location /_live/events {", 1)[1].split("}", 1)[0]
+    assert "proxy_buffering off;" in stream and "proxy_read_timeout 3600;" in stream

@@ -1,4 +1,5 @@
-"""Answers are graded on the server from the time the question opened there; late or second answers are refused."""
+"""Answers are graded on the server: each seat's time runs from when the server sent it the question (capped at the
+open + 3 s, pauses left out) to when its answer arrived; late or second answers are refused."""
 
 from __future__ import annotations
 
@@ -22,9 +23,14 @@ def key_position(session: state.Session) -> int:
     return session.current.order.index(1)
 
 
-def answer(session, player, raw, now, already=False, question_id=None):
+def answer(session, player, raw, now, already=False, question_id=None, shown=None):
     return scoring.accept(BANK, session, player, question_id or session.current.question_id, raw, now,
-                          already_answered=already)
+                          already_answered=already, shown=shown)
+
+
+def shown_at(session, at: float) -> float:
+    """What the server keeps when it sends the open question to a seat at ``at``: the clock's reading then."""
+    return session.clock.elapsed(at)
 
 
 @pytest.mark.parametrize(("score", "elapsed", "limit", "expected"), [
@@ -58,6 +64,43 @@ def test_a_right_answer_scores_from_the_server_time_the_question_opened():
     kept = answer(session, budi, key_position(session), AT + 5)
     assert (kept.seat, kept.question_id, kept.response, kept.score) == (1, "q-single", 1, 1.0)
     assert (kept.points, kept.elapsed, kept.answered_at) == (875, 5.0, AT + 5)
+
+
+def test_two_seats_shown_the_question_1_5_s_apart_answering_3_s_after_their_showing_get_equal_points():
+    session = opened(BANK, ["q-single"], at=AT)
+    ana, budi = seats(session, "Ana", "Budi")
+    early = answer(session, ana, key_position(session), AT + 3.2, shown=shown_at(session, AT + 0.2))
+    late = answer(session, budi, key_position(session), AT + 4.7, shown=shown_at(session, AT + 1.7))
+    assert early.elapsed == late.elapsed == 3.0
+    assert early.points == late.points == 925
+
+
+def test_a_seat_shown_the_question_late_counts_from_at_most_3_s_after_the_open():
+    session = opened(BANK, ["q-single"], at=AT)
+    kept = answer(session, seats(session, "Budi")[0], key_position(session), AT + 13, shown=shown_at(session, AT + 10))
+    assert kept.elapsed == 10.0 and kept.points == 750
+
+
+def test_a_seat_with_no_showing_kept_counts_from_the_open():
+    session = opened(BANK, ["q-single"], at=AT)
+    kept = answer(session, seats(session, "Budi")[0], key_position(session), AT + 4)
+    assert kept.elapsed == 4.0
+
+
+def test_a_pause_after_the_showing_is_left_out_of_the_seats_time():
+    session = opened(BANK, ["q-single"], at=AT)
+    shown = shown_at(session, AT + 2)
+    session = state.resume(state.pause(session, AT + 5), AT + 65)
+    kept = answer(session, seats(session, "Budi")[0], key_position(session), AT + 68, shown=shown)
+    assert kept.elapsed == 6.0
+
+
+def test_a_question_shown_during_a_pause_counts_from_the_pause_not_from_the_showing():
+    session = state.pause(opened(BANK, ["q-single"], at=AT), AT + 1)
+    shown = shown_at(session, AT + 30)
+    session = state.resume(session, AT + 40)
+    kept = answer(session, seats(session, "Budi")[0], key_position(session), AT + 43, shown=shown)
+    assert shown == 1.0 and kept.elapsed == 3.0
 
 
 def test_a_wrong_answer_is_kept_with_zero_points():

@@ -148,7 +148,7 @@ def test_the_unique_key_refuses_a_second_answer_that_slipped_past_the_check(live
     from lessonkit.live import scoring
 
     with pytest.raises(AnswerRefused, match="sudah terkirim"):  # as if two requests were checked at once
-        store.live_record_answer(record.id, ana.token, lambda s, p, already: scoring.accept(
+        store.live_record_answer(record.id, ana.token, lambda s, p, already, shown: scoring.accept(
             bank, s, p, IDS[0], 1, T0 + 2, already_answered=False))
     assert len(store.live_answers(record.id)) == 1
 
@@ -247,3 +247,17 @@ def test_the_teachers_lobby_lock_keeps_new_players_out_until_it_is_opened(live):
     assert service.join(store, record.code, "Ani", browser="ani", now=T0 + 2)[1].seat == ani.seat
     service.command(store, sari, record.id, "unlock", now=T0 + 3)
     assert service.join(store, record.code, "Budi", browser="budi", now=T0 + 4)[1].nickname == "Budi"
+
+
+def test_the_first_showing_of_a_question_to_a_seat_is_kept_and_its_answer_counts_from_there(live):
+    store, bank, sari, _, _, record = live
+    _, ana = service.join(store, record.code, "Ana", now=T0)
+    _, budi = service.join(store, record.code, "Budi", now=T0)
+    opened = service.command(store, sari, record.id, "start", now=T0)
+    service.shown(store, opened, ana.seat, now=T0 + 0.5)
+    service.shown(store, opened, budi.seat, now=T0 + 2.0)
+    service.shown(store, opened, budi.seat, now=T0 + 2.9)  # a reload shows it again: the first showing counts
+    key = right_answer(bank, opened, 0)
+    early = service.answer(store, bank, record.id, ana.token, IDS[0], key, now=T0 + 3.5)
+    late = service.answer(store, bank, record.id, budi.token, IDS[0], key, now=T0 + 5.0)
+    assert early.elapsed == late.elapsed == 3.0 and early.points == late.points
