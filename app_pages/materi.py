@@ -1,5 +1,8 @@
 """Materi: read the lesson section by section, with a table of contents and deep links.
 
+The table of contents is in the sidebar (every section, ✓ for the opened ones) and, so a phone has it on its
+first screen without opening the menu, a select box under the section's title.
+
 The open section lives in the ``?bagian=`` query parameter (the URL is the
 single source of truth), so a link to a section survives a reload; sections
 opened in this session are marked in the table of contents.

@@ -137,11 +137,11 @@ class Canvas:
 
     @property
     def font(self) -> float:
-        return 19.0 if self.big else 15.0
+        return 24.0 if self.big else 15.0
 
     @property
     def radius(self) -> float:
-        return 27.0 if self.big else 21.0
+        return 31.0 if self.big else 21.0
 
     def text(self, x: float, y: float, lines: list[str], *, size: float | None = None, anchor: str = "start",
              weight: str = "normal", fill: str = INK, italic: bool = False, css: str = "lk-ink") -> float:

@@ -2,6 +2,7 @@
 // Shows the widest server-built SVG drawing that fits, puts a real button over every stage,
 // and reports a press as the "select" event. Arrow keys, Home and End move between stages.
 const SHRINK = 0.87; // a drawing may be shown this much smaller than drawn, else a narrower one is used
+const PROJECTOR_PX = 1600; // a window at least this wide is a projector: the projector's drawings, if sent
 
 export default function ({ data, parentElement, setTriggerValue }) {
   const frame = parentElement.querySelector(".lk-frame");
@@ -10,9 +11,11 @@ export default function ({ data, parentElement, setTriggerValue }) {
   root.lkData = data;
   const render = () => {
     const d = root.lkData;
+    const big = d.big || (d.projector && window.innerWidth >= PROJECTOR_PX);
+    const drawings = big && d.projector ? d.projector : d.drawings;
     const room = frame.clientWidth / SHRINK;
-    const view = d.drawings.find((v) => v.width <= room) || d.drawings[d.drawings.length - 1];
-    root.style.maxWidth = Math.round(view.width * (d.big ? 1.6 : 1.3)) + "px";
+    const view = drawings.find((v) => v.width <= room) || drawings[drawings.length - 1];
+    root.style.maxWidth = Math.round(view.width * (big ? 1.6 : 1.3)) + "px";
     if (root.lkSvg !== view.svg) {
       root.querySelector("svg")?.remove();
       root.insertAdjacentHTML("afterbegin", view.svg);

@@ -6,7 +6,9 @@ diagram shows as soon as the text does. A small ``st.components.v2``
 component puts a real ``<button>`` over every stage (accessible name, visible
 focus ring, arrow keys move between stages) and shows the widest of the
 drawings that fits its column (wide on a laptop, three a row beside the
-details, stacked on a phone). A button press reruns only the diagram's fragment.
+details, stacked on a phone). With ``projector=True`` it also gets the projector's drawings (``big``: larger
+type) and uses them on a screen at least 1600 px wide, so labels stay readable from the back of a class.
+A button press reruns only the diagram's fragment.
 """
 
 from __future__ import annotations
@@ -27,13 +29,19 @@ _PICTURE = st.components.v2.component("lessonkit_diagram", html=_HTML,
 
 
 def picture(item: Process | Comparison, *, key: str, highlight: str | None = None, revealed: int | None = None,
-            big: bool = False, on_select=None) -> None:
+            big: bool = False, projector: bool = False, on_select=None) -> None:
     """The drawing. With ``on_select`` every stage is a button: a press calls ``on_select``, and the pressed
     stage's key (see `lessonkit.diagram_svg.steps`) is then in ``st.session_state[key]["select"]``."""
     payload = {"drawings": data.drawings(item.id, highlight, revealed, big), "selected": highlight,
-               "interactive": on_select is not None, "big": big}
+               "interactive": on_select is not None, "big": big,
+               "projector": data.drawings(item.id, highlight, revealed, True) if projector and not big else None}
     callbacks = {"on_select_change": on_select} if on_select is not None else {}
     _PICTURE(key=key, data=payload, **callbacks)
+
+
+def wide(item: Process | Comparison) -> bool:
+    """Whether the diagram needs the whole width (a comparison, a timeline): its text goes below it."""
+    return item.kind in ("comparison", "timeline")
 
 
 def _select(state_key: str, picture_key: str, keys: list[str]) -> None:
@@ -48,13 +56,13 @@ def _step(state_key: str, delta: int, count: int) -> None:
 
 
 @st.fragment
-def show(item: Process | Comparison, *, key: str, beside: bool = True) -> None:
+def show(item: Process | Comparison, *, key: str, beside: bool = True, projector: bool = False) -> None:
     """The diagram with its stepper, a detail panel (beside it on wide screens) and a text version.
 
     A fragment: selecting or stepping reruns only the diagram, not the whole page.
-    Comparisons are wide, so their details always go below them.
+    Comparisons and timelines are wide, so their details always go below them.
     """
-    beside = beside and not isinstance(item, Comparison)
+    beside = beside and not wide(item)
     sequence = data.stage_steps(item.id)
     keys = [s.key for s in sequence]
     state_key, picture_key = f"{key}-stage", f"{key}-picture"
@@ -62,7 +70,7 @@ def show(item: Process | Comparison, *, key: str, beside: bool = True) -> None:
     st.markdown(item.intro)
     chart_area, detail_area = st.columns([3, 2]) if beside else (st.container(), st.container())
     with chart_area:
-        picture(item, key=picture_key, highlight=keys[index] if index is not None else None,
+        picture(item, key=picture_key, highlight=keys[index] if index is not None else None, projector=projector,
                 on_select=lambda: _select(state_key, picture_key, keys))
     left, middle, right = chart_area.columns([3, 2, 3], vertical_alignment="center")
     left.button("← Tahap sebelumnya", key=f"{key}-prev", on_click=_step, args=(state_key, -1, len(keys)),

@@ -276,8 +276,9 @@ def panel() -> StudentInfo | None:
 
 
 LINK_UNKNOWN_TEXT = ("Kode lanjut di tautan ini tidak dikenal (mungkin tautannya lama atau kodenya salah ketik), "
-                     "jadi kemajuanmu belum dilanjutkan. Periksa kodenya, lalu ketik di **Simpan kemajuanmu** › "
-                     "**Sudah punya kode lanjut?** di bilah samping, atau mulai menyimpan dengan nama panggilan.")
+                     "jadi diabaikan.")
+LINK_UNKNOWN_HELP = (" Periksa kodenya, lalu ketik di **Simpan kemajuanmu** › **Sudah punya kode lanjut?** di bilah "
+                     "samping, atau mulai menyimpan dengan nama panggilan.")
 
 
 def _confirm_code() -> None:
@@ -286,9 +287,9 @@ def _confirm_code() -> None:
 
 def notices() -> None:
     """At the top of the page: a link whose code led nowhere, and a new resume code until the student kept it."""
-    if st.session_state.pop(LINK_UNKNOWN, False):
-        st.warning(LINK_UNKNOWN_TEXT)
     student: StudentInfo | None = st.session_state.get(STATE)
+    if st.session_state.pop(LINK_UNKNOWN, False):  # a device that remembers the student needs no help to resume
+        st.warning(LINK_UNKNOWN_TEXT + ("" if student else LINK_UNKNOWN_HELP))
     if student is None or not st.session_state.get(CODE_UNCONFIRMED):
         return
     with st.container(border=True, key="lk-resume-code"):

@@ -19,9 +19,13 @@ from lessonkit.safe_export import safe_frame
 PHONE_PX = 640  # at or below this viewport width a table becomes cards
 
 
+def _css_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid CSS string (quotes and \\ escaped)
+
+
 def _style(key: str, columns: list[str]) -> str:
     scope = f".st-key-{key}"
-    labels = "".join(f"{scope} td:nth-of-type({n})::before {{ content: {json.dumps(f'{name}: ', ensure_ascii=False)}; }}"
+    labels = "".join(f"{scope} td:nth-of-type({n})::before {{ content: {_css_string(f'{name}: ')}; }}"
                      for n, name in enumerate(columns[1:], start=2))
     return f"""<style>@media (max-width: {PHONE_PX}px) {{
 {scope} thead {{ display: none; }}
