@@ -23,4 +23,5 @@ def test_each_side_of_a_main_difference_is_its_own_sentence_on_its_own_line():
         at = lines.index(f"- **{item.aspect}**")
         assert lines[at + 1] == f"    - {left}: {sentence(item.left)}"
         assert lines[at + 2] == f"    - {right}: {sentence(item.right)}"
-    assert not any(f" {right}:" in line for line in lines if line.startswith(f"    - {left}:")), "two sides ran together"
+    sides = [line for line in lines if line.startswith(f"    - {left}:")]
+    assert not any(f" {right}:" in line for line in sides), "two sides ran together"
