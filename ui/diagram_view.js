@@ -1,8 +1,10 @@
 // The stage diagram component of ui/diagram_view.py (streamlit.components.v2).
-// Shows the widest server-built SVG drawing that fits, puts a real button over every stage,
+// Shows the widest server-built SVG drawing that fits (on a projector: the widest whose smallest type reaches
+// LABEL_PX), puts a real button over every stage,
 // and reports a press as the "select" event. Arrow keys, Home and End move between stages.
 const SHRINK = 0.87; // a drawing may be shown this much smaller than drawn, else a narrower one is used
 const PROJECTOR_PX = 1600; // a window at least this wide is a projector: the projector's drawings, if sent
+const LABEL_PX = 28; // a projector's smallest type on screen, in CSS px (readable from the back of a class)
 
 export default function ({ data, parentElement, setTriggerValue }) {
   const frame = parentElement.querySelector(".lk-frame");
@@ -13,9 +15,14 @@ export default function ({ data, parentElement, setTriggerValue }) {
     const d = root.lkData;
     const big = d.big || (d.projector && window.innerWidth >= PROJECTOR_PX);
     const drawings = big && d.projector ? d.projector : d.drawings;
-    const room = frame.clientWidth / SHRINK;
-    const view = drawings.find((v) => v.width <= room) || drawings[drawings.length - 1];
-    root.style.maxWidth = Math.round(view.width * (big ? 1.6 : 1.3)) + "px";
+    const width = frame.clientWidth;
+    // a screen's drawing grows up to 1.3 times; a projector's until its smallest type is about 30 px
+    const grow = (v) => (big ? (LABEL_PX + 2) / v.font : 1.3);
+    const label = (v) => (v.font * Math.min(width, v.width * grow(v))) / v.width;
+    const view = big
+      ? drawings.find((v) => label(v) >= LABEL_PX) || drawings.reduce((a, b) => (label(b) > label(a) ? b : a))
+      : drawings.find((v) => v.width <= width / SHRINK) || drawings[drawings.length - 1];
+    root.style.maxWidth = Math.round(view.width * grow(view)) + "px";
     if (root.lkSvg !== view.svg) {
       root.querySelector("svg")?.remove();
       root.insertAdjacentHTML("afterbegin", view.svg);

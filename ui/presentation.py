@@ -57,7 +57,7 @@ def render(slide: Slide, number: int, total: int) -> None:
 def _stage(slide: Slide) -> None:
     st.markdown(f"## {slide.title}")
     item = data.diagrams().items[slide.diagram_id]
-    across = item.kind == "timeline"  # one long row: it takes the slide's width, the text below
+    across = item.kind in ("pathway", "timeline")  # long rows: they take the slide's width, the text below
     chart, text = (st.container(), st.container()) if across else st.columns([3, 2])
     with chart:
         diagram_view.picture(item, key="slide-diagram", highlight=slide.stage_key, revealed=slide.revealed, big=True)
