@@ -112,7 +112,7 @@ def test_a_new_resume_code_stands_on_every_page_with_its_qr_until_the_student_sa
     for page in ("app_pages/beranda.py", "app_pages/materi.py"):
         at.switch_page(page).run()
         assert [c.value for c in at.main.code] == [ana.code]
-        assert any(i.caption == "Pindai untuk melanjutkan" for i in at.main.get("imgs"))
+        assert [c for image in at.main.get("image") for c in image.captions] == ["Pindai untuk melanjutkan"]
         assert any("Tulis kodenya" in m.value for m in at.main.markdown)
     at.button(key="resume_code_kept").click().run()
     assert not at.main.code
