@@ -123,7 +123,7 @@ def test_long_link_labels_wrap_whole_words_instead_of_being_cut_on_a_phone(serve
     shoot(page, screenshot_dir, "glosarium-phone.png")
 
 
-_LABEL_PX = """() => [...document.querySelectorAll('.lk svg')].flatMap((svg) => {
+_LABEL_PX = """(svgs) => svgs.flatMap((svg) => {
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   return [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim())
     .map((t) => parseFloat(t.getAttribute('font-size')) * scale);
@@ -131,8 +131,10 @@ _LABEL_PX = """() => [...document.querySelectorAll('.lk svg')].flatMap((svg) => 
 
 
 def _smallest_label(page) -> float:
-    page.wait_for_function("() => document.querySelector('.lk svg')", timeout=15_000)
-    return min(page.evaluate(_LABEL_PX))
+    """The smallest type of the diagrams on screen, in CSS px (they live in a component's shadow root)."""
+    drawings = page.locator(".lk svg")
+    drawings.first.wait_for(timeout=LOADED_MS)
+    return min(drawings.evaluate_all(_LABEL_PX))
 
 
 def _first_stage_slides() -> dict[str, int]:
