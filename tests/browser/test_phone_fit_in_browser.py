@@ -133,7 +133,7 @@ _LABEL_PX = """(svgs) => svgs.flatMap((svg) => {
 def _smallest_label(page) -> float:
     """The smallest type of the diagrams on screen, in CSS px (they live in a component's shadow root)."""
     drawings = page.locator(".lk svg")
-    drawings.first.wait_for(timeout=LOADED_MS)
+    drawings.first.wait_for(state="attached", timeout=LOADED_MS)
     return min(drawings.evaluate_all(_LABEL_PX))
 
 
