@@ -7,7 +7,7 @@ two calls in one run (the router's "centered", then a page's "wide") left about 
 
 import streamlit as st
 
-from ui import indonesian_labels, student, teacher
+from ui import app_style, indonesian_labels, student, teacher
 from ui.nav import PAGE_ICON, navigation, spec_of
 
 signed_in = teacher.current()
@@ -21,7 +21,9 @@ st.set_page_config(
     menu_items={"Get help": None, "Report a bug": None,
                 "About": "Modul Sosiologi kelas XI: Proses Terjadinya Kelompok Profesi dan Kelompok Volunteer."},
 )
+app_style.mount()
 indonesian_labels.mount()
 student.panel()
 teacher.panel(signed_in)
+student.notices()
 page.run()

@@ -24,4 +24,4 @@ choice = st.selectbox("Pilih diagram", list(items), key=SELECT,
                       format_func=lambda i: items[i].title)
 if st.query_params.get(PARAM) != choice:
     st.query_params[PARAM] = choice
-diagram_view.show(items[choice], key=f"diagram-{choice}")
+diagram_view.show(items[choice], key=f"diagram-{choice}", projector=True)

@@ -1,5 +1,8 @@
 """Materi: read the lesson section by section, with a table of contents and deep links.
 
+The table of contents is in the sidebar (every section, ✓ for the opened ones) and, so a phone has it on its
+first screen without opening the menu, a select box under the section's title.
+
 The open section lives in the ``?bagian=`` query parameter (the URL is the
 single source of truth), so a link to a section survives a reload; sections
 opened in this session are marked in the table of contents.
@@ -11,6 +14,7 @@ from lessonkit.reading import neighbours, opened_count
 from ui import data, diagram_view, lesson_view, project_view, scroll, student
 
 PARAM = "bagian"
+TOC = "materi-toc"  # the table of contents in the page: on a phone the sidebar's list is a menu away
 lesson = data.lesson()
 sections = {s.id: s for s in lesson.sections}
 ids = list(sections)
@@ -27,6 +31,10 @@ def _go(section_id: str) -> None:
     st.query_params[PARAM] = section_id
 
 
+def _picked() -> None:
+    _go(st.session_state[TOC])
+
+
 current = st.query_params.get(PARAM)
 if current not in sections:
     current = ids[0]
@@ -40,12 +48,14 @@ if learner is not None:
         st.session_state["recorded_section"] = current
     opened |= set(student.save(store.visits, learner.id) or ())
 
+def _entry(section_id: str) -> str:
+    return f"{'✓ ' if section_id in opened else ''}{sections[section_id].meta.order}. {sections[section_id].title}"
+
+
 with st.sidebar:
     st.markdown("**Daftar isi**")
     for section_id in ids:
-        mark = "✓ " if section_id in opened else ""
-        st.button(f"{mark}{sections[section_id].meta.order}. {sections[section_id].title}",
-                  key=f"toc-{section_id}", on_click=_go, args=(section_id,),
+        st.button(_entry(section_id), key=f"toc-{section_id}", on_click=_go, args=(section_id,),
                   type="primary" if section_id == current else "tertiary")
     st.caption("Tanda ✓ = sudah kamu buka" + (" (tersimpan)." if learner else " di kunjungan ini."))
 
@@ -56,6 +66,9 @@ done = opened_count(ids, opened)
 st.caption(f"Bagian {position} dari {len(ids)} · ± {section.meta.minutes} menit baca")
 st.title(section.title)
 st.progress(done / len(ids), text=f"Sudah dibuka: {done} dari {len(ids)} bagian")
+if st.session_state.get(TOC) != current:  # the widget follows the address (set before it is drawn)
+    st.session_state[TOC] = current
+st.selectbox("Daftar isi: pindah ke bagian", ids, key=TOC, format_func=_entry, on_change=_picked)
 
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import plotly.graph_objects as go
 
@@ -23,11 +23,15 @@ def short_date(moment: datetime) -> str:
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
-def _date_ticks(times: Sequence[datetime]) -> dict:
-    """At most ``MAX_DATE_TICKS`` day ticks with Indonesian labels, for a plotly date axis."""
+def _date_axis(times: Sequence[datetime]) -> dict:
+    """A plotly date axis over whole days: from the first day's start to the last day's end (so one result, or
+    two within a minute, still span a day instead of milliseconds), with at most ``MAX_DATE_TICKS`` ticks at
+    midday, labelled in Indonesian."""
     days = sorted({datetime(t.year, t.month, t.day) for t in times})
     picked = days[::max(1, math.ceil(len(days) / MAX_DATE_TICKS))]
-    return {"tickmode": "array", "tickvals": picked, "ticktext": [short_date(day) for day in picked]}
+    edge = timedelta(hours=2)  # a marker just after midnight stays whole
+    return {"range": [days[0] - edge, days[-1] + timedelta(days=1) + edge], "tickmode": "array",
+            "tickvals": [day + timedelta(hours=12) for day in picked], "ticktext": [short_date(day) for day in picked]}
 
 
 def score_bars(labels: Sequence[str], scores: Sequence[float]) -> go.Figure:
@@ -53,7 +57,7 @@ def scores_over_time(times: Sequence, scores: Sequence[float], kinds: Sequence[s
                                     customdata=[f"{short_date(t)} pukul {t:%H.%M}" for t, _ in picked],
                                     hovertemplate="%{customdata}: %{y}%<extra>" + kind + "</extra>"))
     figure.update_layout(yaxis={"range": [0, 105], "title": "Skor (%)", "fixedrange": True},
-                         xaxis={"fixedrange": True, **_date_ticks(times)}, height=320,
+                         xaxis={"fixedrange": True, **_date_axis(times)}, height=320,
                          margin={"l": 10, "r": 10, "t": 10, "b": 30}, legend={"orientation": "h", "y": -0.2})
     return figure
 

@@ -59,13 +59,15 @@ class Drawing:
     width: int
     height: int
     hotspots: tuple[Hotspot, ...]
+    font: int = 0  # the smallest type in the drawing, in SVG units: a page scales it to a readable size
 
     def as_dict(self) -> dict:
-        """Plain data for a page: the SVG, its size, and each hotspot as percentages of that size."""
+        """Plain data for a page: the SVG, its size, its smallest type, and each hotspot as percentages of that
+        size."""
         def pct(value: float, total: int) -> float:
             return round(100 * value / total, 3)
 
-        return {"svg": self.svg, "width": self.width, "height": self.height,
+        return {"svg": self.svg, "width": self.width, "height": self.height, "font": self.font,
                 "spots": [{"key": h.key, "name": h.name, "left": pct(h.x, self.width), "top": pct(h.y, self.height),
                            "width": pct(h.width, self.width), "height": pct(h.height, self.height)}
                           for h in self.hotspots]}
@@ -134,20 +136,27 @@ class Canvas:
     big: bool
     parts: list[str] = field(default_factory=list)
     hotspots: list[Hotspot] = field(default_factory=list)
+    sizes: set[int] = field(default_factory=set)  # every font size written
 
     @property
     def font(self) -> float:
-        return 19.0 if self.big else 15.0
+        return 24.0 if self.big else 15.0
+
+    @property
+    def small(self) -> float:
+        """Secondary text (notes, the Wilensky step): a size smaller on a screen, the same size on a projector."""
+        return self.font if self.big else self.font - 1
 
     @property
     def radius(self) -> float:
-        return 27.0 if self.big else 21.0
+        return 31.0 if self.big else 21.0
 
     def text(self, x: float, y: float, lines: list[str], *, size: float | None = None, anchor: str = "start",
              weight: str = "normal", fill: str = INK, italic: bool = False) -> float:
         """Lines of text whose first baseline is ``y``; returns the y just below the last line."""
         size = size or self.font
         css = "lk-muted" if fill == MUTED else "lk-ink"
+        self.sizes.add(round(size))
         step = size * 1.25
         style = ' font-style="italic"' if italic else ""
         spans = "".join(f'<tspan x="{x:.1f}" y="{y + n * step:.1f}">{escape(line)}</tspan>'
@@ -168,6 +177,7 @@ class Canvas:
         number = ""
         if label:
             size = r * 0.8
+            self.sizes.add(round(size))
             number = (f'<text font-family="{FONT}" font-size="{size:.0f}" font-weight="bold" '
                       f'fill="{ON_NODE[colour]}" text-anchor="middle" x="{x:.1f}" '
                       f'y="{y + size * 0.36:.1f}">{escape(label)}</text>')
@@ -220,7 +230,7 @@ class Canvas:
                f'role="img" aria-label="Diagram: {label}"><title>Diagram: {escape(self.title)}</title>'
                f'<rect class="lk-paper" x="0" y="0" width="{w}" height="{h}" rx="8" fill="{PAPER}"/>'
                + "".join(self.parts) + "</svg>")
-        return Drawing(svg, w, h, tuple(self.hotspots))
+        return Drawing(svg, w, h, tuple(self.hotspots), min(self.sizes, default=0))
 
 
 def _colour(key: str, highlight: str | None, base: str = LEFT) -> str:
@@ -259,7 +269,7 @@ def _rows(canvas: Canvas, process: Process, highlight: str | None, shown: int, l
     rows = (1 if count <= 5 else 2) if layout == "wide" else math.ceil(count / 3)
     per_row = math.ceil(count / rows)
     rows = math.ceil(count / per_row)
-    column = 165.0 if canvas.big else 150.0
+    column = 185.0 if canvas.big else 150.0
     turn = 24.0  # room beside the labels for the arrow down to the next row
     left = 14 + (turn if rows > 2 else 0)
     label_lines = max(len(wrap(s.label, font, column - 14)) for s in stages)
@@ -359,7 +369,7 @@ def _timeline(canvas: Canvas, process: Process, highlight: str | None, shown: in
     """Dated stages on an axis, evenly spaced so close dates stay readable; each with its step in italics."""
     stages, font = process.stages, canvas.font
     r = canvas.radius * 0.7
-    small = font - 1
+    small = canvas.small
 
     def block(stage: Stage, width: float) -> tuple[list[str], list[str]]:
         return wrap(stage.label, font, width), wrap(stage.wilensky, small, width) if stage.wilensky else []
@@ -438,7 +448,7 @@ def comparison_drawing(comparison: Comparison, left: Process, right: Process, *,
     colours = {"left": LEFT, "right": RIGHT}
     shown = _count(revealed, len(comparison.pairs))
     font, r = canvas.font, canvas.radius
-    small = font - 1
+    small = canvas.small
 
     def name(side: str, stage: Stage) -> str:
         return f"{titles[side]}, tahap {stage.number}: {stage.title}"

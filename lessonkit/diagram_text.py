@@ -11,11 +11,18 @@ from .stages import Comparison, Process
 NO_COUNTERPART = "tidak ada padanan sejati"
 
 
+def sentence(text: str) -> str:
+    """``text`` ending in a full stop (unless it already ends a sentence), so two statements never run together."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?" else f"{text}."
+
+
 def differences(item: Comparison, processes: dict[str, Process]) -> str:
-    """A comparison's main differences as a list."""
+    """A comparison's main differences: one item per aspect, each side a sentence on its own line."""
     left, right = processes[item.left].title, processes[item.right].title
     lines = ["**Perbedaan utama**", ""]
-    lines += [f"- **{d.aspect}.** {left}: {d.left} {right}: {d.right}" for d in item.differences]
+    for d in item.differences:
+        lines += [f"- **{d.aspect}**", f"    - {left}: {sentence(d.left)}", f"    - {right}: {sentence(d.right)}"]
     return "\n".join(lines)
 
 

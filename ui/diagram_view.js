@@ -1,9 +1,12 @@
 // The stage diagram component of ui/diagram_view.py (streamlit.components.v2).
-// Shows the widest server-built SVG drawing that fits, puts a real button over every stage, highlights the
-// selected one, and reports a press as the "select" event. Arrow keys, Home and End move between stages.
+// Shows the widest server-built SVG drawing that fits (on a projector: the widest whose smallest type reaches
+// LABEL_PX), puts a real button over every stage, highlights the selected one, and reports a press as the
+// "select" event. Arrow keys, Home and End move between stages.
 // The server sends a diagram's drawings once per session (then only their name): they are kept here, for the
 // page's life, and a name this page never got is reported as the "missing" event so the server sends it again.
 const SHRINK = 0.87; // a drawing may be shown this much smaller than drawn, else a narrower one is used
+const PROJECTOR_PX = 1600; // a window at least this wide is a projector: the projector's drawings, if sent
+const LABEL_PX = 28; // a projector's smallest type on screen, in CSS px (readable from the back of a class)
 const kept = new Map(); // drawings' name -> drawings, shared by every diagram of the page
 
 export default function ({ data, parentElement, setTriggerValue }) {
@@ -11,14 +14,22 @@ export default function ({ data, parentElement, setTriggerValue }) {
   const root = frame?.querySelector(".lk");
   if (!root) return;
   if (data.drawings) kept.set(data.name, data.drawings);
+  if (data.projector_drawings) kept.set(data.projector, data.projector_drawings);
   root.lkData = data;
   const render = () => {
     const d = root.lkData;
-    const drawings = kept.get(d.name);
+    const projector = d.projector && window.innerWidth >= PROJECTOR_PX ? kept.get(d.projector) : null;
+    const big = d.big || Boolean(projector);
+    const drawings = projector || kept.get(d.name);
     if (!drawings) return;
-    const room = frame.clientWidth / SHRINK;
-    const view = drawings.find((v) => v.width <= room) || drawings[drawings.length - 1];
-    root.style.maxWidth = Math.round(view.width * (d.big ? 1.6 : 1.3)) + "px";
+    const width = frame.clientWidth;
+    // a screen's drawing grows up to 1.3 times; a projector's until its smallest type is about 30 px
+    const grow = (v) => (big ? (LABEL_PX + 2) / v.font : 1.3);
+    const label = (v) => (v.font * Math.min(width, v.width * grow(v))) / v.width;
+    const view = big
+      ? drawings.find((v) => label(v) >= LABEL_PX) || drawings.reduce((a, b) => (label(b) > label(a) ? b : a))
+      : drawings.find((v) => v.width <= width / SHRINK) || drawings[drawings.length - 1];
+    root.style.maxWidth = Math.round(view.width * grow(view)) + "px";
     if (root.lkSvg !== view.svg) {
       root.querySelector("svg")?.remove();
       root.insertAdjacentHTML("afterbegin", view.svg);
@@ -55,7 +66,8 @@ export default function ({ data, parentElement, setTriggerValue }) {
       buttons[Math.max(0, Math.min(buttons.length - 1, at + moves[event.key]))].focus();
     });
   }
-  if (!kept.has(data.name)) setTriggerValue("missing", data.name);
+  const lacking = [data.name, data.projector].find((name) => name && !kept.has(name));
+  if (lacking) setTriggerValue("missing", lacking);
   render();
   return () => root.lkObserver?.disconnect();
 }

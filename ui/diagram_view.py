@@ -6,7 +6,9 @@ diagram shows as soon as the text does. A small ``st.components.v2``
 component puts a real ``<button>`` over every stage (accessible name, visible
 focus ring, arrow keys move between stages) and shows the widest of the
 drawings that fits its column (wide on a laptop, three a row beside the
-details, stacked on a phone). A button press reruns only the diagram's fragment.
+details, stacked on a phone). With ``projector=True`` it also gets the projector's drawings (``big``: larger
+type) and uses them on a screen at least 1600 px wide, so labels stay readable from the back of a class.
+A button press reruns only the diagram's fragment.
 
 The drawings reach a browser once per session; the selected stage is
 highlighted in the page and drawn in the theme's colours (light or dark).
@@ -31,20 +33,29 @@ _SENT = "lk-diagrams-sent"  # names of the drawings this session's page holds (u
 
 
 def picture(item: Process | Comparison, *, key: str, highlight: str | None = None, revealed: int | None = None,
-            big: bool = False, on_select=None) -> None:
+            big: bool = False, projector: bool = False, on_select=None) -> None:
     """The drawing. With ``on_select`` every stage is a button: a press calls ``on_select``, and the pressed
     stage's key (see `lessonkit.diagram_svg.steps`) is then in ``st.session_state[key]["select"]``.
 
     The drawings go to this browser once (`_unsent`); after that a rerun sends only their name and the stage to
-    highlight, so "Tahap berikutnya" costs a few hundred bytes, not every drawing again.
+    highlight, so "Tahap berikutnya" costs a few hundred bytes, not every drawing again. ``projector``: the
+    projector's drawings too (sent once as well), used by the page on a screen at least 1600 px wide.
     """
     name, drawings = data.drawings(item.id, revealed, big)
     payload = {"name": name, "drawings": drawings if _unsent(name) else None, "selected": highlight,
-               "interactive": on_select is not None, "big": big}
+               "interactive": on_select is not None, "big": big, "projector": None, "projector_drawings": None}
+    if projector and not big:
+        wide_name, wide_drawings = data.drawings(item.id, revealed, True)
+        payload.update(projector=wide_name, projector_drawings=wide_drawings if _unsent(wide_name) else None)
     callbacks = {"on_missing_change": lambda: _resend(key)}
     if on_select is not None:
         callbacks["on_select_change"] = on_select
     _PICTURE(key=key, data=payload, **callbacks)
+
+
+def wide(item: Process | Comparison) -> bool:
+    """Whether the diagram needs the whole width (a comparison, a timeline): its text goes below it."""
+    return item.kind in ("comparison", "timeline")
 
 
 def _unsent(name: str) -> bool:
@@ -72,14 +83,15 @@ def _step(state_key: str, delta: int, count: int) -> None:
     st.session_state[state_key] = 0 if current is None else max(0, min(count - 1, current + delta))
 
 
-def show(item: Process | Comparison, *, key: str, beside: bool = True) -> None:
+def show(item: Process | Comparison, *, key: str, beside: bool = True, projector: bool = False) -> None:
     """The diagram with its stepper, a detail panel (beside it on wide screens) and a text version.
 
     Selecting or stepping reruns only the drawing, stepper and details (`_stepper`, a fragment), so the intro
-    and the text version are not sent again. Comparisons are wide, so their details always go below them.
+    and the text version are not sent again. Comparisons and timelines are wide, so their details always go
+    below them.
     """
     st.markdown(item.intro)
-    _stepper(item, key=key, beside=beside and not isinstance(item, Comparison))
+    _stepper(item, key=key, beside=beside and not wide(item), projector=projector)
     processes = data.diagrams().processes
     if isinstance(item, Comparison):
         st.markdown(differences(item, processes))
@@ -88,14 +100,14 @@ def show(item: Process | Comparison, *, key: str, beside: bool = True) -> None:
 
 
 @st.fragment
-def _stepper(item: Process | Comparison, *, key: str, beside: bool) -> None:
+def _stepper(item: Process | Comparison, *, key: str, beside: bool, projector: bool) -> None:
     sequence = data.stage_steps(item.id)
     keys = [s.key for s in sequence]
     state_key, picture_key = f"{key}-stage", f"{key}-picture"
     index = st.session_state.get(state_key)
     chart_area, detail_area = st.columns([3, 2]) if beside else (st.container(), st.container())
     with chart_area:
-        picture(item, key=picture_key, highlight=keys[index] if index is not None else None,
+        picture(item, key=picture_key, highlight=keys[index] if index is not None else None, projector=projector,
                 on_select=lambda: _select(state_key, picture_key, keys))
     left, middle, right = chart_area.columns([3, 2, 3], vertical_alignment="center")
     left.button("← Tahap sebelumnya", key=f"{key}-prev", on_click=_step, args=(state_key, -1, len(keys)),

@@ -56,10 +56,11 @@ def render(slide: Slide, number: int, total: int) -> None:
 
 def _stage(slide: Slide) -> None:
     st.markdown(f"## {slide.title}")
-    chart, text = st.columns([3, 2])
+    item = data.diagrams().items[slide.diagram_id]
+    across = item.kind in ("pathway", "timeline")  # long rows: they take the slide's width, the text below
+    chart, text = (st.container(), st.container()) if across else st.columns([3, 2])
     with chart:
-        diagram_view.picture(data.diagrams().items[slide.diagram_id], key="slide-diagram", highlight=slide.stage_key,
-                             revealed=slide.revealed, big=True)
+        diagram_view.picture(item, key="slide-diagram", highlight=slide.stage_key, revealed=slide.revealed, big=True)
     head, *rest = slide.bullets
     text.markdown(f"### {head}")
     text.markdown("\n\n".join(rest))

@@ -11,8 +11,7 @@ import streamlit as st
 
 from lessonkit import school_time
 from lessonkit.progress import RULE, Mastery, history, mastery
-from lessonkit.safe_export import safe_frame
-from ui import data, quiz_view
+from ui import data, quiz_view, tables
 
 
 def summary(visits: dict, answers: list, exams: list) -> list[Mastery]:
@@ -28,12 +27,11 @@ def summary(visits: dict, answers: list, exams: list) -> list[Mastery]:
     st.subheader("Penguasaan per bagian")
     st.markdown(RULE)
     levels = mastery(answers, ids)
-    st.dataframe(safe_frame(pd.DataFrame(
+    tables.reflowing(pd.DataFrame(
         [{"Bagian": quiz_view.section_title(m.section), "TP": ", ".join(lesson.section(m.section).meta.tp) or "–",
           "Tingkat": m.level,
           "Rata-rata": f"{round(m.average * 100)}%" if m.average is not None else "–", "Jawaban": m.count,
-          "Dibuka": "Ya" if m.section in visits else "Belum"} for m in levels])),
-        hide_index=True, width="stretch")
+          "Dibuka": "Ya" if m.section in visits else "Belum"} for m in levels]), key="lk-mastery")
     return levels
 
 
@@ -50,4 +48,4 @@ def scores_over_time(answers: list, exams: list, empty: str) -> None:
                     config={"displayModeBar": False})
     shown = frame.assign(Skor=(frame["Skor"] * 100).round().astype(int).astype(str) + "%",
                          Waktu=frame["Waktu"].dt.strftime("%d-%m-%Y %H.%M") + f" {school_time.ZONES[zone]}")
-    st.dataframe(safe_frame(shown.iloc[::-1]), hide_index=True, width="stretch")
+    tables.reflowing(shown.iloc[::-1], key="lk-history")

@@ -8,7 +8,10 @@ sign-in uses another cookie, so the two stay separate on one browser.
 
 The code is only a key into the database; nothing is decoded from the URL,
 and a value that does not have the shape of a code is refused before the
-database is asked. Without a name the app still works, and says that nothing
+database is asked. A code in a link that leads nowhere (an old link, a typo)
+is dropped from the address and the page says so (`notices`). Right after
+"Mulai menyimpan" the new code and its QR stand at the top of every page
+until the student confirms having kept them. Without a name the app still works, and says that nothing
 is saved. While the database cannot be used the lesson goes on without saving;
 nothing about that is remembered in the session, so saving resumes by itself
 when the database is back. A class code typed with the name joins that class
@@ -38,6 +41,9 @@ STATE = "student"
 DEVICE_REQUEST = "student_device_request"  # the cookie request for the browser (``ui.cookie_request``)
 REMEMBERED = "student_device_remembered"  # the student this device was asked to remember in this session
 SIGNED_OUT = "student_signed_out"  # "Bukan kamu? Keluar" was pressed: the cookie sent at connection is void
+TYPED_UNKNOWN = "unknown_code"  # the code typed in the sidebar box leads nowhere: said in the box
+LINK_UNKNOWN = "unknown_link_code"  # the code in the link leads nowhere: said on the page (`notices`)
+CODE_UNCONFIRMED = "resume_code_unconfirmed"  # a new code the student has not yet said they kept
 
 
 def current() -> StudentInfo | None:
@@ -45,7 +51,7 @@ def current() -> StudentInfo | None:
     student: StudentInfo | None = st.session_state.get(STATE)
     code = st.query_params.get(PARAM)
     if student is None and code:
-        student = _lookup(code)
+        student = _lookup(code, LINK_UNKNOWN)
         if student is not None:
             if not st.session_state.get(SIGNED_OUT):
                 _from_device()  # a device that already remembers this student gets no new ticket on every reload
@@ -91,13 +97,14 @@ def _remember(student: StudentInfo) -> None:
                                         "body": {"tiket": ticket}}
 
 
-def _lookup(code: str) -> StudentInfo | None:
-    """The student with this resume code; an unknown or malformed code is dropped from the address.
+def _lookup(code: str, unknown: str) -> StudentInfo | None:
+    """The student with this resume code; an unknown or malformed code is dropped from the address and
+    the session flag ``unknown`` is set for the message.
 
     While the database is down the code stays in the address, so the next visit resumes.
     """
     if not is_resume_code(code):
-        _unknown_code()
+        _unknown_code(unknown)
         return None
     store = data.store()
     if store is None:
@@ -107,12 +114,12 @@ def _lookup(code: str) -> StudentInfo | None:
     if found is down:
         return None
     if found is None:
-        _unknown_code()
+        _unknown_code(unknown)
     return found
 
 
-def _unknown_code() -> None:
-    st.session_state["unknown_code"] = True
+def _unknown_code(flag: str) -> None:
+    st.session_state[flag] = True
     if PARAM in st.query_params:
         del st.query_params[PARAM]
 
@@ -145,6 +152,7 @@ def begin(name: str, class_code: str = "", key: str = "panel") -> StudentInfo | 
     if student is None:
         return None
     st.session_state[STATE] = student
+    st.session_state[CODE_UNCONFIRMED] = True
     st.query_params[PARAM] = student.code
     _remember(student)
     if class_code.strip():
@@ -157,7 +165,7 @@ def _start() -> None:
 
 
 def _resume() -> None:
-    student = _lookup((st.session_state.get("resume_code") or "").strip())
+    student = _lookup((st.session_state.get("resume_code") or "").strip(), TYPED_UNKNOWN)
     if student is None:
         return
     st.session_state[STATE] = student
@@ -170,6 +178,7 @@ def forget() -> None:
     back)."""
     st.session_state.pop(STATE, None)
     st.session_state.pop(REMEMBERED, None)
+    st.session_state.pop(CODE_UNCONFIRMED, None)
     st.session_state[SIGNED_OUT] = True
     if PARAM in st.query_params:
         del st.query_params[PARAM]
@@ -191,6 +200,15 @@ def qr_png(text: str) -> bytes:
     return buffer.getvalue()
 
 
+def _code_and_qr(student: StudentInfo) -> bytes:
+    """The resume code as text and as a QR code of the resume link; returns the QR picture (PNG)."""
+    st.code(student.code, language=None, wrap_lines=True)
+    picture = qr_png(resume_link(student.code))
+    st.image(picture, caption="Pindai untuk melanjutkan", width=160,
+             alt="Kode QR berisi alamat untuk melanjutkan belajar")
+    return picture
+
+
 def panel() -> StudentInfo | None:
     """The sidebar box: save progress under a name, resume with a code, or see who is saving."""
     with st.sidebar:
@@ -208,9 +226,7 @@ def panel() -> StudentInfo | None:
 
             with st.expander(f"Tersimpan sebagai {plain(student.display_name)}"):
                 st.caption("Kode lanjut: salin atau pindai untuk melanjutkan di perangkat lain.")
-                st.code(student.code, language=None, wrap_lines=True)
-                st.image(qr_png(resume_link(student.code)), caption="Pindai untuk melanjutkan", width=160,
-                         alt="Kode QR berisi alamat untuk melanjutkan belajar")
+                _code_and_qr(student)
                 classroom.my_classes(student, "panel")
                 classroom.join_form(student, "panel")
             st.button("Bukan kamu? Keluar", key="student_sign_out", on_click=forget, type="tertiary",
@@ -228,7 +244,37 @@ def panel() -> StudentInfo | None:
             st.button("Mulai menyimpan", on_click=_start, type="primary")
             st.divider()
             st.text_input("Sudah punya kode lanjut?", key="resume_code", max_chars=CODE_MAX)
-            if st.session_state.pop("unknown_code", False):
+            if st.session_state.pop(TYPED_UNKNOWN, False):
                 st.warning("Kode itu tidak dikenal. Periksa lagi kodenya.")
             st.button("Lanjutkan", on_click=_resume)
     return None
+
+
+LINK_UNKNOWN_TEXT = ("Kode lanjut di tautan ini tidak dikenal (mungkin tautannya lama atau kodenya salah ketik), "
+                     "jadi diabaikan.")
+LINK_UNKNOWN_HELP = (" Periksa kodenya, lalu ketik di **Simpan kemajuanmu** › **Sudah punya kode lanjut?** di bilah "
+                     "samping, atau mulai menyimpan dengan nama panggilan.")
+
+
+def _confirm_code() -> None:
+    st.session_state.pop(CODE_UNCONFIRMED, None)
+
+
+def notices() -> None:
+    """At the top of the page: a link whose code led nowhere, and a new resume code until the student kept it."""
+    student: StudentInfo | None = st.session_state.get(STATE)
+    if st.session_state.pop(LINK_UNKNOWN, False):  # a device that remembers the student needs no help to resume
+        st.warning(LINK_UNKNOWN_TEXT + ("" if student else LINK_UNKNOWN_HELP))
+    if student is None or not st.session_state.get(CODE_UNCONFIRMED):
+        return
+    with st.container(border=True, key="lk-resume-code"):
+        st.markdown(f"**Kemajuanmu mulai disimpan, {plain(student.display_name)}.** Ini kode lanjutmu. "
+                    "Tulis kodenya di buku catatanmu atau simpan gambar kode QR-nya: dengan kode ini kamu bisa "
+                    "melanjutkan belajar di perangkat lain, atau di sini kalau perangkat ini lupa kamu.")
+        picture = _code_and_qr(student)
+        left, right = st.columns(2)
+        left.download_button("Simpan gambar kode QR", data=picture, file_name="kode-lanjut.png", mime="image/png",
+                             on_click="ignore", width="stretch")
+        right.button("Sudah saya catat", key="resume_code_kept", on_click=_confirm_code, type="primary",
+                     width="stretch")
+        st.caption("Kode ini juga selalu ada di bilah samping, di bawah **Tersimpan sebagai**.")

@@ -22,7 +22,8 @@ def choose(v, label: str, option: str) -> None:
 
 
 def register(v, url: str, name: str = "Ana", class_code: str | None = None) -> str:
-    """Save progress under ``name`` from the sidebar; returns the resume code now in the address."""
+    """Save progress under ``name`` from the sidebar and say the new code is kept; returns the resume code now in
+    the address."""
     page = v.open(url)
     if page.get_by_test_id("stExpandSidebarButton").count():
         page.get_by_test_id("stExpandSidebarButton").click()
@@ -38,6 +39,8 @@ def register(v, url: str, name: str = "Ana", class_code: str | None = None) -> s
     sidebar.get_by_role("button", name="Mulai menyimpan").click()
     v.settle()
     page.wait_for_function("() => location.search.includes('kode=')", timeout=15_000)
+    page.get_by_test_id("stMain").get_by_role("button", name="Sudah saya catat").click()  # the new code is kept
+    v.settle()
     return parse_qs(urlparse(page.url).query)["kode"][0]
 
 

@@ -1,7 +1,11 @@
 """Result charts are built from plain data: one bar per label, values in percent, long labels wrapped."""
 
+from datetime import datetime, timedelta
+
+import pytest
+
 from lessonkit import charts
-from lessonkit.charts import score_bars
+from lessonkit.charts import MAX_DATE_TICKS, score_bars, scores_over_time
 
 
 def test_score_bars_has_one_bar_per_label_in_percent():
@@ -14,10 +18,6 @@ def test_score_bars_has_one_bar_per_label_in_percent():
 
 
 def test_scores_over_time_writes_its_dates_in_indonesian_on_the_server():
-    from datetime import datetime
-
-    from lessonkit.charts import scores_over_time
-
     times = [datetime(2026, 12, 7, 9, 5), datetime(2026, 12, 7, 14, 30), datetime(2026, 8, 17, 8, 0)]
     figure = scores_over_time(times, [0.5, 0.75, 1.0], ["Latihan", "Latihan", "Ujian"])
     axis = figure.layout.xaxis
@@ -44,3 +44,19 @@ def test_a_projected_chart_is_a_copy_with_every_text_at_28_px_and_the_original_i
     assert big is not original and original.layout.font.size is None
     assert big.layout.font.size == big.layout.xaxis.tickfont.size == big.layout.yaxis.tickfont.size == 28
     assert big.data[0].textfont.size == 28 and big.data[0].textposition == "outside"
+
+
+@pytest.mark.parametrize("times", [
+    [datetime(2026, 12, 7, 14, 30)],
+    [datetime(2026, 12, 7, 14, 30), datetime(2026, 12, 7, 14, 30, 1)],
+    [datetime(2026, 12, 7, 23, 59), datetime(2026, 12, 8, 0, 1)],
+    [datetime(2026, 9, 1, 10) + timedelta(days=3 * n, hours=n) for n in range(30)],
+], ids=["one", "two-a-second-apart", "two-days", "many"])
+def test_the_time_axis_spans_whole_days_with_dated_ticks_inside_it(times):
+    axis = scores_over_time(times, [0.5] * len(times), ["Latihan"] * len(times)).layout.xaxis
+    start, end = (datetime.fromisoformat(str(edge)) for edge in axis.range)
+    assert end - start >= timedelta(days=1), "one result spans a day, not milliseconds"
+    assert start <= min(times) and max(times) <= end
+    ticks = [datetime.fromisoformat(str(tick)) for tick in axis.tickvals]
+    assert 1 <= len(ticks) <= MAX_DATE_TICKS and all(start < tick < end for tick in ticks)
+    assert len(axis.ticktext) == len(ticks)

@@ -46,5 +46,5 @@ def test_kemajuan_names_the_tp_of_each_section(store):
     at.query_params["kode"] = ana.code
     at = page("app_pages/kemajuan.py", at)
     assert not at.exception
-    table = at.dataframe[0].value.set_index("Bagian")
+    table = at.table[0].value.set_index("Bagian")
     assert list(table["TP"][:2]) == ["TP-1", "TP-2"] and table["TP"].iloc[-1] == "TP-7, TP-10"

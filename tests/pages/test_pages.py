@@ -44,6 +44,18 @@ def test_next_button_moves_to_the_next_section_and_marks_opened(monkeypatch, con
     assert "2 dari 2" in at.get("progress")[0].proto.text
 
 
+def test_the_contents_in_the_page_open_a_section_and_follow_the_next_button(monkeypatch, content_dir):
+    at = _app(monkeypatch, content_dir)
+    at.switch_page("app_pages/materi.py").run()
+    contents = at.main.selectbox(key="materi-toc")
+    assert contents.value == "satu" and contents.options == ["✓ 1. Bagian Satu", "2. Bagian Dua"]
+    contents.set_value("dua").run()
+    assert at.title[0].value == "Bagian Dua" and at.query_params["bagian"] in ("dua", ["dua"])
+    at.button(key="prev").click().run()
+    assert at.title[0].value == "Bagian Satu"
+    assert at.main.selectbox(key="materi-toc").value == "satu", "the contents follow the address"
+
+
 def test_a_broken_section_shows_a_message_and_the_rest_still_loads(monkeypatch, content_dir):
     (content_dir / "03-rusak.md").write_text("---\nid: rusak\ntitle: [\n---\nIsi\n", encoding="utf-8")
     at = _app(monkeypatch, content_dir)

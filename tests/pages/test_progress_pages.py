@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _button(at, label):
     return next(b for b in at.button if b.label.startswith(label))
@@ -38,7 +40,7 @@ def test_practice_answers_are_saved_for_the_student(app):
     later = app(ana.code)
     later.switch_page("app_pages/kemajuan.py").run()
     assert {m.label: m.value for m in later.metric}["Jawaban latihan"] == "1"
-    table = later.dataframe[0].value
+    table = later.table[0].value
     assert list(table[table["Bagian"] == "Bagian Satu"]["Tingkat"]) == ["Cukup"]
 
 
@@ -93,8 +95,34 @@ def test_browsing_without_a_name_works_and_says_nothing_is_saved(app):
     assert not at.exception
 
 
-def test_an_unknown_code_in_the_url_is_ignored_with_a_message(app):
-    at = app("kode-yang-tidak-pernah-dibuat-xyz")
+@pytest.mark.parametrize("code", ["kode-yang-tidak-pernah-dibuat-xyz", "kode lama!"])
+def test_an_unknown_or_old_code_in_a_link_is_dropped_and_the_page_says_so(app, code):
+    at = app(code)
     at.run()
     assert not at.exception
-    assert any("tidak dikenal" in w.value for w in at.warning)
+    assert "kode" not in at.query_params
+    assert any("tautan ini tidak dikenal" in w.value for w in at.main.warning), "said on the page, not in the sidebar"
+    at.run()
+    assert not any("tautan ini tidak dikenal" in w.value for w in at.main.warning), "said once"
+
+
+def test_a_new_resume_code_stands_on_every_page_with_its_qr_until_the_student_says_it_is_kept(app):
+    at = app()
+    ana = _register(at)
+    for page in ("app_pages/beranda.py", "app_pages/materi.py"):
+        at.switch_page(page).run()
+        assert [c.value for c in at.main.code] == [ana.code]
+        assert [c for image in at.main.get("image") for c in image.captions] == ["Pindai untuk melanjutkan"]
+        assert any("Tulis kodenya" in m.value for m in at.main.markdown)
+    at.button(key="resume_code_kept").click().run()
+    assert not at.main.code
+    at.switch_page("app_pages/beranda.py").run()
+    assert not at.main.code
+    assert [c.value for c in at.sidebar.code] == [ana.code], "the code stays in the sidebar"
+
+
+def test_a_resumed_student_is_not_asked_to_keep_a_code_they_already_have(app):
+    ana = _register(app())
+    other_device = app(ana.code)
+    other_device.run()
+    assert not other_device.main.code

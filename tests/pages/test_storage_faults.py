@@ -141,6 +141,6 @@ def test_a_malformed_code_in_the_address_is_refused_without_asking_the_database(
     at = app(code)
     at.run()
     assert not at.exception
-    assert any("tidak dikenal" in w.value for w in at.sidebar.warning)
+    assert any("tidak dikenal" in w.value for w in at.main.warning), "said on the page (issue #24)"
     assert "kode" not in at.query_params
     assert asked == [], "the database was not asked"
