@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.live import CHOICE, make_session, shows, teacher_signs_in  # noqa: E402
 from bench.loadgen import StudentClient  # noqa: E402
-from bench.run import cpu_seconds  # noqa: E402
+from bench.measure import cpu_seconds  # noqa: E402
 from tools.harness import Server  # noqa: E402
 
 PUSH = "lessonkit_live_push"

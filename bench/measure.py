@@ -5,6 +5,8 @@ of app processes behind nginx.
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import os
 import platform
 import time
@@ -63,3 +65,62 @@ def start_cluster(workers: int, data: Path, env: dict[str, str] | None = None):
 
     return Cluster(workers, free_port(), [free_port() for _ in range(workers)],
                    env={"LESSONKIT_DATA_DIR": str(data), **(env or {})}).start()
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class CpuMeter:
+    """Server and load-generator CPU over a stretch of wall-clock time."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.server, self.own, self.wall = cpu_seconds(pid), own_cpu_seconds(), time.monotonic()
+
+    def read(self, actions: int) -> dict:
+        wall = time.monotonic() - self.wall
+        server, own = cpu_seconds(self.pid) - self.server, own_cpu_seconds() - self.own
+        return {"server_cpu_pct": round(100 * server / wall, 1), "loadgen_cpu_pct": round(100 * own / wall, 1),
+                "server_cpu_ms_per_action": round(1000 * server / actions, 1) if actions else None}
+
+
+def per_second_pct(samples: list[tuple[float, float]]) -> list[float]:
+    """Percent of one core used between consecutive ``(wall seconds, CPU seconds)`` samples."""
+    return [round(100 * (cpu - cpu0) / (wall - wall0), 1)
+            for (wall0, cpu0), (wall, cpu) in itertools.pairwise(samples) if wall > wall0]
+
+
+def busy_seconds(percents: list[float], busy: float = 90.0) -> dict:
+    """The busiest second and the share of seconds above ``busy`` % of a core: an average hides both."""
+    if not percents:
+        return {"server_cpu_peak_pct": None, "server_cpu_above_90_pct": None}
+    return {"server_cpu_peak_pct": max(percents),
+            "server_cpu_above_90_pct": round(100 * sum(p > busy for p in percents) / len(percents))}
+
+
+class CpuSampler:
+    """The server's CPU read from ``/proc`` once a second while a run lasts."""
+
+    def __init__(self, pid: int, interval: float = 1.0):
+        self.pid, self.interval = pid, interval
+        self.samples: list[tuple[float, float]] = []
+
+    async def run(self, until: float) -> None:
+        while True:
+            self.samples.append((time.monotonic(), cpu_seconds(self.pid)))
+            if time.monotonic() >= until:
+                return
+            await asyncio.sleep(min(self.interval, max(0.0, until - time.monotonic())))
+
+    def result(self) -> dict:
+        percents = per_second_pct(self.samples)
+        return {**busy_seconds(percents), "server_cpu_per_s": [round(p) for p in percents]}
+
+
+def summary(latencies: list[float]) -> dict:
+    return {"actions": len(latencies), "p50_ms": ms(percentile(latencies, 50)),
+            "p95_ms": ms(percentile(latencies, 95)), "p99_ms": ms(percentile(latencies, 99))}

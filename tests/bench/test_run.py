@@ -6,20 +6,11 @@ import contextlib
 import os
 import time
 
-import bench.run
-from bench.run import (
-    CONTEXT,
-    TARGETS,
-    CpuSampler,
-    busy_seconds,
-    capacity,
-    first_think,
-    knee,
-    per_second_pct,
-    percentile,
-    search_capacity,
-    table_markdown,
-)
+import bench.capacity
+from bench.capacity import capacity, knee, search_capacity
+from bench.classroom import first_think
+from bench.measure import CpuSampler, busy_seconds, per_second_pct, percentile
+from bench.report import CONTEXT, TARGETS, table_markdown
 
 REQUIRED = ("class40_p95_ms", "class40_floor_p95_ms", "burst40_p95_ms", "capacity_students_p95_1s",
             "capacity_floor_students_p95_1s", "first_diagram_s", "lesson_js_mb", "loadgen_cpu_pct",
@@ -94,7 +85,7 @@ def test_capacity_runs_every_step_on_the_server_serve_gives(monkeypatch):
         assert url == served[-1] and pid == 1234
         return {"students": count, "p95_ms": 100.0 if count <= 500 else 3000.0, "errors": 0}
 
-    monkeypatch.setattr(bench.run, "run_class", fake_class)
+    monkeypatch.setattr(bench.capacity, "run_class", fake_class)
     found, steps = capacity(fresh, 1, floor=False)
     assert 400 <= found <= 500
     assert len(served) == len(steps) >= 4, "a fresh server for every step"
