@@ -29,6 +29,7 @@ import os
 import random
 import re
 import time
+import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -101,6 +102,7 @@ class Run:
     errors: int = 0
     reloads: int = 0  # polls the server never answered, after which the page was loaded again
     polling: bool = True
+    session_id: int = 0  # the session the phones follow (the push stream's ``sesi``)
 
 
 @dataclass(frozen=True)
@@ -196,38 +198,76 @@ async def poll_or_reload(client: StudentClient, run: Run, resume=None) -> float:
         return await client.open(client.page, client.query)
 
 
-class Polling:
-    """How a phone learns that its screen may have changed, today: the browser's ``run_every`` timer reruns
-    the polling fragment an interval after the previous poll began (one second). ``next`` returns the seconds
-    that rerun took. Swap this class to simulate phones that are pushed the news instead."""
+class Pushed:
+    """How a phone learns of a new question with the push, as its browser does: the page's
+    ``lessonkit_live_push`` component keeps an ``EventSource`` on ``/_live/events?sesi=<id>`` (one connection
+    per phone); an event whose version passes the one the page drew fires the component's "moved" trigger,
+    which reruns only the fragment that shows the seat's screen. The page's slow ``run_every`` poll stays
+    behind it (the fallback when a stream drops). ``next`` returns the seconds the rerun took."""
 
-    DESCRIPTION = "polling, fragmen `run_every` tiap detik (belum ada aliran dari server)"
+    DESCRIPTION = "push: aliran `/_live/events` (Server-Sent Events) dan fragmen layar; polling lambat sebagai cadangan"
+    COMPONENT = "lessonkit_live_push"
 
     def __init__(self, client: StudentClient, run: Run):
         self.client, self.run = client, run
-        self.began: float | None = None
+        self.versions: asyncio.Queue[int] = asyncio.Queue()
+        self.listener: asyncio.Task | None = None
+        self.began = time.monotonic()
+
+    async def _listen(self) -> None:
+        """Read the stream: each ``data: N`` line is a session version (the first is the current one)."""
+        address = urllib.parse.urlsplit(self.client.url)
+        reader, writer = await asyncio.open_connection(address.hostname, address.port)
+        writer.write(f"GET /_live/events?sesi={self.run.session_id} HTTP/1.1\r\nHost: {address.netloc}\r\n"
+                     "Accept: text/event-stream\r\n\r\n".encode())
+        await writer.drain()
+        try:
+            while line := await reader.readline():
+                if line.startswith(b"data:"):
+                    self.versions.put_nowait(int(line[5:].strip()))
+        finally:
+            writer.close()
 
     async def next(self) -> float:
-        interval = min(self.client.auto_reruns.values(), default=1.0)
-        if self.began is not None:
-            await asyncio.sleep(max(0.0, self.began + interval - time.monotonic()))
-        self.began = time.monotonic()
-        return await poll_or_reload(self.client, self.run)
+        if self.listener is None:
+            self.listener = asyncio.create_task(self._listen())
+            baseline = await asyncio.wait_for(self.versions.get(), UNANSWERED_POLL)  # the page drew this one
+            self.newest = baseline
+        interval = min(self.client.auto_reruns.values(), default=3.0)
+        while True:
+            try:
+                wait = max(0.0, self.began + interval - time.monotonic())
+                version = await asyncio.wait_for(self.versions.get(), wait)
+            except TimeoutError:
+                self.began = time.monotonic()
+                return await poll_or_reload(self.client, self.run)  # the slow poll behind the push
+            if version > self.newest:
+                self.newest = version
+                if any(w.kind == "bidi_component" and w.label == self.COMPONENT for w in self.client.widgets.values()):
+                    return await self.client.component_event(self.COMPONENT, "moved", version)
+                return await poll_or_reload(self.client, self.run)
+
+    def close(self) -> None:
+        if self.listener is not None:
+            self.listener.cancel()
 
 
-LEARN = Polling
+LEARN = Pushed
 
 
 async def follow(client: StudentClient, run: Run, after_each=None) -> None:
     """Keep the screen current while the run lasts; ``after_each`` looks at it after every update."""
     news = LEARN(client, run)
-    while run.polling:
-        try:
-            run.poll_seconds.append(await news.next())
-            if after_each is not None:
-                await after_each()
-        except (LookupError, TimeoutError):
-            run.errors += 1
+    try:
+        while run.polling:
+            try:
+                run.poll_seconds.append(await news.next())
+                if after_each is not None:
+                    await after_each()
+            except (LookupError, TimeoutError):
+                run.errors += 1
+    finally:
+        news.close()
 
 
 async def teacher_signs_in(url: str) -> StudentClient:
@@ -415,7 +455,7 @@ async def live_class(url: str, db_url: str, pids: Sequence[int] = (), phones: in
 
     db = Database(db_url)
     code, session_id, keys = db.make_session()
-    run = Run()
+    run = Run(session_id=session_id)
     teacher = await teacher_signs_in(url)
     result: dict = {"phones": phones, "questions": QUESTIONS}
     seated: dict[int, StudentClient] = {}

@@ -1,12 +1,13 @@
 """The live workload's arithmetic: reading the teacher's count, the delay until the teacher sees an answer,
-duplicates, how a phone learns of news (the swappable `Polling`), and the keys one run reports."""
+duplicates, how a phone learns of news (the push, `Pushed`, with its slow poll), and the keys one run reports."""
 
 import asyncio
 import time
+from types import SimpleNamespace
 
 from bench.live import (
     LEARN,
-    Polling,
+    Pushed,
     Run,
     Stored,
     answered_count,
@@ -48,17 +49,49 @@ class FakeClient:
         return 0.001
 
 
-def test_a_polling_phone_reruns_its_fragment_one_interval_after_the_previous_poll_began():
-    client = FakeClient()
+class PushClient(FakeClient):
+    """A phone page with the push component; its fallback poll runs every 0.3 s."""
 
-    async def three_polls() -> list[float]:
-        news = LEARN(client, Run())
-        return [await news.next() for _ in range(3)]
+    def __init__(self, url: str):
+        super().__init__()
+        self.url, self.auto_reruns = url, {"watch": 0.3}
+        self.widgets = {"push": SimpleNamespace(kind="bidi_component", label=Pushed.COMPONENT)}
+        self.events: list[tuple[float, str, int]] = []
 
-    assert LEARN is Polling, "the one place that says how a phone learns of a new question"
-    assert run_async(three_polls()) == [0.001] * 3
-    gaps = [b - a for a, b in zip(client.polled, client.polled[1:], strict=False)]
-    assert all(0.045 <= gap < 0.2 for gap in gaps), gaps
+    async def component_event(self, name: str, event: str, value: int) -> float:
+        self.events.append((time.monotonic(), event, value))
+        return 0.002
+
+
+def test_a_pushed_phone_reruns_its_fragment_when_the_stream_moves_and_polls_only_when_it_stays_quiet():
+    async def scenario() -> None:
+        versions: asyncio.Queue[int] = asyncio.Queue()
+
+        async def stream(reader, writer) -> None:
+            await reader.readuntil(b"\r\n\r\n")
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\ndata: 3\n\n")
+            while True:
+                writer.write(f"data: {await versions.get()}\n\n".encode())
+                await writer.drain()
+
+        server = await asyncio.start_server(stream, "127.0.0.1", 0)
+        client = PushClient(f"ws://127.0.0.1:{server.sockets[0].getsockname()[1]}/_stcore/stream")
+        news = Pushed(client, Run(session_id=7))
+        try:
+            first = asyncio.create_task(news.next())
+            await asyncio.sleep(0.05)
+            moved_at = time.monotonic()
+            versions.put_nowait(4)
+            assert await first == 0.002 and client.polled == []
+            (at, event, version), = client.events
+            assert (event, version) == ("moved", 4) and at - moved_at < 0.1
+            assert await news.next() == 0.001 and len(client.polled) == 1, "a quiet stream: the slow poll"
+        finally:
+            news.close()
+            server.close()
+
+    assert LEARN is Pushed, "the one place that says how a phone learns of a new question"
+    run_async(scenario())
 
 
 class SilentClient(FakeClient):
