@@ -39,6 +39,8 @@ def register(v, url: str, name: str = "Ana", class_code: str | None = None) -> s
     sidebar.get_by_role("button", name="Mulai menyimpan").click()
     v.settle()
     page.wait_for_function("() => location.search.includes('kode=')", timeout=15_000)
+    if (page.viewport_size or {}).get("width", 1366) < 640:  # on a phone the open sidebar covers the page: close it
+        page.get_by_test_id("stSidebarCollapseButton").get_by_role("button").click()
     page.get_by_test_id("stMain").get_by_role("button", name="Sudah saya catat").click()  # the new code is kept
     v.settle()
     return parse_qs(urlparse(page.url).query)["kode"][0]

@@ -22,7 +22,7 @@ from tests.server.asgi import run
 def live(tmp_path, monkeypatch):
     """A store with a session of Sari's in the lobby (one seated phone), a fresh notification hub, the app."""
     store = Store.open(f"sqlite:///{tmp_path / 'live.db'}")
-    monkeypatch.setattr("ui.data.store", lambda: store)
+    monkeypatch.setattr("server.teacher_session._source", lambda: store)
     hub = Hub()
     monkeypatch.setattr(notify, "publish", hub.publish)
     monkeypatch.setattr(live_events, "HUB", hub)

@@ -7,6 +7,7 @@ import threading
 import time
 
 from lessonkit.live.notify import Hub
+from tests.conftest import run_async
 
 
 def test_a_waiter_is_woken_by_a_publish_from_another_thread_at_once():
@@ -19,15 +20,15 @@ def test_a_waiter_is_woken_by_a_publish_from_another_thread_at_once():
         version = await hub.wait(7, 3, timeout=5)
         return version, time.monotonic() - started
 
-    version, waited = asyncio.run(scenario())
+    version, waited = run_async(scenario())
     assert version == 4 and waited < 0.5
 
 
 def test_a_newer_version_already_known_returns_at_once_and_an_old_one_times_out():
     hub = Hub()
     hub.publish(7, 5)
-    assert asyncio.run(hub.wait(7, 2, timeout=5)) == 5
-    assert asyncio.run(hub.wait(7, 5, timeout=0.05)) is None
+    assert run_async(hub.wait(7, 2, timeout=5)) == 5
+    assert run_async(hub.wait(7, 5, timeout=0.05)) is None
 
 
 def test_an_older_or_repeated_version_wakes_nobody_and_other_sessions_are_not_woken():
@@ -41,12 +42,12 @@ def test_an_older_or_repeated_version_wakes_nobody_and_other_sessions_are_not_wo
         hub.publish(7, 4)
         return await waiting
 
-    assert asyncio.run(scenario()) is None and hub.version(7) == 5
+    assert run_async(scenario()) is None and hub.version(7) == 5
 
 
 def test_waiters_that_gave_up_are_forgotten():
     hub = Hub()
-    asyncio.run(hub.wait(7, 0, timeout=0.01))
+    run_async(hub.wait(7, 0, timeout=0.01))
     assert hub._waiters == {}
 
 
