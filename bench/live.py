@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import random
 import re
@@ -228,11 +229,15 @@ class Pushed:
         finally:
             writer.close()
 
+    def drawn(self) -> int | None:
+        """The version the page drew (the push component's data), None on a page without the component."""
+        widget = next((w for w in self.client.widgets.values()
+                       if w.kind == "bidi_component" and w.label == self.COMPONENT), None)
+        return None if widget is None else json.loads(widget.data or "{}").get("version")
+
     async def next(self) -> float:
         if self.listener is None:
             self.listener = asyncio.create_task(self._listen())
-            baseline = await asyncio.wait_for(self.versions.get(), UNANSWERED_POLL)  # the page drew this one
-            self.newest = baseline
         interval = min(self.client.auto_reruns.values(), default=3.0)
         while True:
             try:
@@ -241,11 +246,9 @@ class Pushed:
             except TimeoutError:
                 self.began = time.monotonic()
                 return await poll_or_reload(self.client, self.run)  # the slow poll behind the push
-            if version > self.newest:
-                self.newest = version
-                if any(w.kind == "bidi_component" and w.label == self.COMPONENT for w in self.client.widgets.values()):
-                    return await self.client.component_event(self.COMPONENT, "moved", version)
-                return await poll_or_reload(self.client, self.run)
+            drawn = self.drawn()
+            if drawn is not None and version > drawn:  # as ui/live_push.js: only a version past the page's
+                return await self.client.component_event(self.COMPONENT, "moved", version)
 
     def close(self) -> None:
         if self.listener is not None:

@@ -42,6 +42,7 @@ class Widget:
     options: list[str] = field(default_factory=list)
     fragment: str = ""
     sidebar: bool = False
+    data: str = ""  # a ``st.components.v2`` component's JSON data (what its JavaScript receives)
 
 
 class StudentClient:
@@ -205,4 +206,4 @@ class StudentClient:
         proto = getattr(element, kind)
         label = proto.component_name if kind == "bidi_component" else getattr(proto, "label", "")
         self.widgets[proto.id] = Widget(proto.id, kind, label, list(getattr(proto, "options", [])), fragment,
-                                      sidebar)
+                                      sidebar, proto.json if kind == "bidi_component" else "")

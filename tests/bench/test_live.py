@@ -55,7 +55,7 @@ class PushClient(FakeClient):
     def __init__(self, url: str):
         super().__init__()
         self.url, self.auto_reruns = url, {"watch": 0.3}
-        self.widgets = {"push": SimpleNamespace(kind="bidi_component", label=Pushed.COMPONENT)}
+        self.widgets = {"push": SimpleNamespace(kind="bidi_component", label=Pushed.COMPONENT, data='{"version": 3}')}
         self.events: list[tuple[float, str, int]] = []
 
     async def component_event(self, name: str, event: str, value: int) -> float:
