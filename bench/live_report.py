@@ -36,7 +36,6 @@ CONTEXT = {
     "live40_phone_seen_p50_s": "soal dibuka di server → tampil di ponsel, p50",
     "live40_points_spread_groups": "kelompok (soal, waktu reaksi) dengan ≥ 2 jawaban benar",
     "live40_cpu_ms_per_poll": "CPU server per polling satu ponsel (ms)",
-    "live40_cpu_ms_per_full_run": "CPU server per jalannya seluruh halaman: jawaban, soal baru (ms)",
     "live40_game_cpu_pct": "CPU server selama kuis (% satu inti)",
     "live40_game_loadgen_cpu_pct": "CPU generator beban selama kuis (% satu inti)",
     "live40_game_machine_load": "beban mesin di akhir kuis (rata-rata 1 menit, semua proses)",
@@ -106,8 +105,8 @@ def loadgen_note(r: dict) -> list[str]:
 def where_cpu_goes(r: dict) -> list[str]:
     """Where the server's time goes, in numbers (the cause to look at when a target is missed)."""
     get = r.get
-    if get("live40_cpu_ms_per_poll") is None or get("live40_cpu_ms_per_full_run") is None:
-        return []
+    if get("live40_cpu_ms_per_poll") is None or get("live40_cpu_ms_per_full_run") is None or _pushed(r):
+        return []  # with the push most reruns are the question's fragment, not polls or whole pages
     return ["", f"Ke mana CPU server pergi: satu polling yang tidak menemukan perubahan memakan "
             f"{get('live40_cpu_ms_per_poll')} ms; 40 ponsel dan layar guru mengirim {get('live40_polls_per_s')} "
             f"polling per detik, jadi {get('live40_polling_cpu_pct')} % satu inti (tanpa ponsel "
@@ -117,6 +116,11 @@ def where_cpu_goes(r: dict) -> list[str]:
             f"({get('live40_game_cpu_pct')} % satu inti)."]
 
 
+def _pushed(r: dict) -> bool:
+    """Whether the phones of this run learned of a new question by the push (`bench.live.Pushed`)."""
+    return r.get("live_learn", "").startswith("push")
+
+
 def _machine(r: dict, prefix: str) -> str:
     """The machine's share of a miss: a server far from one core while the load is above the cores waits for
     a core, not for its own work."""
@@ -124,7 +128,8 @@ def _machine(r: dict, prefix: str) -> str:
     cores = r.get("machine", {}).get("cores") or 1
     if load is None or load <= cores:
         return ""
-    return (f" Beban mesin {load} pada {cores} inti (pekerjaan lain di mesin yang sama): server hanya mendapat "
+    return (f" Beban mesin {load} pada {cores} inti (semua proses di mesin ini: server, basis data, nginx, generator "
+            f"beban, dan pekerjaan lain bila ada): server hanya mendapat "
             f"{cpu} % satu inti, jadi sebagian besar waktu tunggu adalah menunggu giliran CPU.")
 
 
@@ -138,10 +143,9 @@ def _unanswered(r: dict, prefix: str) -> str:
 
 
 def _seen_cause(r: dict, prefix: str) -> str:
-    learn = r.get("live_learn", "")
     how = ("ponsel masih mengetahui soal baru dengan polling: fragmen `run_every` tiap detik menunggu rata-rata "
            "setengah detik dan paling lama satu detik, lalu soal baru menjalankan seluruh halaman"
-           if "polling" in learn else "ponsel diberi tahu lewat aliran dari server, lalu menjalankan fragmen soal")
+           if not _pushed(r) else "ponsel diberi tahu lewat aliran dari server, lalu menjalankan ulang fragmen soal")
     return (f"{how}. Terukur sejak server membuka soal: p50 {r.get(f'{prefix}_phone_seen_p50_s')} s, paling lama "
             f"{r.get(f'{prefix}_phone_seen_max_s')} s; polling p95 {r.get(f'{prefix}_poll_p95_ms')} ms, CPU server "
             f"selama kuis {r.get(f'{prefix}_game_cpu_pct')} % satu inti." + _unanswered(r, prefix)
@@ -149,9 +153,10 @@ def _seen_cause(r: dict, prefix: str) -> str:
 
 
 def _ack_cause(r: dict, prefix: str) -> str:
+    redraw = "menjalankan ulang layar soalnya" if _pushed(r) else "menjalankan seluruh halaman"
     return (f"jawaban menunggu di antrean server: selama kuis {r.get(f'{prefix}_game_full_runs')} jalannya seluruh "
             f"halaman dalam {r.get(f'{prefix}_game_s')} detik, CPU server {r.get(f'{prefix}_game_cpu_pct')} % satu "
-            f"inti; saat soal dibuka semua ponsel menjalankan seluruh halaman bersamaan, tepat saat jawaban "
+            f"inti; saat soal dibuka semua ponsel {redraw} bersamaan, tepat saat jawaban "
             f"pertama datang (p50 {r.get(f'{prefix}_ack_p50_ms')} ms, paling lama {r.get(f'{prefix}_ack_max_ms')} "
             f"ms; paling lama per soal {r.get(f'{prefix}_ack_max_ms_by_question')})." + _machine(r, prefix))
 
