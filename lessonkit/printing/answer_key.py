@@ -57,6 +57,15 @@ KEYS = {"single": _single, "multiple": _multiple, "true_false": _true_false, "ma
         "ordering": _ordering, "short_answer": _short_answer, "essay": _essay}
 
 
+def _no_note(q) -> None:
+    return None
+
+
+# per type: what a teacher marking by hand needs beside the key (the typos a short answer tolerates)
+MARKING_NOTES = {"single": _no_note, "multiple": _no_note, "true_false": _no_note, "matching": _no_note,
+                 "ordering": _no_note, "short_answer": short_answer.typo_note, "essay": _no_note}
+
+
 def key_of(row: Printed, brief: bool = False) -> str:
     """The answer as the student writes it on this worksheet; ``brief`` (for the key grid): a choice's letter
     without its text, true/false as "1B 2S", a short answer's first two accepted answers."""
@@ -71,7 +80,7 @@ def _entry(pdf: Sheet, row: Printed) -> None:
     pdf.cell(INDENT, 5.8, f"{row.number}.")
     pdf.set_xy(pdf.l_margin + INDENT, y)
     pdf.multi_cell(pdf.width - INDENT, 5.8, key_of(row), align="L", new_x="LMARGIN", new_y="NEXT")
-    typos = short_answer.typo_note(q) if q.type == "short_answer" else None
+    typos = of_type(MARKING_NOTES, q.type, "answer key marking note")(q)
     pdf.line_text(" · ".join(filter(None, (type_name(q), f"{q.points:g} poin", typos))), "I", 8.5, indent=INDENT,
                   height=4.4, color=MUTED)
     pdf.line_text(q.explanation, size=9.5, indent=INDENT, height=5)

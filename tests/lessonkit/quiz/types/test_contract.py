@@ -57,6 +57,7 @@ CONCERNS: dict[str, Callable[[str], bool]] = {
     "worksheet answer space": worksheet.ANSWER_SPACE.__contains__,
     "worksheet instructions": worksheet.INSTRUCTIONS.__contains__,
     "answer key": answer_key.KEYS.__contains__,
+    "answer key marking note": answer_key.MARKING_NOTES.__contains__,
     "printed order": layout.PAPER_ORDER.__contains__,
     "live quiz: wire, time and phone widget (or left out)": _live,
 }
