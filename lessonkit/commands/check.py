@@ -1,11 +1,42 @@
-"""``python -m lessonkit check``: validate what teachers edit (content/ and quizzes/)."""
+"""``python -m lessonkit check``: validate what teachers edit (content/ and quizzes/): every loader, every
+cross-check, one report."""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..problems import Problem
+
 USAGE_ERROR = 2
+
+
+@dataclass
+class Report:
+    problems: list[Problem]
+    summary: str
+
+
+def check(content_dir: Path, quiz_paths: list[Path]) -> Report:
+    """Every loader and every cross-check over ``content_dir`` and ``quiz_paths``, as one report."""
+    from ..capaian import check_questions  # here, so other subcommands start fast
+    from ..content import load_lesson
+    from ..quiz import read_bank
+    from ..stages import load_diagrams
+
+    lesson = load_lesson(content_dir)
+    bank = read_bank([p for p in quiz_paths if p.exists()], section_ids=lesson.section_ids)
+    diagrams = load_diagrams(content_dir, lesson.section_ids)
+    problems = lesson.problems + bank.problems + diagrams.problems
+    if lesson.capaian is not None:
+        loaded = lesson.capaian
+        written = [q.id for status in bank.files for q in status.questions]
+        problems += check_questions(loaded.capaian, loaded.parsed, loaded.file, written)
+    problems = sorted(problems)
+    summary = (f"{len(lesson.sections)} bagian materi, {len(lesson.glossary)} istilah, "
+               f"{len(diagrams.items)} diagram, {len(bank.quizzes)} kuis dengan {len(bank.questions)} soal.")
+    return Report(problems, summary)
 
 
 def add(commands) -> None:
@@ -20,8 +51,6 @@ def add(commands) -> None:
 
 
 def main(args, prog: str) -> int:
-    from ..check import check  # here, so other subcommands start fast
-
     content = Path(args.content)
     if not content.is_dir():
         print(f"{prog}: folder materi '{content}' tidak ditemukan", file=sys.stderr)

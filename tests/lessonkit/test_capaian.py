@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lessonkit.analytics.tp_mastery import tp_mastery
-from lessonkit.check import check
+from lessonkit.commands.check import check
 from lessonkit.content import load_lesson
 from lessonkit.quiz import load_bank
 from lessonkit.storage.store import Answer

@@ -18,8 +18,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lessonkit.check import check
 from lessonkit.cli import main
+from lessonkit.commands.check import check
 from lessonkit.content import load_lesson
 from lessonkit.quiz import read_bank
 from lessonkit.stages import load_diagrams
