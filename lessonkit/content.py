@@ -32,12 +32,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictInt, ValidationError
 
+from .authoring.problems import Problem
+from .authoring.schema import Slug, Strict, Text
+from .authoring.validation import translate
+from .authoring.yamlsrc import parse_yaml
 from .capaian import CAPAIAN_FILE, Capaian, Loaded, TpCode, check_sections
-from .problems import Problem
 from .project import PROJECT_FILE, Project
-from .schema import Slug, Strict, Text
-from .validation import translate
-from .yamlsrc import parse_yaml
 
 CALLOUT_KINDS = {
     "contoh": "Contoh",

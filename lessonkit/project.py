@@ -12,8 +12,8 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from .authoring.schema import Slug, Strict, Text, located
 from .rubric import Criterion, Sample, check_samples, level_labels, points_text, sample_text
-from .schema import Slug, Strict, Text, located
 
 PROJECT_FILE = "proyek.yaml"
 

@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from lessonkit.authoring.problems import Problem
 from lessonkit.content import CALLOUT_KINDS, Block, Lesson, Section
-from lessonkit.problems import Problem
 
 
 def _bullets(items: Sequence[str]) -> str:

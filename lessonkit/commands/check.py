@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import Problem
+from ..authoring.problems import Problem
 
 USAGE_ERROR = 2
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import yaml
 
-from ..problems import Problem
+from ..authoring.problems import Problem
 from .selection import Skipped
 
 FIELDS = {

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from ..problems import Problem
+from ..authoring.problems import Problem
 from ..quiz.bank import quiz_files, read_bank
 from . import metadata
 from .moodle_xml import ALLOWED_FRACTIONS as ALLOWED

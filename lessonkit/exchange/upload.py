@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import Problem
+from ..authoring.problems import Problem
 from ..quiz.bank import quiz_files
 from . import gift_read, markup, moodle_xml_read
 from .imported import Defaults, Imported, check_file, quiz_id_for, slug, to_yaml

@@ -17,12 +17,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, ValidationError
 
+from ..authoring.problems import ContentError, Problem
+from ..authoring.validation import translate
+from ..authoring.yamlsrc import Parsed, parse_yaml
 from ..content import load_lesson
-from ..problems import ContentError, Problem
 from ..remote import MESSAGE as REMOTE_MESSAGE
 from ..remote import remote_images
-from ..validation import translate
-from ..yamlsrc import Parsed, parse_yaml
 from .base import QuestionBase, Slug, Strict, Text
 from .types import TYPES
 

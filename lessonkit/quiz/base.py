@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..schema import Slug, Strict, Text, located
+from ..authoring.schema import Slug, Strict, Text, located
 
 __all__ = ["LEVEL_NAMES", "Level", "QuestionBase", "Slug", "Strict", "Text", "all_or_partial", "distinct",
            "folded", "located", "marked", "normalise_answer", "unmarked"]

@@ -18,12 +18,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lessonkit.authoring.yamlsrc import parse_yaml
 from lessonkit.cli import main
 from lessonkit.commands.check import check
 from lessonkit.content import load_lesson
 from lessonkit.quiz import read_bank
 from lessonkit.stages import load_diagrams
-from lessonkit.yamlsrc import parse_yaml
 from tests.conftest import FIXTURES, ROOT
 
 PROBLEM = re.compile(r"^(?P<file>[^\n:]+):(?P<line>[1-9]\d*): [^\n]+: [^\n]+: .+$", re.DOTALL)

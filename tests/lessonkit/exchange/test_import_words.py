@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from lessonkit.authoring.problems import Problem
 from lessonkit.exchange import import_words
 from lessonkit.exchange.selection import Skipped
-from lessonkit.problems import Problem
 
 
 def _problem(item_id: str, field: str, message: str, line: int = 5) -> Problem:

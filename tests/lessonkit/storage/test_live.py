@@ -1,6 +1,7 @@
 """Kuis Langsung in the database (SQLite and PostgreSQL): states, compare-and-set, seats, answers, class results.
 
-Driven through ``lessonkit.live_service`` (the only caller of these `Store` methods) with server times passed in.
+Driven through ``lessonkit.live_service`` (the only caller of these `Store` methods) with server times
+passed in.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.yamlsrc import MAX_DEPTH, parse_yaml
+from lessonkit.authoring.yamlsrc import MAX_DEPTH, parse_yaml
 
 CASES = {
     "colon in text": ("judul: Profesi: dokter", 1, "tanda titik dua ':' tidak boleh di sini"),
