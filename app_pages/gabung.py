@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lessonkit.classes import normal_code
+from lessonkit.rules.class_codes import normal_code
 from lessonkit.storage import JoinStatus
 from ui import classroom, student
 from ui.text import full_stop, plain

@@ -8,7 +8,7 @@ the list are one fragment, so typing reruns only them.
 import streamlit as st
 
 from lessonkit.glossary import search
-from lessonkit.limits import SEARCH_MAX
+from lessonkit.rules.limits import SEARCH_MAX
 from ui import data, lesson_view, nav
 
 lesson = data.lesson()

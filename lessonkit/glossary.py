@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 
 from .content import GlossaryTerm
-from .limits import SEARCH_MAX
-from .spelling import edit_distance, typos_allowed
+from .rules.limits import SEARCH_MAX
+from .rules.spelling import edit_distance, typos_allowed
 
 QUERY_TYPOS = ((7, 2), (4, 1))  # (letters at least, typos tolerated) in one query word
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from lessonkit.classes import normal_code
-from lessonkit.safe_export import safe_frame
+from lessonkit.rules.class_codes import normal_code
+from lessonkit.rules.safe_export import safe_frame
 from ui import data, flash, join_address
 from ui.student import qr_png
 from ui.teacher import teacher_action
@@ -191,7 +191,7 @@ def _member_list(klass: ClassInfo, people: list[Member]) -> None:
 
 @teacher_action
 def _set_zone(teacher: TeacherInfo) -> None:
-    from lessonkit import school_time
+    from lessonkit.rules import school_time
 
     zone = st.session_state.get("school_zone")
     if _run(lambda store: data.set_school_zone(zone) or True):
@@ -201,7 +201,7 @@ def _set_zone(teacher: TeacherInfo) -> None:
 
 def zone_setting() -> None:
     """The school's time zone (WIB, WITA or WIT): every time in the app is shown in it, with its name."""
-    from lessonkit import school_time
+    from lessonkit.rules import school_time
 
     zone = data.school_zone()
     with st.expander(f"Zona waktu sekolah: {school_time.ZONES[zone]}"):

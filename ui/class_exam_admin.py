@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from lessonkit import school_time
 from lessonkit.quiz import class_exam, exam
 from lessonkit.quiz.base import LEVEL_NAMES
 from lessonkit.quiz.types import TYPE_NAMES, module_of
+from lessonkit.rules import school_time
 from ui import data, quiz_view
 from ui.class_admin import NOTICE, _run
 from ui.data import when

@@ -2,7 +2,7 @@
 
 Reads `Store.live_results_for_class` with the signed-in teacher's id (another
 teacher's class raises `ClassNotFound` there). Nicknames stay plain text: they
-reach the page only as table cells; the CSV leaves through `lessonkit.safe_export`.
+reach the page only as table cells; the CSV leaves through `lessonkit.rules.safe_export`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from lessonkit.safe_export import csv_bytes, safe_frame
+from lessonkit.rules.safe_export import csv_bytes, safe_frame
 from ui import data
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ Each tab is a function of a `ui.class_dashboard.Dashboard` (the teacher, the cla
 and exams); the page lists them in ``TABS``, so a new tab is one line there.
 Every store call carries the signed-in teacher's id. Names reach the page as
 plain text: tables and select boxes show them as they are, charts get
-``chart_label``; downloads leave through `lessonkit.safe_export`.
+``chart_label``; downloads leave through `lessonkit.rules.safe_export`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from lessonkit.analytics.class_results import exam_matrix, item_labels, mastery_
 from lessonkit.analytics.items import decimal
 from lessonkit.analytics.tp_mastery import tp_mastery
 from lessonkit.quiz import class_exam
-from lessonkit.safe_export import csv_bytes, safe_frame, xlsx_bytes
+from lessonkit.rules.safe_export import csv_bytes, safe_frame, xlsx_bytes
 from ui import class_live_results, data, progress_view, quiz_view
 from ui.class_dashboard import Dashboard
 from ui.data import when, when_short

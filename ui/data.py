@@ -193,9 +193,9 @@ _zone: tuple[float, str, str] | None = None  # (when read, database, zone)
 
 
 def school_zone() -> str:
-    """The school's time zone (``lessonkit.school_time``), read from the database at most every few seconds."""
+    """The school's time zone (``lessonkit.rules.school_time``), read from the database at most every few seconds."""
     global _zone
-    from lessonkit import school_time
+    from lessonkit.rules import school_time
 
     opened = store()
     if opened is None:
@@ -213,7 +213,7 @@ def school_zone() -> str:
 def set_school_zone(zone: str) -> None:
     """Keep the school's time zone (one of `school_time.ZONES`); every session shows it within seconds."""
     global _zone
-    from lessonkit import school_time
+    from lessonkit.rules import school_time
 
     store().set_school_setting(school_time.ZONE_SETTING, school_time.known(zone))
     _zone = None
@@ -221,13 +221,13 @@ def set_school_zone(zone: str) -> None:
 
 def when(moment) -> str:
     """A stored moment the Indonesian way in the school's zone: "Senin, 7 Desember 2026 pukul 19.33 WIB"."""
-    from lessonkit import school_time
+    from lessonkit.rules import school_time
 
     return school_time.long_text(moment, school_zone())
 
 
 def when_short(moment) -> str:
     """A stored moment in the school's zone for a table: "07-12-2026 19.33 WIB"."""
-    from lessonkit import school_time
+    from lessonkit.rules import school_time
 
     return school_time.short_text(moment, school_zone())

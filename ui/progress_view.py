@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lessonkit import school_time
 from lessonkit.progress import RULE, Mastery, history, mastery
+from lessonkit.rules import school_time
 from ui import data, quiz_view, tables
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lessonkit.project import Project, rubric_rows
 from lessonkit.rubric import points_text, sample_text
-from lessonkit.safe_export import safe_frame
+from lessonkit.rules.safe_export import safe_frame
 from ui import nav
 
 

@@ -28,7 +28,7 @@ import segno
 import streamlit as st
 
 from lessonkit.auth.tokens import STUDENT_COOKIE
-from lessonkit.limits import CLASS_MAX, CODE_MAX, NAME_MAX, is_resume_code
+from lessonkit.rules.limits import CLASS_MAX, CODE_MAX, NAME_MAX, is_resume_code
 from ui import cookie_request, data, flash
 from ui.flash import saved as save  # the pages' name for a student's save
 from ui.text import plain

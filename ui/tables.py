@@ -14,7 +14,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from lessonkit.safe_export import safe_frame
+from lessonkit.rules.safe_export import safe_frame
 
 PHONE_PX = 640  # at or below this viewport width a table becomes cards
 

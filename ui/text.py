@@ -24,7 +24,7 @@ widget label (``st.text_input``, ``st.checkbox`` …),  ``plain(text)``
 and column names, Altair/Vega labels
 Plotly titles, axis, hover and category labels        ``chart_label(text)`` (Plotly reads a
                                                       subset of HTML: ``<a href>``, ``<b>``…)
-CSV or Excel leaving the app                          ``lessonkit.safe_export`` (also for a table
+CSV or Excel leaving the app                          ``lessonkit.rules.safe_export`` (also for a table
                                                       shown with ``st.dataframe``: its toolbar
                                                       downloads CSV, so give it ``safe_frame``)
 ====================================================  ==========================================
@@ -48,7 +48,7 @@ from __future__ import annotations
 import html
 import re
 
-from lessonkit.limits import BIDI_CONTROLS
+from lessonkit.rules.limits import BIDI_CONTROLS
 
 _SPECIAL = set("\\`*_{}[]()<>#+-.!|~$=^&\"'")
 WORD_JOINER = "\u2060"

@@ -3,7 +3,7 @@
 Sheets: "Nilai" (each student's item scores, total, mark and group),
 "Analisis Butir" (one row per item), "Pengecoh" (one row per option) and
 "Ringkasan" (class size, groups, reliability, warning). Everything leaves
-through `lessonkit.safe_export`, so a name like ``=HYPERLINK(…)`` stays text.
+through `lessonkit.rules.safe_export`, so a name like ``=HYPERLINK(…)`` stays text.
 The same tables serve the dashboard.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Hashable, Mapping
 
 import pandas as pd
 
-from ..safe_export import csv_bytes, xlsx_bytes
+from ..rules.safe_export import csv_bytes, xlsx_bytes
 from .analysis import Analysis
 
 SHEETS = ("Nilai", "Analisis Butir", "Pengecoh", "Ringkasan")

@@ -23,7 +23,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdownify import MarkdownConverter
 
-from ..remote import MARKDOWN_IMAGE, SCHEME
+from ..rules.remote import MARKDOWN_IMAGE, SCHEME
 
 
 @lru_cache(maxsize=1)

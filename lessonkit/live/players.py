@@ -5,7 +5,7 @@
 - Seat: ``seat`` is the join order (1, 2, 3, ...), shown nowhere secret and used as the last tie-break;
   ``token`` is the phone's key to its seat (192 random bits, URL-safe, 32 characters). It may sit in the
   phone's address (it is not the teacher's secret), is never shown to anyone else and never decoded.
-- Nickname: ``lessonkit.limits.clean_line`` (one visible line: control and invisible formatting
+- Nickname: ``lessonkit.rules.limits.clean_line`` (one visible line: control and invisible formatting
   characters gone, whitespace collapsed, cut to a limit) after Unicode NFKC, for names shown on a
   projector (fullwidth or ligature letters become plain ones), at most NICKNAME_MAX characters; a name
   already used by an active player (ignoring case) gets " 2", " 3", ... A saved student who joins again
@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import count
 
-from ..limits import clean_line
+from ..rules.limits import clean_line
 from . import state
 from .errors import JoinRefused, LiveError, TransitionRefused
 from .state import Session

@@ -28,11 +28,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..limits import SHORT_ANSWER_MAX
 from ..quiz.base import QuestionBase, normalise_answer
 from ..quiz.grading import grade
 from ..quiz.types import of_type, true_false
 from ..quiz.types.single import LETTERS
+from ..rules.limits import SHORT_ANSWER_MAX
 from .errors import AnswerRefused
 
 UNREADABLE = "Jawaban tidak dapat dibaca. Coba kirim sekali lagi."

@@ -21,8 +21,8 @@ from ..authoring.problems import ContentError, Problem
 from ..authoring.validation import translate
 from ..authoring.yamlsrc import Parsed, parse_yaml
 from ..content import load_lesson
-from ..remote import MESSAGE as REMOTE_MESSAGE
-from ..remote import remote_images
+from ..rules.remote import MESSAGE as REMOTE_MESSAGE
+from ..rules.remote import remote_images
 from .base import QuestionBase, Slug, Strict, Text
 from .types import TYPES
 

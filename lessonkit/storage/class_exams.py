@@ -22,8 +22,8 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from ..limits import clean_line
 from ..quiz.exam import Attempt
+from ..rules.limits import clean_line
 from .classes import ClassNotFound, _owned
 from .common import begin_write, guarded, utcnow
 from .models import ClassExam, ClassMember, ExamAnswer, ExamAttempt, SchoolClass, Student

@@ -16,8 +16,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..classes import class_name_problem, clean_class_name, normal_code
-from ..classes import new_join_code as draw_code
+from ..rules.class_codes import class_name_problem, clean_class_name, normal_code
+from ..rules.class_codes import new_join_code as draw_code
 from .common import guarded, utcnow
 from .models import ClassMember, SchoolClass, Student, Teacher
 

@@ -37,7 +37,7 @@ class StudentDevice(Base):
 
 
 class SchoolSetting(Base):
-    """One school-wide setting by name (e.g. the time zone, ``lessonkit.school_time``)."""
+    """One school-wide setting by name (e.g. the time zone, ``lessonkit.rules.school_time``)."""
 
     __tablename__ = "school_settings"
 

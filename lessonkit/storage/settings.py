@@ -1,4 +1,4 @@
-"""School-wide settings kept in the database by name (the school's time zone, ``lessonkit.school_time``)."""
+"""School-wide settings kept in the database by name (the school's time zone, ``lessonkit.rules.school_time``)."""
 
 from __future__ import annotations
 

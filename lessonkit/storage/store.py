@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..limits import NAME_MAX, clean_line, is_resume_code
 from ..quiz.base import QuestionBase
 from ..quiz.exam import GRACE_SECONDS, Attempt
 from ..quiz.stored import to_stored
+from ..rules.limits import NAME_MAX, clean_line, is_resume_code
 from .class_exams import ClassExamRecords
 from .classes import ClassRecords
 from .common import StorageError, StudentInfo, guard, utcnow

@@ -15,8 +15,8 @@ import re
 
 import pytest
 
-from lessonkit.classes import clean_class_name
-from lessonkit.limits import BIDI_CONTROLS, NAME_MAX, clean_line
+from lessonkit.rules.class_codes import clean_class_name
+from lessonkit.rules.limits import BIDI_CONTROLS, NAME_MAX, clean_line
 from lessonkit.storage import Store
 from tests.browser.flows import register, start_exam
 from tests.hostile import CORPUS, OUTSIDE

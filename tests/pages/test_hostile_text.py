@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from lessonkit.classes import clean_class_name
-from lessonkit.limits import NAME_MAX, clean_line
+from lessonkit.rules.class_codes import clean_class_name
+from lessonkit.rules.limits import NAME_MAX, clean_line
 from lessonkit.storage import Store, default_url
 from tests.hostile import CORPUS
 from ui.nav import PAGES

@@ -3,7 +3,7 @@ window on Ujian Kelas and on the student's Ujian all show that zone, named, from
 
 from __future__ import annotations
 
-from lessonkit import school_time
+from lessonkit.rules import school_time
 from tests.pages.test_class_exam_pages import bank, class_with_exam, member_on_ujian  # noqa: F401 - fixture
 from tests.pages.test_teacher_pages import button, page, sign_in, texts
 

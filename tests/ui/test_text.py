@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lessonkit.limits import BIDI_CONTROLS
+from lessonkit.rules.limits import BIDI_CONTROLS
 from ui.text import WORD_JOINER, chart_label, plain
 
 

@@ -14,8 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ...limits import ESSAY_MAX
 from ...rubric import Criterion, Sample, check_samples
+from ...rules.limits import ESSAY_MAX
 from ..base import QuestionBase, Text
 from .short_answer import answer_text, is_answered, state, stored_text, text_response  # the same free text
 

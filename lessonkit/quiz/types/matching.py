@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from ...limits import ESSAY_MAX
+from ...rules.limits import ESSAY_MAX
 from ..base import QuestionBase, Strict, Text, all_or_partial, distinct, folded, located, marked, unmarked
 
 

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from ...limits import RESPONSE_ITEMS_MAX
+from ...rules.limits import RESPONSE_ITEMS_MAX
 from ..base import QuestionBase, Text, all_or_partial, distinct, marked, unmarked
 
 

@@ -17,8 +17,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from ...limits import SHORT_ANSWER_MAX, clean_answer
-from ...spelling import edit_distance, typos_allowed
+from ...rules.limits import SHORT_ANSWER_MAX, clean_answer
+from ...rules.spelling import edit_distance, typos_allowed
 from ..base import QuestionBase, Text, marked, normalise_answer
 
 MAX_CHARS = SHORT_ANSWER_MAX

@@ -10,7 +10,7 @@ import pytest
 from lessonkit.exchange import markup
 from lessonkit.exchange.imported import MAX_QUESTIONS, Defaults
 from lessonkit.exchange.upload import UploadError, preview, read_any
-from lessonkit.remote import REMOTE_IMAGE
+from lessonkit.rules.remote import REMOTE_IMAGE
 
 
 def moodle(question_html: str) -> bytes:

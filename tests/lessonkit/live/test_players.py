@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lessonkit.limits import clean_line
 from lessonkit.live import players, state
 from lessonkit.live.errors import JoinRefused, LiveError, TransitionRefused
 from lessonkit.live.players import NICKNAME_MAX, Player
+from lessonkit.rules.limits import clean_line
 
 from .factories import every_type_bank, new_session, seats
 

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lessonkit.limits import ESSAY_MAX, RESPONSE_ITEMS_MAX, SHORT_ANSWER_MAX
 from lessonkit.quiz import grade
 from lessonkit.quiz.stored import from_stored, restored_answers, to_stored
 from lessonkit.quiz.types import TYPES, UnknownQuestionType
 from lessonkit.quiz.types.matching import from_text
+from lessonkit.rules.limits import ESSAY_MAX, RESPONSE_ITEMS_MAX, SHORT_ANSWER_MAX
 
 from .factories import make, random_response
 

@@ -16,8 +16,8 @@ import logging
 import sqlalchemy as sa
 from alembic import op
 
-from lessonkit.limits import ESSAY_MAX, clean_answer
 from lessonkit.quiz.types.matching import from_text
+from lessonkit.rules.limits import ESSAY_MAX, clean_answer
 
 revision = "0005"
 down_revision = "0004"

@@ -6,15 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lessonkit.limits import (
-    CLASS_MAX,
-    ESSAY_MAX,
-    NAME_MAX,
-    clean_answer,
-    clean_line,
-    is_resume_code,
-)
 from lessonkit.quiz.types import essay, short_answer
+from lessonkit.rules.limits import CLASS_MAX, ESSAY_MAX, NAME_MAX, clean_answer, clean_line, is_resume_code
 from tests.lessonkit.quiz.factories import make
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.spelling import edit_distance, typos_allowed
+from lessonkit.rules.spelling import edit_distance, typos_allowed
 
 
 @pytest.mark.parametrize(("a", "b", "distance"), [("okupasionl", "okupasional", 1), ("ab", "ba", 1),

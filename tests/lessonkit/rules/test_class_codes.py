@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from lessonkit.classes import ALPHABET, class_name_problem, clean_class_name, new_join_code, normal_code
+from lessonkit.rules.class_codes import (
+    ALPHABET,
+    class_name_problem,
+    clean_class_name,
+    new_join_code,
+    normal_code,
+)
 
 
 def test_join_codes_avoid_characters_that_look_alike():

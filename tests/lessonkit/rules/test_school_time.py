@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from lessonkit import school_time
+from lessonkit.rules import school_time
 
 MOMENT = datetime(2026, 12, 7, 12, 33)  # naive UTC, as the database keeps it
 SECONDS = MOMENT.replace(tzinfo=UTC).timestamp()

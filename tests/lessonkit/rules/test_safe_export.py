@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from lessonkit.progress import to_csv
-from lessonkit.safe_export import FORMULA_START, csv_bytes, safe_cell, safe_frame, xlsx_bytes
+from lessonkit.rules.safe_export import FORMULA_START, csv_bytes, safe_cell, safe_frame, xlsx_bytes
 
 HOSTILE = ['=HYPERLINK("http://example.invalid","klik")', "+62 812", "-1+1", "@SUM(A1:A2)", "\t=1", "\r=1",
            "\n=1", "＝1+1", "=cmd|' /C calc'!A0"]
