@@ -20,7 +20,7 @@ import gc
 import streamlit as st
 
 import lessonkit.charts  # noqa: F401 - plotly figures
-import lessonkit.progress  # noqa: F401 - pandas
+import lessonkit.lesson.progress  # noqa: F401 - pandas
 import lessonkit.storage  # noqa: F401 - SQLAlchemy, Alembic
 import ui.diagram_view  # noqa: F401 - lesson content, stage diagrams
 import ui.presentation  # noqa: F401 - slides, question bank

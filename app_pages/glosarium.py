@@ -1,13 +1,13 @@
 """Glosarium: a searchable list of terms, each linking to the section that explains it.
 
 The list filters as the student types (``live``: a pause in typing commits the text, no Enter needed, and no
-"Press Enter to apply" hint) and forgives small misspellings (`lessonkit.glossary.search`). The search box and
+"Press Enter to apply" hint) and forgives small misspellings (`lessonkit.lesson.glossary.search`). The search box and
 the list are one fragment, so typing reruns only them.
 """
 
 import streamlit as st
 
-from lessonkit.glossary import search
+from lessonkit.lesson.glossary import search
 from lessonkit.rules.limits import SEARCH_MAX
 from ui import data, lesson_view, nav
 

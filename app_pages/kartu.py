@@ -4,7 +4,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from lessonkit.flashcards import box_counts, due_count, queue, review
+from lessonkit.lesson.flashcards import box_counts, due_count, queue, review
 from lessonkit.storage.store import utcnow
 from ui import data, nav, quiz_view, student
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lessonkit.progress import to_csv, weakest
+from lessonkit.lesson.progress import to_csv, weakest
 from ui import data, nav, progress_view, quiz_view, student
 from ui.text import plain
 

@@ -10,7 +10,7 @@ opened in this session are marked in the table of contents.
 
 import streamlit as st
 
-from lessonkit.reading import neighbours, opened_count
+from lessonkit.lesson.reading import neighbours, opened_count
 from ui import data, diagram_view, lesson_view, project_view, scroll, student
 
 PARAM = "bagian"

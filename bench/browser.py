@@ -99,9 +99,9 @@ def chromium_checks(data_dir: Path, repeats: int) -> dict:
 
 
 def bank_load_ms(repeats: int = 5) -> float:
-    from lessonkit.content import load_lesson
+    from lessonkit.lesson.content import load_lesson
+    from lessonkit.lesson.stages import load_diagrams
     from lessonkit.quiz import read_bank
-    from lessonkit.stages import load_diagrams
 
     times = []
     for _ in range(repeats):

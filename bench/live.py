@@ -132,7 +132,7 @@ class Database:
 
     @cached_property
     def bank(self):
-        from lessonkit.content import load_lesson
+        from lessonkit.lesson.content import load_lesson
         from lessonkit.quiz import read_bank
 
         lesson = load_lesson(ROOT / "content")

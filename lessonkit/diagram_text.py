@@ -6,7 +6,7 @@ in Markdown, so the app and a printed handout say the same thing.
 
 from __future__ import annotations
 
-from .stages import Comparison, Process
+from .lesson.stages import Comparison, Process
 
 NO_COUNTERPART = "tidak ada padanan sejati"
 

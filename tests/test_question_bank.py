@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 import yaml
 
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import load_bank
 from tests.conftest import ROOT
 
@@ -125,7 +125,7 @@ def test_at_least_two_stimulus_groups_with_several_questions(bank):
 
 
 def test_every_essay_has_level_descriptors_for_each_criterion_and_labelled_samples(bank):
-    from lessonkit.rubric import MIN_LEVELS, MIN_SAMPLES
+    from lessonkit.lesson.rubric import MIN_LEVELS, MIN_SAMPLES
     essays = [q for q in bank.questions if not q.auto_graded]
     assert essays
     for q in essays:

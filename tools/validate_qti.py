@@ -65,8 +65,8 @@ def problems(package: bytes, items: etree.XMLSchema, manifest: etree.XMLSchema |
 
 
 def _bank_package() -> bytes:
-    from lessonkit.content import load_lesson
     from lessonkit.exchange import qti, select
+    from lessonkit.lesson.content import load_lesson
     from lessonkit.quiz import load_bank
 
     lesson = load_lesson(Path("content"))

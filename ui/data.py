@@ -17,11 +17,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from lessonkit.content import Lesson, folder_signature, load_lesson
 from lessonkit.diagram_svg import Step, draw, layouts, steps
+from lessonkit.lesson.content import Lesson, folder_signature, load_lesson
+from lessonkit.lesson.stages import Diagrams, load_diagrams
 from lessonkit.quiz import Bank, read_bank
 from lessonkit.slides import Slide, build_deck
-from lessonkit.stages import Diagrams, load_diagrams
 from ui import app_secrets, flash
 
 ROOT = Path(__file__).resolve().parent.parent

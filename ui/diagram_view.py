@@ -21,7 +21,7 @@ from pathlib import Path
 import streamlit as st
 
 from lessonkit.diagram_text import differences, text_version
-from lessonkit.stages import Comparison, Process
+from lessonkit.lesson.stages import Comparison, Process
 from ui import data, nav, scroll
 
 HERE = Path(__file__).resolve().parent

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from lessonkit.authoring.problems import Problem
-from lessonkit.content import CALLOUT_KINDS, Block, Lesson, Section
+from lessonkit.lesson.content import CALLOUT_KINDS, Block, Lesson, Section
 
 
 def _bullets(items: Sequence[str]) -> str:

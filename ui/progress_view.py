@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lessonkit.progress import RULE, Mastery, history, mastery
+from lessonkit.lesson.progress import RULE, Mastery, history, mastery
 from lessonkit.rules import school_time
 from ui import data, quiz_view, tables
 

@@ -1,13 +1,13 @@
 """The project card under its section in Materi: tiers, products, interview ethics, rubric, samples, and the
-self and peer assessment forms (all from `lessonkit.project`)."""
+self and peer assessment forms (all from `lessonkit.lesson.project`)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from lessonkit.project import Project, rubric_rows
-from lessonkit.rubric import points_text, sample_text
+from lessonkit.lesson.project import Project, rubric_rows
+from lessonkit.lesson.rubric import points_text, sample_text
 from lessonkit.rules.safe_export import safe_frame
 from ui import nav
 

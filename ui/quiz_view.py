@@ -6,11 +6,11 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from lessonkit.lesson.rubric import points_text, sample_text
 from lessonkit.quiz import Bank, Grade
 from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase, unmarked
 from lessonkit.quiz.types import module_of, scoring_note, type_name
 from lessonkit.quiz.types.essay import rated_score, self_score
-from lessonkit.rubric import points_text, sample_text
 from ui import data, nav
 from ui.text import plain
 

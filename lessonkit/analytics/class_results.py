@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..progress import LEVELS, mastery
+from ..lesson.progress import LEVELS, mastery
 from ..quiz import Bank
 from ..quiz.base import unmarked
 from .responses import ClassMatrix, class_matrix

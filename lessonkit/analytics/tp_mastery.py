@@ -1,6 +1,6 @@
 """The class's mastery of each learning objective (TP of ``content/capaian.yaml``), for Hasil Kelas.
 
-Kept out of `lessonkit.capaian` (which the content loader and the teacher CLI import) so that loading the
+Kept out of `lessonkit.lesson.capaian` (which the content loader and the teacher CLI import) so that loading the
 lesson never pulls in pandas.
 """
 
@@ -10,15 +10,16 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from ..capaian import Capaian
-from ..progress import LEVELS, RECENT, level_of
+from ..lesson.capaian import Capaian
+from ..lesson.progress import LEVELS, RECENT, level_of
 
 MASTERY_COLUMNS = ["TP", "Rata-rata kelas", "Jawaban", *LEVELS[::-1], "Elemen", "Tujuan pembelajaran"]
 
 
 def tp_mastery(capaian: Capaian, answers_by_student: Mapping[str, Iterable]) -> pd.DataFrame:
     """One row per TP: the class average (in %, None without answers) of each student's last answers on its
-    questions, and how many students are at each level (the rule of `lessonkit.progress`: last 5 graded answers)."""
+    questions, and how many students are at each level (the rule of `lessonkit.lesson.progress`: last 5 graded
+    answers)."""
     rows = []
     students = {label: list(answers) for label, answers in answers_by_student.items()}
     for objective in capaian.objectives:

@@ -23,10 +23,10 @@ def add(commands) -> None:
 
 def main(args, prog: str) -> int:
     # Imported here so that other subcommands (e.g. ``guru``) start without loading fpdf.
-    from ..content import load_lesson
+    from ..lesson.content import load_lesson
+    from ..lesson.stages import load_diagrams
     from ..printing import answer_key, handout, worksheet
     from ..printing.figures import stage_images
-    from ..stages import load_diagrams
 
     if args.dokumen == "materi":
         lesson = load_lesson(args.content)

@@ -20,10 +20,10 @@ class Report:
 
 def check(content_dir: Path, quiz_paths: list[Path]) -> Report:
     """Every loader and every cross-check over ``content_dir`` and ``quiz_paths``, as one report."""
-    from ..capaian import check_questions  # here, so other subcommands start fast
-    from ..content import load_lesson
+    from ..lesson.capaian import check_questions  # here, so other subcommands start fast
+    from ..lesson.content import load_lesson
+    from ..lesson.stages import load_diagrams
     from ..quiz import read_bank
-    from ..stages import load_diagrams
 
     lesson = load_lesson(content_dir)
     bank = read_bank([p for p in quiz_paths if p.exists()], section_ids=lesson.section_ids)

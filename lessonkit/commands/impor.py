@@ -23,9 +23,9 @@ def add(commands) -> None:
 
 def main(args, prog: str) -> int:
     # Imported here, so other subcommands start fast.
-    from ..content import load_lesson
     from ..exchange.imported import Defaults, write
     from ..exchange.upload import UploadError, read_any
+    from ..lesson.content import load_lesson
 
     source, target = Path(args.file), Path(args.output)
     if not source.is_file():

@@ -25,8 +25,8 @@ def add_arguments(parser) -> None:
 
 def load(args, prog: str) -> Selection | int:
     # Imported here, so subcommands that do not select questions (e.g. ``guru``) start fast.
-    from ..content import load_lesson
     from ..exchange.selection import SelectionError, select
+    from ..lesson.content import load_lesson
     from ..quiz import read_bank
 
     content, quizzes = Path(args.content), Path(args.soal)

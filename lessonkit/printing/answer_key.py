@@ -8,8 +8,8 @@ new page and numbering its pages from 1.
 from __future__ import annotations
 
 from ..exchange.selection import Selection
+from ..lesson.rubric import points_text, sample_text
 from ..quiz.types import of_type, short_answer, true_false, type_name
-from ..rubric import points_text, sample_text
 from .document import FONT, MUTED, Sheet, plain_of
 from .key_grid import key_grid
 from .layout import Printed, layout, letter

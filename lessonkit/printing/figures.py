@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 
 from ..diagram_svg import draw
-from ..stages import Diagrams
+from ..lesson.stages import Diagrams
 from .document import TEXT_WIDTH
 
 SVG_NS = "http://www.w3.org/2000/svg"

@@ -16,8 +16,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from ..content import CALLOUT_KINDS, Lesson, Section
-from ..project import markdown_of
+from ..lesson.content import CALLOUT_KINDS, Lesson, Section
+from ..lesson.project import markdown_of
 from .document import FONT, MUTED, TINTS, Sheet, plain_of
 from .figures import DiagramSource, aspect_of, pdf_ready, print_width, title_of
 

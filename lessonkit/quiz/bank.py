@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 from ..authoring.problems import ContentError, Problem
 from ..authoring.validation import translate
 from ..authoring.yamlsrc import Parsed, parse_yaml
-from ..content import load_lesson
+from ..lesson.content import load_lesson
 from ..rules.remote import MESSAGE as REMOTE_MESSAGE
 from ..rules.remote import remote_images
 from .base import QuestionBase, Slug, Strict, Text

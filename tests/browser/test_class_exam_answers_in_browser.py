@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import read_bank
 from lessonkit.quiz.base import unmarked
 from lessonkit.storage import Store

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import read_bank
 from lessonkit.storage import Store
 from tests.browser.english import english_on_page

@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from lessonkit import diagram_svg as svg
-from lessonkit.content import load_lesson
 from lessonkit.diagram_text import NO_COUNTERPART, text_version
-from lessonkit.stages import Comparison, Pair, load_diagrams
+from lessonkit.lesson.content import load_lesson
+from lessonkit.lesson.stages import Comparison, Pair, load_diagrams
 from tests.conftest import ROOT
 
 NS = "{http://www.w3.org/2000/svg}"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lessonkit.content import load_lesson
 from lessonkit.diagram_text import differences, sentence
-from lessonkit.stages import load_diagrams
+from lessonkit.lesson.content import load_lesson
+from lessonkit.lesson.stages import load_diagrams
 from tests.conftest import ROOT
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.content import load_lesson
 from lessonkit.diagram_svg import comparison_drawing
-from lessonkit.stages import load_diagrams
+from lessonkit.lesson.content import load_lesson
+from lessonkit.lesson.stages import load_diagrams
 from tests.conftest import ROOT
 
 

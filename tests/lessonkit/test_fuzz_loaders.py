@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from lessonkit.authoring.yamlsrc import parse_yaml
 from lessonkit.cli import main
 from lessonkit.commands.check import check
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
+from lessonkit.lesson.stages import load_diagrams
 from lessonkit.quiz import read_bank
-from lessonkit.stages import load_diagrams
 from tests.conftest import FIXTURES, ROOT
 
 PROBLEM = re.compile(r"^(?P<file>[^\n:]+):(?P<line>[1-9]\d*): [^\n]+: [^\n]+: .+$", re.DOTALL)

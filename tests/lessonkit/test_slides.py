@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
+from lessonkit.lesson.stages import load_diagrams
 from lessonkit.quiz import read_bank
 from lessonkit.slides import build_deck
-from lessonkit.stages import load_diagrams
 from tests.conftest import ROOT
 
 

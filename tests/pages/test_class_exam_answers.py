@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import grade, read_bank
 from lessonkit.quiz.stored import from_stored
 from lessonkit.quiz.types import matching, module_of, ordering

@@ -11,7 +11,7 @@ import pytest
 from lessonkit.analytics import item_analysis
 from lessonkit.analytics.class_results import exam_matrix, item_labels
 from lessonkit.analytics.items import decimal
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import exam, read_bank
 from tests import class_exam_data as exam_data
 from tests.conftest import ROOT

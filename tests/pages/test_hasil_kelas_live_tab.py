@@ -4,7 +4,7 @@ per question; the podium's link opens the dashboard on that class; another teach
 from __future__ import annotations
 
 from lessonkit import live_service as service
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import read_bank
 from tests.conftest import ROOT
 from tests.lessonkit.storage.test_live import right_answer

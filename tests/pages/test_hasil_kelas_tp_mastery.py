@@ -3,7 +3,7 @@ TP codes are also on Beranda and beside each section in Kemajuan Saya."""
 
 from __future__ import annotations
 
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import read_bank
 from tests.conftest import ROOT
 from tests.pages.test_teacher_pages import HASH, fresh, page, sign_in, texts

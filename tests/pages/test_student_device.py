@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import read_bank
 from tests import class_exam_data as exam_data
 from tests.conftest import ROOT

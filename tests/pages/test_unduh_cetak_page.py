@@ -15,9 +15,9 @@ import pytest
 from pypdf import PdfReader
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from lessonkit.content import load_lesson
 from lessonkit.exchange import select
 from lessonkit.exchange.upload import MAX_BYTES
+from lessonkit.lesson.content import load_lesson
 from lessonkit.printing import answer_key, worksheet
 from lessonkit.quiz import read_bank
 from tests.conftest import ROOT

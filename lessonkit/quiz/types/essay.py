@@ -1,6 +1,6 @@
 """Uraian: a written answer, not auto-graded. The student compares it with the model answer, the rubric's
 level descriptors and the sample answers labelled with their level, and ticks the criteria met
-(self-assessment, shown as such). The rubric schema is `lessonkit.rubric`, shared with the project.
+(self-assessment, shown as such). The rubric schema is `lessonkit.lesson.rubric`, shared with the project.
 
 Response: the text (cut to ``MAX_CHARS`` on the server). ``grade`` is None; ``self_score(q, met)`` gives the
 self-assessed fraction.
@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ...rubric import Criterion, Sample, check_samples
+from ...lesson.rubric import Criterion, Sample, check_samples
 from ...rules.limits import ESSAY_MAX
 from ..base import QuestionBase, Text
 from .short_answer import answer_text, is_answered, state, stored_text, text_response  # the same free text

@@ -11,7 +11,7 @@ import pytest
 from lessonkit.analytics import gradebook
 from lessonkit.analytics.class_results import exam_matrix
 from lessonkit.analytics.export import csv_files, workbook
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import read_bank
 from lessonkit.storage import ExamTake, LiveStudentTotal
 from tests.conftest import ROOT

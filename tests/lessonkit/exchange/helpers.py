@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from lessonkit.content import load_lesson
 from lessonkit.exchange import markup, select
 from lessonkit.exchange.imported import Imported, to_yaml
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import Bank, load_bank
 from lessonkit.quiz.bank import FileStatus, Quiz, read_quiz_file
 from lessonkit.quiz.types import TYPES

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.content import load_lesson
 from lessonkit.exchange import moodle_xml
 from lessonkit.exchange.imported import Defaults
 from lessonkit.exchange.upload import MAX_BYTES, UploadError, preview, read_any
+from lessonkit.lesson.content import load_lesson
 from tests.conftest import ROOT
 from tests.lessonkit.exchange.helpers import FIXTURES, bank_selection
 

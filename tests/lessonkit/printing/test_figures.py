@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 
 from pypdf import PdfReader
 
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
+from lessonkit.lesson.stages import load_diagrams
 from lessonkit.printing import handout
 from lessonkit.printing.figures import aspect_of, pdf_ready, stage_images, title_of
-from lessonkit.stages import load_diagrams
 from tests.conftest import ROOT
 
 NS = "{http://www.w3.org/2000/svg}"

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
+from lessonkit.lesson.stages import load_diagrams
 from lessonkit.printing import answer_key, handout, worksheet
 from lessonkit.printing.document import TEXT_WIDTH, Sheet
 from lessonkit.printing.figures import MIN_PT, aspect_of, print_width, smallest_print_pt, stage_images
 from lessonkit.printing.layout import layout
-from lessonkit.stages import load_diagrams
 from tests.conftest import ROOT
 from tests.lessonkit.exchange.helpers import bank_selection
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pytest
 
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.printing import answer_key, handout, worksheet
 from lessonkit.printing.answer_key import key_of
 from lessonkit.printing.layout import layout

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import load_bank, practice
 from lessonkit.quiz.diagnostic import diagnostic_quiz, is_diagnostic, recommend
 from lessonkit.quiz.exam import draw

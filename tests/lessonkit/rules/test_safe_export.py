@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lessonkit.progress import to_csv
+from lessonkit.lesson.progress import to_csv
 from lessonkit.rules.safe_export import FORMULA_START, csv_bytes, safe_cell, safe_frame, xlsx_bytes
 
 HOSTILE = ['=HYPERLINK("http://example.invalid","klik")', "+62 812", "-1+1", "@SUM(A1:A2)", "\t=1", "\r=1",

@@ -43,7 +43,7 @@ def test_a_teachers_local_time_becomes_utc_seconds_and_an_unknown_zone_is_the_de
 
 
 def test_a_students_own_export_gives_its_times_in_the_school_zone_and_names_it():
-    from lessonkit.progress import to_csv
+    from lessonkit.lesson.progress import to_csv
 
     text = to_csv([{"jenis": "profil", "waktu": MOMENT, "bagian": "", "soal": "", "jawaban": "Siti", "skor": None,
                     "keterangan": ""}], "Asia/Jayapura").decode("utf-8-sig")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from ..rules.limits import SEARCH_MAX
+from ..rules.spelling import edit_distance, typos_allowed
 from .content import GlossaryTerm
-from .rules.limits import SEARCH_MAX
-from .rules.spelling import edit_distance, typos_allowed
 
 QUERY_TYPOS = ((7, 2), (4, 1))  # (letters at least, typos tolerated) in one query word
 

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from .authoring.schema import Strict, Text, located
+from ..authoring.schema import Strict, Text, located
 
 MIN_LEVELS = 3
 MIN_SAMPLES = 3

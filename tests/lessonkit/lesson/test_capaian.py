@@ -10,7 +10,7 @@ import pytest
 
 from lessonkit.analytics.tp_mastery import tp_mastery
 from lessonkit.commands.check import check
-from lessonkit.content import load_lesson
+from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import load_bank
 from lessonkit.storage.store import Answer
 from tests.conftest import FIXTURES, ROOT

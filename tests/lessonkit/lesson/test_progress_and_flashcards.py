@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from lessonkit.flashcards import box_counts, due_count, queue, review
-from lessonkit.progress import mastery, weakest
+from lessonkit.lesson.flashcards import box_counts, due_count, queue, review
+from lessonkit.lesson.progress import mastery, weakest
 from lessonkit.storage import Answer
 
 T0 = datetime(2026, 1, 1)

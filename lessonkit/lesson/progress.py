@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from .rules import school_time
-from .rules.safe_export import csv_bytes
+from ..rules import school_time
+from ..rules.safe_export import csv_bytes
 
 RECENT = 5
 LEVELS = ("Belum", "Mulai", "Cukup", "Mahir")

@@ -17,8 +17,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .authoring.problems import Problem
-from .authoring.schema import Slug, Strict, Text, located
+from ..authoring.problems import Problem
+from ..authoring.schema import Slug, Strict, Text, located
 
 CAPAIAN_FILE = "capaian.yaml"
 TP_CODE = re.compile(r"TP-[0-9]+")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.content import load_lesson
-from lessonkit.rubric import MIN_LEVELS, MIN_SAMPLES
+from lessonkit.lesson.content import load_lesson
+from lessonkit.lesson.rubric import MIN_LEVELS, MIN_SAMPLES
 from tests.conftest import ROOT
 
 

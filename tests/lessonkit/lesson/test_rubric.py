@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from lessonkit.rubric import Criterion, level_labels, points_text
+from lessonkit.lesson.rubric import Criterion, level_labels, points_text
 
 LEVELS = [{"label": "Baik", "points": 1, "descriptor": "a"}, {"label": "Cukup", "points": 0.5, "descriptor": "b"},
           {"label": "Kurang", "points": 0, "descriptor": "c"}]

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from .authoring.schema import Slug, Strict, Text, located
+from ..authoring.schema import Slug, Strict, Text, located
 from .rubric import Criterion, Sample, check_samples, level_labels, points_text, sample_text
 
 PROJECT_FILE = "proyek.yaml"

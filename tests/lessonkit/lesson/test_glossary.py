@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.content import load_lesson
-from lessonkit.glossary import search
+from lessonkit.lesson.content import load_lesson
+from lessonkit.lesson.glossary import search
 from tests.conftest import ROOT
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lessonkit.content import load_lesson, parse_blocks
+from lessonkit.lesson.content import load_lesson, parse_blocks
 from tests.conftest import ROOT
 
 

@@ -32,10 +32,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictInt, ValidationError
 
-from .authoring.problems import Problem
-from .authoring.schema import Slug, Strict, Text
-from .authoring.validation import translate
-from .authoring.yamlsrc import parse_yaml
+from ..authoring.problems import Problem
+from ..authoring.schema import Slug, Strict, Text
+from ..authoring.validation import translate
+from ..authoring.yamlsrc import parse_yaml
 from .capaian import CAPAIAN_FILE, Capaian, Loaded, TpCode, check_sections
 from .project import PROJECT_FILE, Project
 

@@ -13,10 +13,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, StringConstraints, ValidationError, model_validator
 
-from .authoring.problems import Problem
-from .authoring.schema import Slug, Strict, Text
-from .authoring.validation import translate
-from .authoring.yamlsrc import parse_yaml
+from ..authoring.problems import Problem
+from ..authoring.schema import Slug, Strict, Text
+from ..authoring.validation import translate
+from ..authoring.yamlsrc import parse_yaml
 
 FOLDER = "proses"
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=24)]
