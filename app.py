@@ -19,7 +19,7 @@ import gc
 
 import streamlit as st
 
-import lessonkit.charts  # noqa: F401 - plotly figures
+import lessonkit.display.score_charts  # noqa: F401 - plotly figures
 import lessonkit.lesson.progress  # noqa: F401 - pandas
 import lessonkit.storage  # noqa: F401 - SQLAlchemy, Alembic
 import ui.diagram_view  # noqa: F401 - lesson content, stage diagrams

@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from lessonkit.analytics import MIN_STUDENTS, export, gradebook
-from lessonkit.analytics import charts as analysis_charts
+from lessonkit.analytics import item_charts as analysis_charts
 from lessonkit.analytics.class_results import exam_matrix, item_labels, mastery_frames, mastery_heatmap
 from lessonkit.analytics.items import decimal
 from lessonkit.analytics.tp_mastery import tp_mastery

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from lessonkit.diagram_svg import Step, draw, layouts, steps
+from lessonkit.display.diagram_svg import Step, draw, layouts, steps
+from lessonkit.display.slides import Slide, build_deck
 from lessonkit.lesson.content import Lesson, folder_signature, load_lesson
 from lessonkit.lesson.stages import Diagrams, load_diagrams
 from lessonkit.quiz import Bank, read_bank
-from lessonkit.slides import Slide, build_deck
 from ui import app_secrets, flash
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,7 +113,7 @@ def score_chart(labels: tuple[str, ...], scores: tuple[float, ...]):
 
     plotly is imported here, not at the top: pages without a chart start without loading it.
     """
-    from lessonkit.charts import score_bars
+    from lessonkit.display.score_charts import score_bars
 
     return score_bars(labels, scores)
 
@@ -121,7 +121,7 @@ def score_chart(labels: tuple[str, ...], scores: tuple[float, ...]):
 @st.cache_resource(show_spinner=False, max_entries=256)
 def history_chart(times: tuple, scores: tuple[float, ...], kinds: tuple[str, ...]):
     """Scores over time, built once per distinct history (see `score_chart`)."""
-    from lessonkit.charts import scores_over_time
+    from lessonkit.display.score_charts import scores_over_time
 
     return scores_over_time(times, scores, kinds)
 

@@ -1,6 +1,6 @@
 """An interactive stage diagram: select a stage by click or keyboard, step through; details beside; a text version.
 
-The drawing is server-built SVG (``lessonkit/diagram_svg.py``), cached for
+The drawing is server-built SVG (``lessonkit/display/diagram_svg.py``), cached for
 every session by ``ui/data``: the page needs no chart library, so the first
 diagram shows as soon as the text does. A small ``st.components.v2``
 component puts a real ``<button>`` over every stage (accessible name, visible
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lessonkit.diagram_text import differences, text_version
+from lessonkit.display.diagram_text import differences, text_version
 from lessonkit.lesson.stages import Comparison, Process
 from ui import data, nav, scroll
 
@@ -35,7 +35,7 @@ _SENT = "lk-diagrams-sent"  # names of the drawings this session's page holds (u
 def picture(item: Process | Comparison, *, key: str, highlight: str | None = None, revealed: int | None = None,
             big: bool = False, projector: bool = False, on_select=None) -> None:
     """The drawing. With ``on_select`` every stage is a button: a press calls ``on_select``, and the pressed
-    stage's key (see `lessonkit.diagram_svg.steps`) is then in ``st.session_state[key]["select"]``.
+    stage's key (see `lessonkit.display.diagram_svg.steps`) is then in ``st.session_state[key]["select"]``.
 
     The drawings go to this browser once (`_unsent`); after that a rerun sends only their name and the stage to
     highlight, so "Tahap berikutnya" costs a few hundred bytes, not every drawing again. ``projector``: the

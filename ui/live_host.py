@@ -271,7 +271,7 @@ def reveal(view: service.HostView) -> None:
     drawn = look.chart(public.type, dist.bars) if dist is not None else None
     with left:
         if dist is not None:
-            from lessonkit.charts import answer_bars
+            from lessonkit.display.score_charts import answer_bars
 
             figure = answer_bars([chart_label(n) for n in drawn.names], [b.count for b in dist.bars],
                                  [b.correct for b in dist.bars], chart_label(dist.caption), colours=drawn.colours,
@@ -323,7 +323,7 @@ def podium(view: service.HostView) -> None:
         st.markdown("### Skor kelas per soal (yang paling sulit di atas)")
         bank = data.bank()
         left, right = st.columns([3, 2])
-        from lessonkit.charts import for_projector
+        from lessonkit.display.score_charts import for_projector
 
         left.plotly_chart(for_projector(data.score_chart(tuple(f"Soal {s.number}" for s in scores),
                                                          tuple(s.mean_score for s in scores))),

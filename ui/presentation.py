@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lessonkit.display.slides import Slide, matching_sheet
 from lessonkit.quiz.types import module_of, true_false
 from lessonkit.quiz.types.single import LETTERS
-from lessonkit.slides import Slide, matching_sheet
 from ui import data, diagram_view
 
 SLIDE_KEY = "lk-slide"

@@ -1,4 +1,4 @@
-"""Stage diagrams on paper: the app's own SVG drawings (``lessonkit.diagram_svg``) made ready for fpdf2.
+"""Stage diagrams on paper: the app's own SVG drawings (``lessonkit.display.diagram_svg``) made ready for fpdf2.
 
 `stage_images` is the handout's ``diagrams`` source: every diagram of a section, in file
 order, drawn in the wide layout (the same drawing the app shows on a laptop) unless its
@@ -20,7 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 
-from ..diagram_svg import draw
+from ..display.diagram_svg import draw
 from ..lesson.stages import Diagrams
 from .document import TEXT_WIDTH
 

@@ -18,10 +18,10 @@ from collections.abc import Callable
 import pytest
 
 from lessonkit.auth.passwords import hash_password
+from lessonkit.display.slides import build_deck
 from lessonkit.lesson.content import load_lesson
 from lessonkit.lesson.stages import load_diagrams
 from lessonkit.quiz import read_bank
-from lessonkit.slides import build_deck
 from lessonkit.storage import Store
 from tests import class_exam_data
 from tests.browser.english import english_on_page

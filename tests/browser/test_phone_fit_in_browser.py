@@ -9,10 +9,10 @@ from datetime import timedelta
 
 import pytest
 
+from lessonkit.display.slides import build_deck
 from lessonkit.lesson.content import load_lesson
 from lessonkit.lesson.stages import load_diagrams
 from lessonkit.quiz import read_bank
-from lessonkit.slides import build_deck
 from lessonkit.storage import Store
 from lessonkit.storage.common import utcnow
 from tests.browser.flows import db_url, make_teacher, shoot, sign_in

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lessonkit.display.slides import build_deck
 from lessonkit.lesson.content import load_lesson
 from lessonkit.lesson.stages import load_diagrams
 from lessonkit.quiz import read_bank
-from lessonkit.slides import build_deck
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app_script.py")

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from lessonkit import charts
-from lessonkit.charts import MAX_DATE_TICKS, score_bars, scores_over_time
+from lessonkit.display import score_charts
+from lessonkit.display.score_charts import MAX_DATE_TICKS, score_bars, scores_over_time
 
 
 def test_score_bars_has_one_bar_per_label_in_percent():
@@ -28,19 +28,19 @@ def test_scores_over_time_writes_its_dates_in_indonesian_on_the_server():
 
 
 def test_answer_bars_tick_the_key_keep_tile_colours_fade_the_rest_and_put_counts_outside():
-    figure = charts.answer_bars(["▲ A", "◆ B"], [3, 1], [False, True], "Banyak siswa yang memilih",
+    figure = score_charts.answer_bars(["▲ A", "◆ B"], [3, 1], [False, True], "Banyak siswa yang memilih",
                          colours=["#C62828", "#1565C0"], height=300)
     bar = figure.data[0]
     assert list(bar.y) == ["▲ A", "✓ ◆ B"] and list(bar.marker.color) == ["#C62828", "#1565C0"]
     assert list(bar.marker.opacity) == [0.35, 1.0] and bar.textposition == "outside"
     assert figure.layout.height == 300 and figure.layout.xaxis.range[1] > 3  # room for the count beside the bar
-    plain = charts.answer_bars(["1", "2"], [0, 0], [True, False], "Banyak siswa")
-    assert list(plain.data[0].marker.color) == [charts.GREEN, charts.GREY]
+    plain = score_charts.answer_bars(["1", "2"], [0, 0], [True, False], "Banyak siswa")
+    assert list(plain.data[0].marker.color) == [score_charts.GREEN, score_charts.GREY]
 
 
 def test_a_projected_chart_is_a_copy_with_every_text_at_28_px_and_the_original_is_left_alone():
     original = score_bars(["Soal 1", "Soal 2"], [0.5, 1.0])
-    big = charts.for_projector(original)
+    big = score_charts.for_projector(original)
     assert big is not original and original.layout.font.size is None
     assert big.layout.font.size == big.layout.xaxis.tickfont.size == big.layout.yaxis.tickfont.size == 28
     assert big.data[0].textfont.size == 28 and big.data[0].textposition == "outside"

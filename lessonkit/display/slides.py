@@ -12,11 +12,11 @@ import string
 from dataclasses import dataclass
 from typing import Literal
 
-from .lesson.content import Lesson
-from .lesson.stages import Comparison, Diagrams
-from .quiz import Bank
-from .quiz.base import QuestionBase
-from .quiz.types import matching
+from ..lesson.content import Lesson
+from ..lesson.stages import Comparison, Diagrams
+from ..quiz import Bank
+from ..quiz.base import QuestionBase
+from ..quiz.types import matching
 
 DISCUSSION_TYPES = ("single", "multiple", "true_false", "matching")
 _LEVEL_PREFERENCE = {"L2": 0, "L3": 1, "L1": 2}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from lessonkit.display.slides import build_deck
 from lessonkit.lesson.content import load_lesson
 from lessonkit.lesson.stages import load_diagrams
 from lessonkit.quiz import read_bank
-from lessonkit.slides import build_deck
 from tests.conftest import ROOT
 
 
@@ -53,7 +53,7 @@ def test_comparison_slides_reveal_one_row_each_including_stages_without_a_counte
 
 
 def test_a_matching_question_on_a_slide_letters_every_option_and_keeps_the_same_order():
-    from lessonkit.slides import matching_sheet
+    from lessonkit.display.slides import matching_sheet
 
     _, _, bank, _ = _deck()
     q = next(q for q in bank.questions if q.type == "matching" and q.distractors)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lessonkit.analytics import analyse
-from lessonkit.analytics.charts import distractor_bars, pd_scatter, score_histogram
+from lessonkit.analytics.item_charts import distractor_bars, pd_scatter, score_histogram
 from tests.lessonkit.analytics.test_worked_example import CHOICES, scores
 
 

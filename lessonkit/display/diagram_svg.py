@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from xml.sax.saxutils import escape
 
-from .lesson.stages import Comparison, Process, Stage
+from ..lesson.stages import Comparison, Process, Stage
 
 Layout = Literal["wide", "medium", "tall"]
 PAPER = "#FFFFFF"

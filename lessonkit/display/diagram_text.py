@@ -1,12 +1,12 @@
 """Stage diagrams as text: the version for screen readers, printing, and readers who prefer text.
 
-Built from the same stage data as the drawings (``lessonkit/diagram_svg.py``),
+Built from the same stage data as the drawings (``lessonkit/display/diagram_svg.py``),
 in Markdown, so the app and a printed handout say the same thing.
 """
 
 from __future__ import annotations
 
-from .lesson.stages import Comparison, Process
+from ..lesson.stages import Comparison, Process
 
 NO_COUNTERPART = "tidak ada padanan sejati"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lessonkit.diagram_text import differences, sentence
+from lessonkit.display.diagram_text import differences, sentence
 from lessonkit.lesson.content import load_lesson
 from lessonkit.lesson.stages import load_diagrams
 from tests.conftest import ROOT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.diagram_svg import comparison_drawing
+from lessonkit.display.diagram_svg import comparison_drawing
 from lessonkit.lesson.content import load_lesson
 from lessonkit.lesson.stages import load_diagrams
 from tests.conftest import ROOT

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import BLUE, ORANGE
+from ..display.score_charts import BLUE, ORANGE
 from .items import D_BANDS, P_BANDS
 
 SEPARATORS = ",."  # decimal comma, thousands dot

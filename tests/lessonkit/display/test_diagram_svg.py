@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from lessonkit import diagram_svg as svg
-from lessonkit.diagram_text import NO_COUNTERPART, text_version
+from lessonkit.display import diagram_svg as svg
+from lessonkit.display.diagram_text import NO_COUNTERPART, text_version
 from lessonkit.lesson.content import load_lesson
 from lessonkit.lesson.stages import Comparison, Pair, load_diagrams
 from tests.conftest import ROOT
