@@ -140,8 +140,8 @@ class Database:
 
     def make_session(self) -> tuple[str, int, list[Key]]:
         """A teacher, a class and a session of single-choice questions: (code, session id, the keys)."""
-        from lessonkit import live_service as service
         from lessonkit.auth.passwords import hash_password
+        from lessonkit.services import live_session as service
 
         bank = self.bank
         username, name, password = TEACHER

@@ -15,7 +15,6 @@ import functools
 
 import streamlit as st
 
-from lessonkit import downloads
 from lessonkit.exchange import import_words, moodle_versions
 from lessonkit.exchange.exporters import EXPORTERS
 from lessonkit.exchange.imported import Defaults
@@ -23,6 +22,7 @@ from lessonkit.exchange.selection import Selection, select
 from lessonkit.exchange.upload import MAX_BYTES, Preview, UploadError, preview
 from lessonkit.quiz.base import LEVEL_NAMES
 from lessonkit.quiz.types import TYPE_NAMES
+from lessonkit.services import downloads
 from server.uploads import allow_uploads
 from ui import data, teacher
 from ui.text import plain

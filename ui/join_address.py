@@ -1,11 +1,11 @@
 """Links and QR codes that students open on their phones (class join, Kuis Langsung), and the teacher's notice
-when the page is on an address phones cannot open. The address logic is `lessonkit.join_address`."""
+when the page is on an address phones cannot open. The address logic is `lessonkit.services.join_address`."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from lessonkit.join_address import JoinBase, join_base, lan_addresses
+from lessonkit.services.join_address import JoinBase, join_base, lan_addresses
 
 
 @st.cache_data(ttl=60, show_spinner=False)

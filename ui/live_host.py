@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from lessonkit import live_service as service
 from lessonkit.live import leaderboard, look, questions, summary
 from lessonkit.live.state import PRIMARY, State
+from lessonkit.services import live_session as service
 from ui import data, flash, join_address, live_look, live_poll, nav, scroll
 from ui.student import qr_png
 from ui.teacher import teacher_action

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from lessonkit import live_service as service
 from lessonkit.auth.throttle import client_key
 from lessonkit.live import players
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import State
 from lessonkit.quiz.types import of_type, ordering
 from lessonkit.quiz.types.single import LETTERS
+from lessonkit.services import live_session as service
 from ui import data, flash, live_look, live_poll
 from ui import student as saved
 from ui.text import plain

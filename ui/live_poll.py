@@ -22,9 +22,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from lessonkit import live_service as service
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import State
+from lessonkit.services import live_session as service
 from ui import data, flash
 from ui.text import plain
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..network import app_urls, lan_address
+from ..services.network import app_urls, lan_address
 
 DEFAULT_PORT = 8501
 

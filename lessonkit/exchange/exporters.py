@@ -1,4 +1,4 @@
-"""The LMS export formats, listed once: the "Unduh & Cetak" page (`lessonkit.downloads`, ``ui.exchange_view``)
+"""The LMS export formats, listed once: the "Unduh & Cetak" page (`lessonkit.services.downloads`, ``ui.exchange_view``)
 and the command line (``python -m lessonkit ekspor``) both offer exactly these, so a new format reaches both.
 
 Each format's module is imported when a file is made, so the command line starts fast.

@@ -15,7 +15,7 @@ Modules, each owning one thing:
 - ``summary``: answered counts, distributions, the class's score per question, per-student results;
 - ``codec``: every dataclass here to JSON and back (``dump``/``load``), for the database.
 
-``lessonkit.live_service`` (above this package and the storage) applies these rules to the stored session
+``lessonkit.services.live_session`` (above this package and the storage) applies these rules to the stored session
 (``lessonkit.storage.live``) with the server's clock, for the pages.
 
 A session in a few lines (times are server seconds, passed in)::

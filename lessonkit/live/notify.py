@@ -1,6 +1,6 @@
 """In-process notification that a live session's version moved: who publishes it and who waits for it.
 
-Whoever moves a session's version (``lessonkit.live_service``, after its transaction committed) calls
+Whoever moves a session's version (``lessonkit.services.live_session``, after its transaction committed) calls
 `publish`; PostgreSQL's ``LISTEN`` thread (``lessonkit.storage.live_notify``) publishes what other processes
 moved. The event stream (``server/live_events.py``) awaits `Hub.wait` on the server's event loop, so a
 waiting phone costs no thread and no query. Only the newest version per session is kept (versions only go

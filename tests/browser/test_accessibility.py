@@ -247,8 +247,8 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
 
 def _live_states(server) -> list[tuple[str, Callable]]:
     """Kuis Langsung: the phone joining and answering, the projector's lobby, question, reveal and podium."""
-    from lessonkit import live_service as service
     from lessonkit.auth.passwords import hash_password
+    from lessonkit.services import live_session as service
     from lessonkit.storage import Store
     from ui import data
 

@@ -167,8 +167,8 @@ def test_the_projector_keeps_one_readable_layout_whether_the_timer_or_the_class_
 
 
 def test_a_phones_multiple_answer_choices_are_tiles_two_per_row_ticked_when_chosen(server, visit, screenshot_dir):
-    from lessonkit import live_service as service
     from lessonkit.auth.passwords import hash_password
+    from lessonkit.services import live_session as service
     from lessonkit.storage import Store
     from tests.browser.flows import PASSWORD, db_url
     from ui import data

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from lessonkit import live_service as service
+from lessonkit.services import live_session as service
 from lessonkit.storage import Store
 from lessonkit.storage.models import LiveShownRow
 from tests.browser.flows import db_url, make_teacher, shoot, sign_in

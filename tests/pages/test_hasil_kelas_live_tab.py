@@ -3,9 +3,9 @@ per question; the podium's link opens the dashboard on that class; another teach
 
 from __future__ import annotations
 
-from lessonkit import live_service as service
 from lessonkit.lesson.content import load_lesson
 from lessonkit.quiz import read_bank
+from lessonkit.services import live_session as service
 from tests.conftest import ROOT
 from tests.lessonkit.storage.test_live import right_answer
 from tests.pages.test_teacher_pages import HASH, fresh, page, sign_in, texts

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lessonkit import live_service as service
 from lessonkit.live import players, questions
 from lessonkit.live.state import State
 from lessonkit.quiz.types import type_name
+from lessonkit.services import live_session as service
 from lessonkit.storage import Store, default_url
 from tests.pages.test_teacher_pages import HASH, fresh, page, sign_in, texts
 

@@ -9,9 +9,9 @@ import time
 import pytest
 from starlette.applications import Starlette
 
-from lessonkit import live_service as service
 from lessonkit.live import notify
 from lessonkit.live.notify import Hub
+from lessonkit.services import live_session as service
 from lessonkit.storage import Store
 from server import live_events
 from tests.lessonkit.live.factories import every_type_bank

@@ -1,6 +1,6 @@
 """Kuis Langsung in the database (SQLite and PostgreSQL): states, compare-and-set, seats, answers, class results.
 
-Driven through ``lessonkit.live_service`` (the only caller of these `Store` methods) with server times
+Driven through ``lessonkit.services.live_session`` (the only caller of these `Store` methods) with server times
 passed in.
 """
 
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit import live_service as service
 from lessonkit.live import players, state, wire
 from lessonkit.live.errors import AnswerRefused, JoinRefused, LiveError, TransitionRefused
 from lessonkit.live.state import State
+from lessonkit.services import live_session as service
 from lessonkit.storage import ClassNotFound
 from lessonkit.storage.models import LiveSeat
 from tests.lessonkit.live.factories import every_type_bank

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lessonkit import live_service as service
+from lessonkit.services import live_session as service
 from lessonkit.storage import Store
 from lessonkit.storage.live_notify import parse
 from tests.lessonkit.live.factories import every_type_bank

@@ -6,8 +6,8 @@ import io
 
 from pypdf import PdfReader
 
-from lessonkit import downloads
 from lessonkit.quiz.types import TYPE_NAMES
+from lessonkit.services import downloads
 from tests.lessonkit.exchange.helpers import bank_selection
 
 

@@ -15,15 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .live import leaderboard, notify, players, questions, scoring, state, summary
-from .live.errors import JoinRefused, LiveError, TransitionRefused
-from .live.players import Player
-from .live.scoring import LiveAnswer
-from .live.state import State
-from .quiz.bank import Bank
+from ..live import leaderboard, notify, players, questions, scoring, state, summary
+from ..live.errors import JoinRefused, LiveError, TransitionRefused
+from ..live.players import Player
+from ..live.scoring import LiveAnswer
+from ..live.state import State
+from ..quiz.bank import Bank
 
 if TYPE_CHECKING:
-    from .storage import LiveRecord, Store
+    from ..storage import LiveRecord, Store
 
 RETRIES = 5
 BAD_CODE = "Kode kuis terdiri dari 6 angka. Periksa lagi angkanya."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from lessonkit.network import app_urls, lan_address
+from lessonkit.services.network import app_urls, lan_address
 
 
 def test_the_lan_address_is_never_loopback():

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .exchange import moodle_versions
-from .exchange.exporters import EXPORTERS
-from .exchange.selection import Selection, Skipped
-from .lesson.content import Lesson
-from .lesson.stages import Diagrams
-from .printing import answer_key, handout, worksheet
-from .printing.figures import stage_images
-from .quiz.types import TYPE_NAMES
+from ..exchange import moodle_versions
+from ..exchange.exporters import EXPORTERS
+from ..exchange.selection import Selection, Skipped
+from ..lesson.content import Lesson
+from ..lesson.stages import Diagrams
+from ..printing import answer_key, handout, worksheet
+from ..printing.figures import stage_images
+from ..quiz.types import TYPE_NAMES
 
 PAPERS = ("A4", "F4")
 
