@@ -22,9 +22,9 @@ import streamlit as st
 import lessonkit.display.score_charts  # noqa: F401 - plotly figures
 import lessonkit.lesson.progress  # noqa: F401 - pandas
 import lessonkit.storage  # noqa: F401 - SQLAlchemy, Alembic
-import ui.diagram_view  # noqa: F401 - lesson content, stage diagrams
-import ui.presentation  # noqa: F401 - slides, question bank
-import ui.quiz_view  # noqa: F401 - questions and their widgets
+import ui.learn.diagram_view  # noqa: F401 - lesson content, stage diagrams
+import ui.learn.presentation  # noqa: F401 - slides, question bank
+import ui.learn.quiz_view  # noqa: F401 - questions and their widgets
 import ui.student  # noqa: F401 - QR codes
 from server import config_reads, middleware, routes, teacher_session
 from ui import data

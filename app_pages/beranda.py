@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui import data, lesson_view, nav
+from ui import data, nav
+from ui.learn import lesson_view
 
 lesson = data.lesson()
 module = lesson.module

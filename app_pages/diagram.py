@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui import data, diagram_view, lesson_view
+from ui import data
+from ui.learn import diagram_view, lesson_view
 
 PARAM = "diagram"
 found = data.diagrams()

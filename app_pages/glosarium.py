@@ -9,7 +9,8 @@ import streamlit as st
 
 from lessonkit.lesson.glossary import search
 from lessonkit.rules.limits import SEARCH_MAX
-from ui import data, lesson_view, nav
+from ui import data, nav
+from ui.learn import lesson_view
 
 lesson = data.lesson()
 st.title("Glosarium")

@@ -6,7 +6,8 @@ import streamlit as st
 
 from lessonkit.lesson.flashcards import box_counts, due_count, queue, review
 from lessonkit.storage.store import utcnow
-from ui import data, nav, quiz_view, student
+from ui import data, nav, student
+from ui.learn import quiz_view
 
 st.title("Kartu Istilah")
 lesson, learner = data.lesson(), student.current()

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from lessonkit.lesson.progress import to_csv, weakest
-from ui import data, nav, progress_view, quiz_view, student
+from ui import data, nav, student
+from ui.learn import progress_view, quiz_view
 from ui.text import plain
 
 st.title("Kemajuan Saya")

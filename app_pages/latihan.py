@@ -7,7 +7,8 @@ import streamlit as st
 
 from lessonkit.quiz import diagnostic, practice
 from lessonkit.quiz.types import module_of
-from ui import data, nav, quiz_view, student
+from ui import data, nav, student
+from ui.learn import quiz_view
 
 STATE = "practice_run"
 lesson, bank = data.lesson(), data.practice_bank()

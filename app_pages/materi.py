@@ -11,7 +11,8 @@ opened in this session are marked in the table of contents.
 import streamlit as st
 
 from lessonkit.lesson.reading import neighbours, opened_count
-from ui import data, diagram_view, lesson_view, project_view, scroll, student
+from ui import data, scroll, student
+from ui.learn import diagram_view, lesson_view, project_view
 
 PARAM = "bagian"
 TOC = "materi-toc"  # the table of contents in the page: on a phone the sidebar's list is a menu away

@@ -5,7 +5,8 @@ The slide number lives in ``?slide=N`` so a teacher can resume after the laptop 
 
 import streamlit as st
 
-from ui import data, nav, presentation
+from ui import data, nav
+from ui.learn import presentation
 
 PARAM = "slide"
 presentation.style()

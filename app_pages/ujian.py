@@ -2,14 +2,15 @@
 student sets up (a quiz or a random draw from the bank).
 
 A practice exam draws from `ui.data.practice_bank` (a running class exam's questions are held back).
-Class exams are `ui.class_exam_view`; starting, resuming, saving answer by answer, the timer, submitting and the
-results are `ui.exam_session`; the rules are `lessonkit.quiz.exam`.
+Class exams are `ui.learn.class_exam_view`; starting, resuming, saving answer by answer, the timer, submitting and the
+results are `ui.learn.exam_session`; the rules are `lessonkit.quiz.exam`.
 """
 
 import streamlit as st
 
 from lessonkit.quiz import exam
-from ui import class_exam_view, data, exam_session, quiz_view, student
+from ui import data, student
+from ui.learn import class_exam_view, exam_session, quiz_view
 
 lesson, bank = data.lesson(), data.bank()
 learner = student.current()

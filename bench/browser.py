@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DIAGRAM_PAGE = "materi?bagian=proses-profesi"  # the first lesson page with a stage diagram
 
 
-DIAGRAM_READY = "[data-lk-diagram] svg"  # a stage diagram drawn in the page (ui/diagram_view.py)
+DIAGRAM_READY = "[data-lk-diagram] svg"  # a stage diagram drawn in the page (ui/learn/diagram_view.py)
 
 
 def fresh_visit(browser, url: str) -> tuple[float, int, int]:

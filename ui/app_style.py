@@ -1,7 +1,7 @@
 """The app's own stylesheet for Streamlit's controls (``app_style.css``): touch targets and wrapping link labels.
 
 Read once per process and mounted once per run by the router (``app_script.py``); a ``<style>``-only
-``st.html`` takes no room on the page. Page-specific styles stay with their pages (``ui.presentation``,
+``st.html`` takes no room on the page. Page-specific styles stay with their pages (``ui.learn.presentation``,
 ``ui.tables`` …).
 """
 

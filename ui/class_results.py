@@ -24,9 +24,10 @@ from lessonkit.analytics.items import decimal
 from lessonkit.analytics.tp_mastery import tp_mastery
 from lessonkit.quiz import class_exam
 from lessonkit.rules.safe_export import csv_bytes, safe_frame, xlsx_bytes
-from ui import class_live_results, data, progress_view, quiz_view
+from ui import class_live_results, data
 from ui.class_dashboard import Dashboard
 from ui.data import when, when_short
+from ui.learn import progress_view, quiz_view
 from ui.text import chart_label, plain
 
 if TYPE_CHECKING:

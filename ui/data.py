@@ -94,7 +94,7 @@ def stage_steps(diagram_id: str) -> list[Step]:
 def drawings(diagram_id: str, revealed: int | None, big: bool) -> tuple[str, list[dict]]:
     """A diagram's SVG drawings, widest first, with their stage hotspots, under a name that changes with the
     content; built once per state for every session. The chosen stage is not drawn in (the page highlights it,
-    ``ui/diagram_view.js``), so stepping through the stages needs no new drawing."""
+    ``ui/learn/diagram_view.js``), so stepping through the stages needs no new drawing."""
     version = _version(CONTENT_DIR)
     return f"{diagram_id}/{revealed}/{int(big)}/{version}", _drawings(diagram_id, revealed, big, version)
 

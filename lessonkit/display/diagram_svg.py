@@ -2,7 +2,7 @@
 
 Pure functions of the stage data (``content/proses/*.yaml``): no Streamlit, no
 JavaScript library. The app shows the SVG with a real button over every stage
-(``ui/diagram_view.py``), the presentation reveals it stage by stage, and a
+(``ui/learn/diagram_view.py``), the presentation reveals it stage by stage, and a
 printed handout can embed the very same string. Self-contained on purpose:
 explicit sizes (``viewBox`` plus ``width``/``height`` in px), colours as plain
 attributes, no stylesheet, no external font (a generic sans-serif family),

@@ -35,7 +35,8 @@ def test_a_page_that_lacks_the_drawings_gets_them_again():
     def script():
         import streamlit as st
 
-        from ui import data, diagram_view
+        from ui import data
+        from ui.learn import diagram_view
 
         item = data.diagrams().items["volunteer-siklus"]
         diagram_view.picture(item, key="one")

@@ -11,7 +11,8 @@ import streamlit as st
 
 from lessonkit.lesson.progress import RULE, Mastery, history, mastery
 from lessonkit.rules import school_time
-from ui import data, quiz_view, tables
+from ui import data, tables
+from ui.learn import quiz_view
 
 
 def summary(visits: dict, answers: list, exams: list) -> list[Mastery]:

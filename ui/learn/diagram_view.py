@@ -29,7 +29,7 @@ _HTML = '<div class="lk-frame"><div class="lk" data-lk-diagram></div></div>'
 _PICTURE = st.components.v2.component("lessonkit_diagram", html=_HTML,
                                       css=(HERE / "diagram_view.css").read_text(encoding="utf-8"),
                                       js=(HERE / "diagram_view.js").read_text(encoding="utf-8"))
-_SENT = "lk-diagrams-sent"  # names of the drawings this session's page holds (ui/diagram_view.js keeps them)
+_SENT = "lk-diagrams-sent"  # names of the drawings this session's page holds (ui/learn/diagram_view.js keeps them)
 
 
 def picture(item: Process | Comparison, *, key: str, highlight: str | None = None, revealed: int | None = None,

@@ -13,7 +13,8 @@ import streamlit as st
 from lessonkit.display.slides import Slide, matching_sheet
 from lessonkit.quiz.types import module_of, true_false
 from lessonkit.quiz.types.single import LETTERS
-from ui import data, diagram_view
+from ui import data
+from ui.learn import diagram_view
 
 SLIDE_KEY = "lk-slide"
 NAV_KEY = "lk-nav"

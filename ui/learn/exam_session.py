@@ -22,7 +22,7 @@ API::
   used), ``show_review`` and ``settings`` stored with the attempt (put a class
   exam's id there; ``settings["review"]`` carries ``show_review`` across a resume).
 - ``keeper`` stores attempts (see `Keeper`; `StudentKeeper` uses the student's
-  `Store`; `ui.class_exam_view.ClassExamKeeper` saves a class exam's attempt
+  `Store`; `ui.learn.class_exam_view.ClassExamKeeper` saves a class exam's attempt
   only when the server allows it; None keeps nothing, so a reload loses the exam). A class exam can
   pass a keeper whose ``open()`` only finds attempts of that exam.
 - ``on_start(attempt_id, plan)`` runs after the keeper saved a new attempt:
@@ -56,8 +56,9 @@ from lessonkit.quiz import Bank, exam, grade
 from lessonkit.quiz.base import QuestionBase
 from lessonkit.quiz.stored import restored_answers
 from lessonkit.quiz.types import module_of
-from ui import countdown, quiz_view, student
+from ui import student
 from ui.data import when
+from ui.learn import countdown, quiz_view
 
 if TYPE_CHECKING:
     from lessonkit.storage import Store

@@ -40,8 +40,8 @@ def class_exam_page():
 
     from lessonkit.quiz import read_bank
     from tests.conftest import FIXTURES
-    from tests.ui.test_exam_session import SETUP
-    from ui.exam_session import ExamSession
+    from tests.ui.learn.test_exam_session import SETUP
+    from ui.learn.exam_session import ExamSession
 
     bank = read_bank([FIXTURES / "quizzes_ok"], section_ids=["satu", "dua"])
     session = ExamSession(bank, SETUP["keeper"], prefix="kelas",

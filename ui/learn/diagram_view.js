@@ -1,4 +1,4 @@
-// The stage diagram component of ui/diagram_view.py (streamlit.components.v2).
+// The stage diagram component of ui/learn/diagram_view.py (streamlit.components.v2).
 // Shows the widest server-built SVG drawing that fits (on a projector: the widest whose smallest type reaches
 // LABEL_PX), puts a real button over every stage, highlights the selected one, and reports a press as the
 // "select" event. Arrow keys, Home and End move between stages.

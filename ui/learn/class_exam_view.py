@@ -18,7 +18,7 @@ import streamlit as st
 from lessonkit.quiz import class_exam
 from ui import data, student
 from ui.data import when
-from ui.exam_session import ExamSession, StudentKeeper
+from ui.learn.exam_session import ExamSession, StudentKeeper
 from ui.text import plain
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-// The exam bar of ui/countdown.py (streamlit.components.v2): time left, "7/10 dijawab" and a question navigator.
+// The exam bar of ui/learn/countdown.py (streamlit.components.v2): time left, "7/10 dijawab" and a question navigator.
 // It ticks in the browser, so the server does nothing per second. The answered count starts from the server's
 // number and follows the page: a question box holding an answered marker (key "<prefix>-done-<n>") counts.
 export default function ({ data, parentElement }) {
