@@ -7,10 +7,11 @@ two calls in one run (the router's "centered", then a page's "wide") left about 
 
 import streamlit as st
 
-from ui import app_style, indonesian_labels, student, teacher
+from ui import app_style, indonesian_labels, student
 from ui.nav import PAGE_ICON, navigation, spec_of
+from ui.teacher import signin
 
-signed_in = teacher.current()
+signed_in = signin.current()
 page = navigation(signed_in)
 spec = spec_of(page)
 st.set_page_config(
@@ -24,6 +25,6 @@ st.set_page_config(
 app_style.mount()
 indonesian_labels.mount()
 student.panel()
-teacher.panel(signed_in)
+signin.panel(signed_in)
 student.notices()
 page.run()

@@ -1,10 +1,11 @@
-"""Hasil Kelas: the signed-in teacher's dashboard of one class; its tabs are `ui.class_results.TABS`."""
+"""Hasil Kelas: the signed-in teacher's dashboard of one class; its tabs are `ui.teacher.class_results.TABS`."""
 
 import streamlit as st
 
-from ui import class_admin, class_results, data
-from ui.class_dashboard import Dashboard
-from ui.teacher import require_teacher
+from ui import data
+from ui.teacher import class_admin, class_results
+from ui.teacher.class_dashboard import Dashboard
+from ui.teacher.signin import require_teacher
 
 st.title("Hasil Kelas")
 teacher = require_teacher()

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import class_admin, data
-from ui.teacher import require_teacher
+from ui import data
+from ui.teacher import class_admin
+from ui.teacher.signin import require_teacher
 
 st.title("Kelas Saya")
 teacher = require_teacher()

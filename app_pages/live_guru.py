@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import live_host, live_look
-from ui.teacher import current, require_teacher
+from ui.teacher.signin import current, require_teacher
 
 TITLE = "Kuis Langsung (Guru)"
 

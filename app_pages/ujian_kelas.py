@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import class_admin, class_exam_admin, data
-from ui.teacher import require_teacher
+from ui import data
+from ui.teacher import class_admin, class_exam_admin
+from ui.teacher.signin import require_teacher
 
 st.title("Ujian Kelas")
 teacher = require_teacher()

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ui import exchange_view
-from ui.teacher import require_teacher
+from ui.teacher import exchange_view
+from ui.teacher.signin import require_teacher
 
 st.title("Unduh & Cetak")
 teacher = require_teacher()  # the exports carry answer keys: signed-in teachers only

@@ -1,6 +1,6 @@
 """Asking the browser to call one of the app's cookie routes (``server/``): a tiny same-origin fetch, no reload.
 
-Streamlit scripts cannot set cookies. The teacher's session (``ui.teacher``) and the device that remembers a
+Streamlit scripts cannot set cookies. The teacher's session (``ui.teacher.signin``) and the device that remembers a
 student (``ui.student``) keep a pending request ``{"id", "url", "body"}`` in session state under their own key;
 `send` renders it (sent once per request id in the browser): until the route has answered, or, ``quiet``, for
 the rest of the session without the rerun an answer would cause (a rerun would wipe a one-time message shown

@@ -17,7 +17,7 @@ from lessonkit.live.state import PRIMARY, State
 from lessonkit.services import live_session as service
 from ui import data, flash, join_address, live_look, live_poll, nav, scroll
 from ui.student import qr_png
-from ui.teacher import teacher_action
+from ui.teacher.signin import teacher_action
 from ui.text import chart_label, plain
 
 if TYPE_CHECKING:

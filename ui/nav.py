@@ -7,7 +7,7 @@ navigation) for every session until someone opens ``/``.
 
 Teacher pages: add one line to ``PAGES`` with ``audience=TEACHER`` in the
 "Guru" group, and start the page script with ``teacher = require_teacher()``
-(``ui.teacher``). Such a page is listed only for a signed-in teacher; its URL
+(``ui.teacher.signin``). Such a page is listed only for a signed-in teacher; its URL
 still opens for anyone, and then shows the sign-in form and no data.
 
 Pages carry no icons: Material icons are fetched from an outside host and

@@ -1,5 +1,6 @@
-"""The LMS export formats, listed once: the "Unduh & Cetak" page (`lessonkit.services.downloads`, ``ui.exchange_view``)
-and the command line (``python -m lessonkit ekspor``) both offer exactly these, so a new format reaches both.
+"""The LMS export formats, listed once: the "Unduh & Cetak" page (`lessonkit.services.downloads`,
+``ui.teacher.exchange_view``) and the command line (``python -m lessonkit ekspor``) both offer exactly these,
+so a new format reaches both.
 
 Each format's module is imported when a file is made, so the command line starts fast.
 """

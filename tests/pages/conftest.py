@@ -14,7 +14,7 @@ def sign_in_gate(monkeypatch):
     """Each test starts with the process's sign-in limits unused (AppTest's client is always the same)."""
     from lessonkit.auth.throttle import SignInGate
 
-    monkeypatch.setattr("ui.teacher._gate", SignInGate())
+    monkeypatch.setattr("ui.teacher.signin._gate", SignInGate())
 
 
 @pytest.fixture

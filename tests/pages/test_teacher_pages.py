@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from lessonkit.auth.passwords import hash_password
 from tests.conftest import ROOT
-from ui.class_admin import SELECTED
+from ui.teacher.class_admin import SELECTED
 from ui.text import plain
 
 APP = str(ROOT / "app_script.py")

@@ -10,7 +10,7 @@ from tests.pages.test_teacher_pages import AUTH, HASH, fresh, page, sign_in, tex
 
 def test_past_the_sign_in_limits_the_page_says_try_again_in_a_moment(store, monkeypatch):
     store.add_teacher("Sari", username="sari", password_hash=HASH)
-    monkeypatch.setattr("ui.teacher._gate", SignInGate(per_client=1))
+    monkeypatch.setattr("ui.teacher.signin._gate", SignInGate(per_client=1))
     at = sign_in(page("app_pages/masuk_guru.py"), username="tidak-ada")
     assert [e.value for e in at.error] == ["Nama pengguna atau kata sandi salah."]
     at = sign_in(at)

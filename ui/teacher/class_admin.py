@@ -16,7 +16,7 @@ from lessonkit.rules.class_codes import normal_code
 from lessonkit.rules.safe_export import safe_frame
 from ui import data, flash, join_address
 from ui.student import qr_png
-from ui.teacher import teacher_action
+from ui.teacher.signin import teacher_action
 from ui.text import plain
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """The Hasil Kelas dashboard's tabs: Ringkasan (the class), Siswa (one member, read-only), Analisis Butir and
-Kuis Langsung (`ui.class_live_results`).
+Kuis Langsung (`ui.teacher.class_live_results`).
 
-Each tab is a function of a `ui.class_dashboard.Dashboard` (the teacher, the class, its members
+Each tab is a function of a `ui.teacher.class_dashboard.Dashboard` (the teacher, the class, its members
 and exams); the page lists them in ``TABS``, so a new tab is one line there.
 Every store call carries the signed-in teacher's id. Names reach the page as
 plain text: tables and select boxes show them as they are, charts get
@@ -24,10 +24,11 @@ from lessonkit.analytics.items import decimal
 from lessonkit.analytics.tp_mastery import tp_mastery
 from lessonkit.quiz import class_exam
 from lessonkit.rules.safe_export import csv_bytes, safe_frame, xlsx_bytes
-from ui import class_live_results, data
-from ui.class_dashboard import Dashboard
+from ui import data
 from ui.data import when, when_short
 from ui.learn import progress_view, quiz_view
+from ui.teacher import class_live_results
+from ui.teacher.class_dashboard import Dashboard
 from ui.text import chart_label, plain
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from ui import data
 
 if TYPE_CHECKING:
     from lessonkit.storage import LiveClassResult
-    from ui.class_dashboard import Dashboard
+    from ui.teacher.class_dashboard import Dashboard
 
 
 def title_date(result: LiveClassResult) -> str:

@@ -2,7 +2,7 @@
 
 For a teacher page::
 
-    from ui.teacher import require_teacher
+    from ui.teacher.signin import require_teacher
 
     teacher = require_teacher()                  # nobody signed in: the sign-in form, then st.stop()
     classes = data.store().classes(teacher.id)   # every teacher-side store call takes teacher.id

@@ -19,10 +19,10 @@ from lessonkit.quiz.base import LEVEL_NAMES
 from lessonkit.quiz.types import TYPE_NAMES, module_of
 from lessonkit.rules import school_time
 from ui import data
-from ui.class_admin import NOTICE, _run
 from ui.data import when
 from ui.learn import quiz_view
-from ui.teacher import teacher_action
+from ui.teacher.class_admin import NOTICE, _run
+from ui.teacher.signin import teacher_action
 from ui.text import plain
 
 if TYPE_CHECKING:

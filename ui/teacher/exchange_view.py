@@ -24,7 +24,8 @@ from lessonkit.quiz.base import LEVEL_NAMES
 from lessonkit.quiz.types import TYPE_NAMES
 from lessonkit.services import downloads
 from server.uploads import allow_uploads
-from ui import data, teacher
+from ui import data
+from ui.teacher import signin
 from ui.text import plain
 
 WHOLE_BANK, SOME_QUIZZES = "Seluruh bank soal", "Kuis tertentu"
@@ -43,7 +44,7 @@ STYLE = f"""<style>
 
 def _signed_in() -> bool:
     """A fragment reruns without the page: check the teacher again, so a session ended elsewhere gets nothing."""
-    if teacher.current() is not None:
+    if signin.current() is not None:
         return True
     st.info("Sesi guru Anda sudah berakhir. Muat ulang halaman ini untuk masuk lagi.")
     return False

@@ -1,7 +1,7 @@
 """What every Hasil Kelas tab is drawn from: the signed-in teacher, the class, its members and its exams.
 
-The tabs (`ui.class_results`, `ui.class_live_results`) are functions of a `Dashboard`; every store call it
-makes carries the teacher's id.
+The tabs (`ui.teacher.class_results`, `ui.teacher.class_live_results`) are functions of a `Dashboard`; every
+store call it makes carries the teacher's id.
 """
 
 from __future__ import annotations
