@@ -247,7 +247,7 @@ class Pushed:
                 self.began = time.monotonic()
                 return await poll_or_reload(self.client, self.run)  # the slow poll behind the push
             drawn = self.drawn()
-            if drawn is not None and version > drawn:  # as ui/live_push.js: only a version past the page's
+            if drawn is not None and version > drawn:  # as ui/live/live_push.js: only a version past the page's
                 return await self.client.component_event(self.COMPONENT, "moved", version)
 
     def close(self) -> None:

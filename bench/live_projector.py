@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
-LOBBY = ".live-code"  # the join code the lobby shows in large type (ui/live_poll.py)
+LOBBY = ".live-code"  # the join code the lobby shows in large type (ui/live/poll.py)
 BROWSER_NAMES = ("chrom", "node")  # Chromium's processes and Playwright's driver
 
 

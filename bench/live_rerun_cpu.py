@@ -4,7 +4,7 @@
 
 One ``streamlit run app.py`` of this checkout (its own SQLite file), one teacher and ``--phones`` phones
 (``bench/loadgen.py``). For each round the teacher opens a question, then the phones learn it one after the
-other, as their browsers would: with the push (``ui/live_poll.py``), the ``lessonkit_live_push`` component's
+other, as their browsers would: with the push (``ui/live/poll.py``), the ``lessonkit_live_push`` component's
 "moved" event, which reruns the screen's fragment; on a checkout without it, the 1 s poll, which reruns the
 page. Then each phone taps a choice. The server's CPU (``/proc``) over each step is divided by the phones;
 steps run one phone at a time, so the numbers are CPU, not queueing. Prints JSON.

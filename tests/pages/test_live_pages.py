@@ -205,7 +205,7 @@ def test_the_teacher_page_without_sign_in_shows_no_session(store):
 
 def test_phones_from_one_address_get_a_few_seats_and_then_a_clear_refusal(store, monkeypatch):
     seen = []
-    monkeypatch.setattr("ui.live_player.players.client_tag", lambda address: seen.append(address) or "satu-alamat")
+    monkeypatch.setattr("ui.live.player.players.client_tag", lambda address: seen.append(address) or "satu-alamat")
     record = service.create(store, _bank(), 1, _two(_bank()), base_seconds=20, speed_bonus=True)
     for n in range(players.MAX_PER_CLIENT):
         joined(record.code, f"Bot {n}")
@@ -215,11 +215,11 @@ def test_phones_from_one_address_get_a_few_seats_and_then_a_clear_refusal(store,
 
 
 def test_a_phone_behind_the_documented_nginx_is_counted_by_its_forwarded_address(monkeypatch):
-    from ui import live_player
+    from ui.live import player
 
-    monkeypatch.setattr(live_player.st, "context", type("Ctx", (), {
+    monkeypatch.setattr(player.st, "context", type("Ctx", (), {
         "ip_address": "127.0.0.1", "headers": {"X-Forwarded-For": "192.168.1.23"}})())
-    assert live_player._client() == "192.168.1.23"
+    assert player._client() == "192.168.1.23"
 
 
 def test_a_saved_student_joins_as_themselves_without_typing_a_name(store):

@@ -21,7 +21,7 @@ What other layers know of a type sits in one registry per concern, keyed by the 
 own kinds back), the printed answer space, key and paper order (``lessonkit.printing.worksheet.ANSWER_SPACE``,
 ``answer_key.KEYS``, ``layout.PAPER_ORDER``), the live quiz's wire format and time factor
 (``lessonkit.live.wire.ADAPTERS`` or ``wire.LEFT_OUT``, ``questions.TYPE_FACTORS``) and the phone's widget
-(``ui.live_player.WIDGETS``).
+(``ui.live.player.WIDGETS``).
 
 Adding a type means adding one module, one line in ``TYPES`` and ``TYPE_NAMES``, and one entry in each of those
 registries; ``tests/lessonkit/quiz/types/test_contract.py`` walks every type through every concern and names

@@ -16,7 +16,7 @@ from lessonkit.printing import layout
 from lessonkit.quiz.types import TYPE_NAMES, TYPES, UnknownQuestionType, of_type
 from tests.lessonkit.exchange.helpers import with_question
 from tests.lessonkit.quiz.factories import make
-from ui import live_player
+from ui.live import player
 
 answer_key = import_module("lessonkit.printing.answer_key")  # the package exports functions of the same names
 worksheet = import_module("lessonkit.printing.worksheet")
@@ -42,7 +42,7 @@ def _reads_back(writers: dict, write: Callable, read: Callable, fields: dict | N
 
 def _live(kind: str) -> bool:
     return kind in wire.LEFT_OUT or (kind in wire.ADAPTERS and kind in questions.TYPE_FACTORS
-                                     and kind in live_player.WIDGETS)
+                                     and kind in player.WIDGETS)
 
 
 CONCERNS: dict[str, Callable[[str], bool]] = {
@@ -85,7 +85,7 @@ def test_one_registry_without_a_type_is_named(monkeypatch):
 
 @pytest.mark.parametrize("registry", [moodle_xml.WRITERS, gift.WRITERS, qti.WRITERS, worksheet.ANSWER_SPACE,
                                       worksheet.INSTRUCTIONS, answer_key.KEYS, layout.PAPER_ORDER, wire.ADAPTERS,
-                                      questions.TYPE_FACTORS, live_player.WIDGETS, live_player.READS])
+                                      questions.TYPE_FACTORS, player.WIDGETS, player.READS])
 def test_a_registry_asked_for_a_type_it_does_not_know_raises_instead_of_falling_back(registry):
     with pytest.raises(UnknownQuestionType, match="poll"):
         of_type(registry, "poll", "test")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from ui import live_poll
+from ui.live import poll
 
 
 class CountingStore:
@@ -19,11 +19,11 @@ class CountingStore:
 def test_forty_polls_within_a_second_make_one_read_and_the_next_second_one_more(monkeypatch):
     store = CountingStore()
     monkeypatch.setattr("ui.data.store", lambda: store)
-    live_poll.snapshot.clear()
-    seen = {live_poll.snapshot(7) for _ in range(40)}
+    poll.snapshot.clear()
+    seen = {poll.snapshot(7) for _ in range(40)}
     assert store.reads == 1 and len(seen) == 1
-    time.sleep(live_poll.POLL_SECONDS + 0.1)
-    live_poll.snapshot(7)
-    live_poll.snapshot(8)
+    time.sleep(poll.POLL_SECONDS + 0.1)
+    poll.snapshot(7)
+    poll.snapshot(8)
     assert store.reads == 3
-    live_poll.snapshot.clear()
+    poll.snapshot.clear()

@@ -29,8 +29,9 @@ from lessonkit.live.state import State
 from lessonkit.quiz.types import of_type, ordering
 from lessonkit.quiz.types.single import LETTERS
 from lessonkit.services import live_session as service
-from ui import data, flash, live_look, live_poll
+from ui import data, flash
 from ui import student as saved
+from ui.live import look, poll
 from ui.text import plain
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def _client() -> str:
 
 def _join(student_id: int | None = None, name: str | None = None) -> None:
     """Take a seat: a saved student as themselves (their saved name), anyone else under the typed nickname."""
-    seated = live_poll.run(NOTICE, service.join, live_poll.store(), st.session_state.get("live_code"),
+    seated = poll.run(NOTICE, service.join, poll.store(), st.session_state.get("live_code"),
                            name if student_id is not None else st.session_state.get("live_name"),
                            student_id=student_id, browser=_browser(), client=players.client_tag(_client()))
     if seated is not None:
@@ -78,7 +79,7 @@ def seat() -> tuple[LiveRecord, Player] | None:
     token = st.query_params.get(SEAT)
     if code is None or not token:
         return None
-    store = live_poll.store()
+    store = poll.store()
     record = store.live_find(code)
     try:
         if record is None:
@@ -117,7 +118,7 @@ def leave() -> None:
 # -- answering ------------------------------------------------------------------------------------------------------
 
 def _send(session_id: int, token: str, question_id: str, raw) -> None:
-    live_poll.run(NOTICE, service.answer, live_poll.store(), data.bank(), session_id, token, question_id, raw)
+    poll.run(NOTICE, service.answer, poll.store(), data.bank(), session_id, token, question_id, raw)
 
 
 def _read_choices(public: PublicQuestion, key: str):
@@ -150,15 +151,15 @@ def _send_widgets(session_id: int, token: str, public: PublicQuestion, key: str)
 
 
 def _buttons(record: LiveRecord, player: Player, public: PublicQuestion, key: str) -> None:
-    with live_look.tile_grid():
+    with look.tile_grid():
         for position, text in enumerate(public.choices):
-            with live_look.tile(position):
+            with look.tile(position):
                 st.button(f"{LETTERS[position]}. {text}", key=f"{key}-{position}", width="stretch",
                           on_click=_send, args=(record.id, player.token, public.question_id, position))
 
 
 def _pills(record: LiveRecord, player: Player, public: PublicQuestion, key: str) -> None:
-    with live_look.pick_area():
+    with look.pick_area():
         st.pills("Pilihan", list(range(len(public.choices))), selection_mode="multi", key=key,
                  format_func=lambda i: f"{LETTERS[i]}. {public.choices[i]}", label_visibility="collapsed")
     _send_button(record, player, public, key)
@@ -201,7 +202,7 @@ WIDGETS = {"single": _buttons, "multiple": _pills, "true_false": _statements, "m
 def answer_form(record: LiveRecord, player: Player, public: PublicQuestion) -> None:
     """Large touch targets for the question's type; a single choice is sent with one tap."""
     key = f"live-{record.id}-{public.number}"
-    with st.container(key=live_look.ANSWER_KEY):
+    with st.container(key=look.ANSWER_KEY):
         st.caption(plain(public.instruction))
         of_type(WIDGETS, public.type, "live phone widget")(record, player, public, key)
 
@@ -210,7 +211,7 @@ def answer_form(record: LiveRecord, player: Player, public: PublicQuestion) -> N
 
 def screen(record: LiveRecord, player: Player) -> None:
     """What the phone shows for the session's current version."""
-    view = service.phone_view(live_poll.store(), data.bank(), record, player)
+    view = service.phone_view(poll.store(), data.bank(), record, player)
     session = record.session
     st.caption(f"Kuis {record.code} · kamu bermain sebagai **{plain(player.nickname)}**")
     if session.state is State.LOBBY:
@@ -222,7 +223,7 @@ def screen(record: LiveRecord, player: Player) -> None:
         if view.mine is not None:
             st.success("Jawaban terkirim. Tunggu sampai waktu habis untuk melihat hasilnya.")
         else:
-            live_poll.countdown(session, big=False)
+            poll.countdown(session, big=False)
             if public.stimulus:
                 with st.container(border=True):
                     st.markdown(public.stimulus)
@@ -233,7 +234,7 @@ def screen(record: LiveRecord, player: Player) -> None:
         _result(view, session.state is State.FINISHED)
     elif session.state is State.FINISHED:
         st.info("Kuis ini sudah selesai.")
-    live_poll.follow(record.id, record.version)
+    poll.follow(record.id, record.version)
 
 
 def _mark_shown(record: LiveRecord, player: Player) -> None:
@@ -245,7 +246,7 @@ def _mark_shown(record: LiveRecord, player: Player) -> None:
     if mark in sent:
         return
     try:
-        service.shown(live_poll.store(), record, player.seat)
+        service.shown(poll.store(), record, player.seat)
     except StorageError:
         return  # without it the seat's time counts from the open
     sent.add(mark)
@@ -253,12 +254,12 @@ def _mark_shown(record: LiveRecord, player: Player) -> None:
 
 def _live(record: LiveRecord, player: Player) -> None:
     """The seated screen at the stored version; back to the page when the seat is gone."""
-    fresh = live_poll.store().live_get(record.id)
+    fresh = poll.store().live_get(record.id)
     if fresh is None:
         st.rerun(scope="app")
     if fresh.version != record.version:  # a removal moves the version: check the seat again
         try:
-            player = live_poll.store().live_rejoin(record.id, player.token)
+            player = poll.store().live_rejoin(record.id, player.token)
         except LiveError:
             st.rerun(scope="app")
     screen(fresh, player)
@@ -267,7 +268,7 @@ def _live(record: LiveRecord, player: Player) -> None:
 def play(record: LiveRecord, player: Player) -> None:
     """The seated phone: its screen in a fragment that the push reruns, and the slow poll behind it."""
     st.fragment(_live)(record, player)
-    live_poll.watch(record.id)
+    poll.watch(record.id)
 
 
 def _result(view: service.PhoneView, finished: bool) -> None:

@@ -1,4 +1,4 @@
-// Kuis Langsung push (ui/live_poll.py, streamlit.components.v2): one EventSource per live session and page,
+// Kuis Langsung push (ui/live/poll.py, streamlit.components.v2): one EventSource per live session and page,
 // kept open across reruns. When the server's version passes the one this fragment shows, it triggers "moved",
 // which reruns only the fragment that holds this component. While a script run is under way (e.g. the click that
 // moved the version, whose own rerun draws the new version) it waits for that run to end and looks again, which

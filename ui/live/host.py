@@ -15,7 +15,9 @@ import streamlit as st
 from lessonkit.live import leaderboard, look, questions, summary
 from lessonkit.live.state import PRIMARY, State
 from lessonkit.services import live_session as service
-from ui import data, flash, join_address, live_look, live_poll, nav, scroll
+from ui import data, flash, join_address, nav, scroll
+from ui.live import look as live_look
+from ui.live import poll
 from ui.student import qr_png
 from ui.teacher.signin import teacher_action
 from ui.text import chart_label, plain
@@ -35,7 +37,7 @@ def _run(action, *args, **kwargs):
     """A service call; a refusal or a storage failure becomes a message, not a traceback."""
     from lessonkit.storage import ClassNotFound
 
-    return live_poll.run(NOTICE, action, *args, refused={ClassNotFound: "Kelas itu tidak ditemukan di kelas Anda."},
+    return poll.run(NOTICE, action, *args, refused={ClassNotFound: "Kelas itu tidak ditemukan di kelas Anda."},
                          **kwargs)
 
 
@@ -45,7 +47,7 @@ def notice() -> None:
 
 def current(teacher: TeacherInfo):
     """The session this teacher works on: the one chosen in this tab, else their newest unfinished one."""
-    store = live_poll.store()
+    store = poll.store()
     chosen = st.session_state.get(CURRENT)
     if chosen is not None:
         return service.host_view(store, data.bank(), teacher.id, chosen)
@@ -74,7 +76,7 @@ def _create(teacher: TeacherInfo) -> None:
     if not ids:
         return
     class_id = st.session_state.get("live_class") or None
-    record = _run(service.create, live_poll.store(), data.bank(), teacher.id, ids,
+    record = _run(service.create, poll.store(), data.bank(), teacher.id, ids,
                   base_seconds=st.session_state.get("live_seconds", questions.BASE_SECONDS),
                   speed_bonus=st.session_state.get("live_speed", True), class_id=class_id,
                   anonymous=st.session_state.get("live_anonymous", True))
@@ -109,7 +111,7 @@ def setup(teacher: TeacherInfo) -> None:
                            "2 kali; menjodohkan 2,5 kali; soal dengan bacaan mendapat tambahan waktu dasar.")
     middle.toggle("Jawaban cepat dapat poin lebih", value=True, key="live_speed",
                   help="Jawaban benar bernilai 500 sampai 1000 poin, makin cepat makin banyak.")
-    classes = live_poll.store().classes(teacher.id)
+    classes = poll.store().classes(teacher.id)
     names = {NO_CLASS: "Tanpa kelas", **{c.id: c.name for c in classes}}
     st.selectbox("Kelas (hasil masuk ke dasbor kelas ini)", list(names), key="live_class", format_func=names.get)
     st.toggle("Boleh ikut tanpa menyimpan kemajuan (anonim)", value=True, key="live_anonymous",
@@ -123,7 +125,7 @@ def setup(teacher: TeacherInfo) -> None:
 
 @teacher_action
 def _command(teacher: TeacherInfo, session_id: int, name: str) -> None:
-    _run(service.command, live_poll.store(), teacher.id, session_id, name)
+    _run(service.command, poll.store(), teacher.id, session_id, name)
 
 
 @teacher_action
@@ -132,7 +134,7 @@ def _remove(teacher: TeacherInfo, session_id: int) -> None:
     if not seats:
         st.session_state[NOTICE] = ("warning", "Pilih dulu nama yang akan dikeluarkan.")
         return
-    if _run(service.remove, live_poll.store(), teacher.id, session_id, *seats) is not None:
+    if _run(service.remove, poll.store(), teacher.id, session_id, *seats) is not None:
         st.session_state["live_remove_pick"] = []
 
 
@@ -232,7 +234,7 @@ def _answered(record) -> None:
     session = record.session
     if session.current is None or not session.answerable:
         return
-    counted = flash.guard(live_poll.store().live_answered, record.id, session.current.question_id)
+    counted = flash.guard(poll.store().live_answered, record.id, session.current.question_id)
     if counted is None:
         return
     answered, total = counted
@@ -243,7 +245,7 @@ def _roster(shown: int):
     """For the lobby's polling: rerun the page when someone joined (joining does not move the version)."""
 
     def check(record) -> None:
-        seated = flash.guard(live_poll.store().live_seated, record.id)
+        seated = flash.guard(poll.store().live_seated, record.id)
         if seated is not None and seated != shown:
             st.rerun(scope="app")
 
@@ -256,7 +258,7 @@ def question_open(view: service.HostView):
     with left:
         _question(view)
     with right:
-        live_poll.countdown(view.record.session, big=True)
+        poll.countdown(view.record.session, big=True)
     return right
 
 
@@ -355,6 +357,6 @@ def projector(view: service.HostView) -> None:
     extra = _answered if session.answerable else None
     if session.state is State.LOBBY:
         extra = _roster(sum(p.active for p in view.seats))
-    live_poll.follow(view.record.id, view.record.version)
+    poll.follow(view.record.id, view.record.version)
     with side if side is not None else st.container():
-        live_poll.watch(view.record.id, live_poll.POLL_SECONDS, extra=extra)
+        poll.watch(view.record.id, poll.POLL_SECONDS, extra=extra)

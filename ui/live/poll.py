@@ -2,7 +2,7 @@
 behind it), the per-process snapshot of a session, the countdown, large type, and the store access with
 Indonesian messages.
 
-Push: a tiny component (`follow`, ``ui/live_push.js``) listens to the server's event stream
+Push: a tiny component (`follow`, ``ui/live/live_push.js``) listens to the server's event stream
 (``server/live_events.py``). When the version passes the one shown, it reruns what holds it: on a phone the
 fragment that draws the seat's screen, not the page, so a phone shows a new question within a moment of the
 teacher opening it and costs the server nothing while it waits; on the projector (one per session) the page.
