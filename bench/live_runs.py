@@ -25,7 +25,7 @@ from bench.live import LEARN, TEACHER, live_class
 from bench.live_cluster import fresh_postgres
 from bench.live_projector import Projector
 from bench.live_report import live_keys, live_markdown
-from bench.measure import machine, start_cluster
+from bench.measure import machine, start_cluster, write_results
 
 
 def sqlite_url(data: Path) -> str:
@@ -87,8 +87,5 @@ def run_live(out: Path, only: tuple[str, ...] = ()) -> dict:
     results.update(runs)
     results["duration_s"] = round(time.monotonic() - began)
     results["machine"]["load_after"] = round(os.getloadavg()[0], 2)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "live.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-    (out / "live.md").write_text(live_markdown(results), encoding="utf-8")
-    print(live_markdown(results))
+    write_results("live", results, live_markdown(results), out)
     return results

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import os
 import platform
 import time
@@ -124,3 +125,15 @@ class CpuSampler:
 def summary(latencies: list[float]) -> dict:
     return {"actions": len(latencies), "p50_ms": ms(percentile(latencies, 50)),
             "p95_ms": ms(percentile(latencies, 95)), "p99_ms": ms(percentile(latencies, 99))}
+
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def write_results(name: str, results: dict, markdown: str | None = None, out: Path = RESULTS) -> None:
+    """``<out>/<name>.json`` and, with a report, ``<out>/<name>.md`` (printed too): every bench run writes so."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    if markdown is not None:
+        (out / f"{name}.md").write_text(markdown, encoding="utf-8")
+        print(markdown)

@@ -46,7 +46,7 @@ from bench import slow  # noqa: E402
 from bench.browser import bank_load_ms, chromium_checks  # noqa: E402
 from bench.capacity import capacity, fresh_servers, knee, memory_slope_sync, same_server  # noqa: E402
 from bench.classroom import PAGES, run_burst, run_class  # noqa: E402
-from bench.measure import machine, ms, start_cluster  # noqa: E402
+from bench.measure import machine, ms, start_cluster, write_results  # noqa: E402
 from bench.report import table_markdown  # noqa: E402
 from bench.single import app_cpu_per_action, floor_cpu_per_action, single_page_medians  # noqa: E402
 from tools.harness import Server  # noqa: E402
@@ -69,6 +69,16 @@ class Plan:
         return Plan(20, 30, 15, 20) if quick else Plan(50, 120, 45, 60)
 
 
+@dataclass
+class Run:
+    """One benchmark run: its plan, a scratch folder, and the results the steps fill in."""
+
+    plan: Plan
+    quick: bool
+    temp: Path
+    results: dict
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the lesson app against the bare-Streamlit floor.")
     parser.add_argument("--quick", action="store_true", help="a run of about 15-20 minutes")
@@ -84,93 +94,134 @@ def main(argv: list[str] | None = None) -> int:
         return run_live()
     if args.cluster:
         return run_cluster(args.cluster, args.quick)
-    plan = Plan.of(args.quick)
     name = "quick" if args.quick else "full"
     began = time.monotonic()
-    results: dict = {"machine": machine(), "mode": name}
-    temp = Path(tempfile.mkdtemp(prefix="lessonkit-bench-"))
+    run = Run(Plan.of(args.quick), args.quick, Path(tempfile.mkdtemp(prefix="lessonkit-bench-")),
+              {"machine": machine(), "mode": name})
+    for title, step in STEPS:
+        print(f"{title} ...", flush=True)
+        step(run)
+    run.results["duration_s"] = round(time.monotonic() - began)
+    run.results["machine"]["load_after"] = round(os.getloadavg()[0], 2)
+    write_results(name, run.results, table_markdown(run.results))
+    return 0
 
-    print("bank load ...", flush=True)
-    results["bank_load_ms"] = bank_load_ms()
 
-    stock = Server(temp / "stock", script=STOCK_SCRIPT, env=STOCK_ENV).start()
+def bank_load(run: Run) -> None:
+    run.results["bank_load_ms"] = bank_load_ms()
+
+
+def stock_floor(run: Run) -> None:
+    """Stock Streamlit (forced garbage collection on) serving the floor page, for context."""
+    stock = Server(run.temp / "stock", script=STOCK_SCRIPT, env=STOCK_ENV).start()
     try:
-        print("stock Streamlit floor (context) ...", flush=True)
-        stock_median = asyncio.run(single_page_medians(stock.url, [""], plan.reruns))[""]
-        results["floor_stock"] = {
+        stock_median = asyncio.run(single_page_medians(stock.url, [""], run.plan.reruns))[""]
+        run.results["floor_stock"] = {
             "median_ms": ms(stock_median),
-            "cpu_ms_per_action": asyncio.run(floor_cpu_per_action(stock.url, stock.process.pid, plan.cpu_repeats)),
+            "cpu_ms_per_action": asyncio.run(floor_cpu_per_action(stock.url, stock.process.pid,
+                                                                  run.plan.cpu_repeats)),
         }
     finally:
         stock.stop()
 
-    floor = Server(temp / "floor", script=FLOOR_SCRIPT).start()
-    app = Server(temp / "app").start()
+
+def beside_the_floor(run: Run) -> None:
+    """The app and the floor on one server each, measured step by step in the same conditions."""
+    floor = Server(run.temp / "floor", script=FLOOR_SCRIPT).start()
+    app = Server(run.temp / "app").start()
     try:
-        print("one student per page ...", flush=True)
-        floor_median = asyncio.run(single_page_medians(floor.url, [""], plan.reruns))[""]
-        pages = asyncio.run(single_page_medians(app.url, PAGES, plan.reruns))
-        results["floor_median_ms"] = ms(floor_median)
-        results["page_median_ms"] = {p: ms(v) for p, v in pages.items()}
-        results["page_floor_ratio"] = {p: round(v / floor_median, 2) for p, v in pages.items()}
-        results["page_floor_ratio_max"] = max(results["page_floor_ratio"].values())
-
-        print("server CPU per action ...", flush=True)
-        results["cpu_ms_per_action"] = asyncio.run(app_cpu_per_action(app.url, app.process.pid, plan.cpu_repeats))
-        results["cpu_ms_per_action_floor"] = asyncio.run(
-            floor_cpu_per_action(floor.url, floor.process.pid, plan.cpu_repeats))
-
-        print("class of 40 ...", flush=True)
-        app40 = asyncio.run(run_class(app.url, 40, plan.class_seconds, floor=False, pid=app.process.pid))
-        floor40 = asyncio.run(run_class(floor.url, 40, plan.class_seconds, floor=True, pid=floor.process.pid))
-        results["class40"], results["class40_floor"] = app40, floor40
-        results["class40_p95_ms"], results["class40_floor_p95_ms"] = app40["p95_ms"], floor40["p95_ms"]
-        results["class40_arrival_p95_ms"] = app40["arrival_p95_ms"]
-
-        print("burst of 40 ...", flush=True)
-        results["burst40"] = asyncio.run(run_burst(app.url, 40, 2.0, floor=False))
-        results["burst40_floor"] = asyncio.run(run_burst(floor.url, 40, 2.0, floor=True))
-        results["burst40_p95_ms"] = results["burst40"]["p95_ms"]
-
-        print("capacity, every step on the same server ...", flush=True)
-        results["capacity_students_p95_1s"], results["capacity_steps"] = capacity(
-            same_server(app.url, app.process.pid), plan.capacity_seconds, floor=False)
+        for title, step in BESIDE_THE_FLOOR:
+            print(f"  {title} ...", flush=True)
+            step(run, app, floor)
     finally:
         app.stop()
         floor.stop()
-    results.update(fresh_capacities(temp, plan))
+
+
+def pages(run: Run, app: Server, floor: Server) -> None:
+    results = run.results
+    floor_median = asyncio.run(single_page_medians(floor.url, [""], run.plan.reruns))[""]
+    medians = asyncio.run(single_page_medians(app.url, PAGES, run.plan.reruns))
+    results["floor_median_ms"] = ms(floor_median)
+    results["page_median_ms"] = {p: ms(v) for p, v in medians.items()}
+    results["page_floor_ratio"] = {p: round(v / floor_median, 2) for p, v in medians.items()}
+    results["page_floor_ratio_max"] = max(results["page_floor_ratio"].values())
+
+
+def cpu_per_action(run: Run, app: Server, floor: Server) -> None:
+    repeats = run.plan.cpu_repeats
+    run.results["cpu_ms_per_action"] = asyncio.run(app_cpu_per_action(app.url, app.process.pid, repeats))
+    run.results["cpu_ms_per_action_floor"] = asyncio.run(floor_cpu_per_action(floor.url, floor.process.pid, repeats))
+
+
+def class_of_40(run: Run, app: Server, floor: Server) -> None:
+    results, seconds = run.results, run.plan.class_seconds
+    app40 = asyncio.run(run_class(app.url, 40, seconds, floor=False, pid=app.process.pid))
+    floor40 = asyncio.run(run_class(floor.url, 40, seconds, floor=True, pid=floor.process.pid))
+    results["class40"], results["class40_floor"] = app40, floor40
+    results["class40_p95_ms"], results["class40_floor_p95_ms"] = app40["p95_ms"], floor40["p95_ms"]
+    results["class40_arrival_p95_ms"] = app40["arrival_p95_ms"]
+
+
+def burst_of_40(run: Run, app: Server, floor: Server) -> None:
+    results = run.results
+    results["burst40"] = asyncio.run(run_burst(app.url, 40, 2.0, floor=False))
+    results["burst40_floor"] = asyncio.run(run_burst(floor.url, 40, 2.0, floor=True))
+    results["burst40_p95_ms"] = results["burst40"]["p95_ms"]
+
+
+def capacity_same_server(run: Run, app: Server, floor: Server) -> None:
+    run.results["capacity_students_p95_1s"], run.results["capacity_steps"] = capacity(
+        same_server(app.url, app.process.pid), run.plan.capacity_seconds, floor=False)
+
+
+def capacity_fresh(run: Run) -> None:
+    results = run.results
+    results.update(fresh_capacities(run.temp, run.plan))
     runs = [results["class40"], results["class40_floor"], *results["capacity_steps"],
             *results["capacity_fresh_steps"], *results["capacity_floor_steps"]]
     results["loadgen_cpu_pct"] = max((r.get("loadgen_cpu_pct") or 0) for r in runs)
 
-    print("memory per student ...", flush=True)
-    fresh = Server(temp / "memory").start()
+
+def memory_per_student(run: Run) -> None:
+    fresh = Server(run.temp / "memory").start()
     try:
         slope, points = memory_slope_sync(fresh.url, fresh.process.pid, [0, 20, 40, 80])
     finally:
         fresh.stop()
-    results["mem_per_session_mb"] = slope
-    results["mem_points"] = points
+    run.results["mem_per_session_mb"] = slope
+    run.results["mem_points"] = points
 
-    print("cold start, first diagram and browser check ...", flush=True)
-    results.update(chromium_checks(temp, 5 if args.quick else 15))
-    print("slow network ...", flush=True)
-    results.update(slow.slow_network(temp, 3 if args.quick else 5))
-    results["duration_s"] = round(time.monotonic() - began)
-    results["machine"]["load_after"] = round(os.getloadavg()[0], 2)
 
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{name}.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-    (out / f"{name}.md").write_text(table_markdown(results), encoding="utf-8")
-    print(table_markdown(results))
-    return 0
+def in_chromium(run: Run) -> None:
+    run.results.update(chromium_checks(run.temp, 5 if run.quick else 15))
+
+
+def slow_network(run: Run) -> None:
+    run.results.update(slow.slow_network(run.temp, 3 if run.quick else 5))
+
+
+BESIDE_THE_FLOOR = (
+    ("one student per page", pages),
+    ("server CPU per action", cpu_per_action),
+    ("class of 40", class_of_40),
+    ("burst of 40", burst_of_40),
+    ("capacity, every step on the same server", capacity_same_server),
+)
+STEPS = (
+    ("bank load", bank_load),
+    ("stock Streamlit floor (context)", stock_floor),
+    ("the app beside the floor", beside_the_floor),
+    ("capacity, a fresh server per step", capacity_fresh),
+    ("memory per student", memory_per_student),
+    ("cold start, first diagram and browser check", in_chromium),
+    ("slow network", slow_network),
+)
 
 
 def fresh_capacities(temp: Path, plan: Plan) -> dict:
     """The app's capacity, and the floor's as the median of ``plan.floor_runs`` searches, each step on a fresh
     server; with the server's CPU second by second at the app's knee."""
-    print("capacity, a fresh server per step ...", flush=True)
     fresh, fresh_steps = capacity(fresh_servers(temp / "fresh"), plan.capacity_seconds, floor=False)
     floors: list[int] = []
     floor_steps: list[dict] = []
@@ -212,9 +263,7 @@ def run_cluster(workers: int, quick: bool) -> int:
         cluster.stop()
     results = {"machine": machine(), "workers": workers, "class40": class40, "class40_p95_ms": class40["p95_ms"],
                "capacity_students_p95_1s": best, "capacity_steps": table}
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "cluster.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    write_results("cluster", results)
     print(json.dumps(results, indent=2))
     return 0
 

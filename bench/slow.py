@@ -20,7 +20,6 @@ again. Values are medians over the visits (and over the steps of each visit).
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 import tempfile
@@ -30,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.measure import write_results  # noqa: E402
 from bench.shaping import ShapingProxy  # noqa: E402
 from tools.harness import CHROMIUM_ARGS, Server, chromium_path  # noqa: E402
 
@@ -145,9 +145,5 @@ def table_markdown(results: dict) -> str:
 def run(repeats: int = 3) -> int:
     """``bench/run.py --slow``: only the slow-network path, written to bench/results/slow.json and slow.md."""
     results = slow_network(Path(tempfile.mkdtemp(prefix="lessonkit-slow-")), repeats)
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "slow.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-    (out / "slow.md").write_text(table_markdown(results), encoding="utf-8")
-    print(table_markdown(results))
+    write_results("slow", results, table_markdown(results))
     return 0

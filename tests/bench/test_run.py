@@ -129,3 +129,26 @@ def test_a_burst_with_errors_misses_its_target_and_missing_values_show_as_dashes
     assert "| `burst40_p95_ms` | 800.0 | ≤ 1000 ms, tanpa galat | belum |" in table
     assert "| `first_diagram_s` | – | ≤ 2 s | belum |" in table
     assert set(CONTEXT) <= {line.split("`")[1] for line in table.splitlines() if line.startswith("| `")}
+
+
+def test_a_run_is_its_named_steps_in_order_and_writes_one_result_file(monkeypatch, tmp_path):
+    import json
+
+    import bench.measure
+    import bench.run
+
+    done = []
+
+    def step(title):
+        return lambda run: done.append(title) or run.results.setdefault("seen", []).append(title)
+
+    monkeypatch.setattr(bench.run, "STEPS", tuple((title, step(title)) for title, _ in bench.run.STEPS))
+    monkeypatch.setattr(bench.run, "table_markdown", lambda results: "# tabel\n")
+    monkeypatch.setattr(bench.run, "write_results",
+                        lambda name, results, markdown=None: bench.measure.write_results(name, results, markdown,
+                                                                                         tmp_path))
+    assert bench.run.main(["--quick"]) == 0
+    assert done == [title for title, _ in bench.run.STEPS]
+    written = json.loads((tmp_path / "quick.json").read_text(encoding="utf-8"))
+    assert written["seen"] == done and written["mode"] == "quick" and "duration_s" in written
+    assert (tmp_path / "quick.md").read_text(encoding="utf-8") == "# tabel\n"
