@@ -31,3 +31,22 @@ def test_the_performance_tables_live_in_docs_kinerja():
     kinerja = (ROOT / "docs" / "kinerja.md").read_text(encoding="utf-8")
     assert "| `class40_p95_ms` |" in kinerja and "| `class40_p95_ms` |" not in README
     assert "](docs/kinerja.md)" in README
+
+
+def test_the_readme_draws_the_code_layout_as_it_is():
+    drawing = README.split("<!-- struktur -->", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    drawn: set[str] = set()
+    parent = ""
+    for line in drawing.splitlines():
+        name = line.split()[0]
+        if not line.startswith(" "):
+            parent = name
+        elif name.endswith("/"):
+            drawn.add(parent + name)
+    packages = {f"{top}/{path.parent.name}/" for top in ("lessonkit", "ui")
+                for path in (ROOT / top).glob("*/__init__.py")}
+    assert drawn == packages, "README's drawing and the packages of lessonkit/ and ui/ differ"
+    tops = {line.split()[0] for line in drawing.splitlines() if not line.startswith(" ")}
+    for name in tops:
+        for part in name.replace(",", " ").split():
+            assert (ROOT / part.rstrip("/")).exists(), part

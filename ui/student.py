@@ -28,7 +28,7 @@ import segno
 import streamlit as st
 
 from lessonkit.auth.tokens import STUDENT_COOKIE
-from lessonkit.rules.limits import CLASS_MAX, CODE_MAX, NAME_MAX, is_resume_code
+from lessonkit.rules.limits import CODE_MAX, JOIN_CODE_INPUT_MAX, STUDENT_NAME_MAX, is_resume_code
 from ui import cookie_request, data, flash
 from ui.flash import saved as save  # the pages' name for a student's save
 from ui.text import plain
@@ -234,8 +234,8 @@ def panel() -> StudentInfo | None:
             return student
         with st.expander("Simpan kemajuanmu"):
             st.caption("Tanpa nama, kamu tetap bisa belajar, tetapi kemajuanmu tidak disimpan.")
-            st.text_input("Nama panggilan", key="new_name", max_chars=NAME_MAX)
-            st.text_input("Kode kelas dari guru (boleh kosong)", key="new_class", max_chars=CLASS_MAX)
+            st.text_input("Nama panggilan", key="new_name", max_chars=STUDENT_NAME_MAX)
+            st.text_input("Kode kelas dari guru (boleh kosong)", key="new_class", max_chars=JOIN_CODE_INPUT_MAX)
             if st.session_state.pop("name_missing_panel", False):
                 st.warning("Isi nama panggilan dulu.")
             from ui import classroom

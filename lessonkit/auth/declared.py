@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-NAME_MAX = 80
+TEACHER_NAME_MAX = 80
 OIDC_KEYS = ("client_id", "client_secret", "server_metadata_url")
 MIN_COOKIE_SECRET = 32
 # Examples people copy: this README's old one, Streamlit's docs' and the usual fillers (compared lower-case).
@@ -65,7 +65,7 @@ def email_problem(email: str) -> str | None:
 
 
 def clean_display_name(text: str) -> str:
-    return " ".join((text or "").split())[:NAME_MAX]
+    return " ".join((text or "").split())[:TEACHER_NAME_MAX]
 
 
 def parse(section: Mapping | None) -> tuple[list[DeclaredTeacher], list[str]]:

@@ -10,11 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 
 import pandas as pd
 
 from ..rules import school_time
 from ..rules.safe_export import csv_bytes
+
+
+class Mode(StrEnum):
+    """Where an answer was given (the value is the word stored and exported)."""
+
+    PRACTICE = "latihan"
+    EXAM = "ujian"
+
 
 RECENT = 5
 LEVELS = ("Belum", "Mulai", "Cukup", "Mahir")
@@ -68,7 +77,7 @@ def history(answers: Iterable, exams: Iterable) -> pd.DataFrame:
     """Practice (averaged per day) and exam scores over time, for the history table and chart."""
     rows = [{"Waktu": datetime.fromtimestamp(e.started_at, UTC).replace(tzinfo=None), "Jenis": "Ujian",
              "Skor": e.score, "Jumlah soal": len(e.question_ids)} for e in exams]
-    practice = [a for a in answers if a.mode == "latihan" and a.score is not None]
+    practice = [a for a in answers if a.mode is Mode.PRACTICE and a.score is not None]
     by_day: dict = {}
     for answer in practice:
         by_day.setdefault(answer.at.date(), []).append(answer)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..quiz.base import QuestionBase, normalise_answer
-from ..quiz.grading import grade
+from ..quiz.grading import Verdict, grade
 from ..quiz.types import of_type, true_false
 from ..quiz.types.single import LETTERS
 from ..rules.limits import SHORT_ANSWER_MAX
@@ -196,9 +196,9 @@ class Ordering:
     @staticmethod
     def tally(q, order, responses) -> tuple[str, list[Bar]]:
         outcome = Counter(grade(q, response).status for response in responses)
-        return "Banyak siswa", [Bar("Urutan tepat", outcome["benar"], True),
-                                Bar("Sebagian tepat", outcome["sebagian"], False),
-                                Bar("Belum tepat", outcome["salah"], False)]
+        return "Banyak siswa", [Bar("Urutan tepat", outcome[Verdict.RIGHT], True),
+                                Bar("Sebagian tepat", outcome[Verdict.PARTLY], False),
+                                Bar("Belum tepat", outcome[Verdict.WRONG], False)]
 
 
 class ShortAnswer:

@@ -8,15 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .base import QuestionBase
 from .types import module_of
 
+
+class Verdict(StrEnum):
+    """How one answer was judged (the value is the word stored and exported)."""
+
+    RIGHT = "benar"
+    PARTLY = "sebagian"
+    WRONG = "salah"
+    SELF_MARKED = "mandiri"  # essays: the student marks them with the rubric
+
+
 STATUS_NAMES = {
-    "benar": "Benar",
-    "sebagian": "Sebagian benar",
-    "salah": "Belum tepat",
-    "mandiri": "Dinilai sendiri",
+    Verdict.RIGHT: "Benar",
+    Verdict.PARTLY: "Sebagian benar",
+    Verdict.WRONG: "Belum tepat",
+    Verdict.SELF_MARKED: "Dinilai sendiri",
 }
 
 
@@ -25,12 +36,12 @@ class Grade:
     score: float | None  # in [0, 1]; None for questions that are not auto-graded (essays)
 
     @property
-    def status(self) -> str:
+    def status(self) -> Verdict:
         if self.score is None:
-            return "mandiri"
+            return Verdict.SELF_MARKED
         if self.score >= 1:
-            return "benar"
-        return "sebagian" if self.score > 0 else "salah"
+            return Verdict.RIGHT
+        return Verdict.PARTLY if self.score > 0 else Verdict.WRONG
 
     @property
     def label(self) -> str:

@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass, field
 
 from .bank import Bank
-from .grading import Grade, grade
+from .grading import Grade, Verdict, grade
 from .types import module_of
 
 LEVEL_ORDER = {"L1": 0, "L2": 1, "L3": 2}
@@ -112,7 +112,7 @@ class Summary:
 def summary(run: PracticeRun, bank: Bank) -> Summary:
     graded = {i: r for i, r in run.results.items() if r.score is not None}
     essays = sum(1 for i in run.question_ids if i in run.results and i not in graded)
-    right = sum(1 for r in graded.values() if r.status == "benar")
-    weak = {bank.question(i).section for i, r in graded.items() if r.status != "benar"}
+    right = sum(1 for r in graded.values() if r.status is Verdict.RIGHT)
+    weak = {bank.question(i).section for i, r in graded.items() if r.status is not Verdict.RIGHT}
     return Summary(len(graded), right, len(run.question_ids) - len(graded) - essays,
                    [r for r in by_section(run, bank) if r.section in weak])

@@ -16,7 +16,7 @@ ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 6
 CODE_PATTERN = re.compile(f"^[{ALPHABET}]{{{CODE_LENGTH}}}$")
 
-NAME_MAX = 80
+CLASS_NAME_MAX = 80
 
 
 def new_join_code() -> str:
@@ -30,8 +30,8 @@ def normal_code(text: str | None) -> str | None:
 
 
 def clean_class_name(text: str) -> str:
-    """One visible line (no control, zero-width or direction-override characters), at most ``NAME_MAX``."""
-    return clean_line(text, NAME_MAX)
+    """One visible line (no control, zero-width or direction-override characters), at most ``CLASS_NAME_MAX``."""
+    return clean_line(text, CLASS_NAME_MAX)
 
 
 def class_name_problem(name: str) -> str | None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-NAME_MAX = 60
-CLASS_MAX = 20
+STUDENT_NAME_MAX = 60
+JOIN_CODE_INPUT_MAX = 20  # the class code a student types (six letters, with room for spaces and dashes)
 CODE_MIN, CODE_MAX = 22, 64
 SHORT_ANSWER_MAX = 120
 ESSAY_MAX = 3000

@@ -16,10 +16,11 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..lesson.progress import Mode
 from ..quiz.base import QuestionBase
 from ..quiz.exam import GRACE_SECONDS, Attempt
 from ..quiz.stored import to_stored
-from ..rules.limits import NAME_MAX, clean_line, is_resume_code
+from ..rules.limits import STUDENT_NAME_MAX, clean_line, is_resume_code
 from .class_exams import ClassExamRecords
 from .classes import ClassRecords
 from .common import StorageError, StudentInfo, guard, utcnow
@@ -48,7 +49,7 @@ __all__ = ["Answer", "StorageError", "Store", "StudentInfo", "utcnow"]
 class Answer:
     """One graded answer, from practice or an exam, for mastery and history."""
 
-    mode: str
+    mode: Mode
     question_id: str
     section_id: str
     score: float | None
@@ -77,7 +78,7 @@ class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords, DeviceR
     # -- who is who -------------------------------------------------------------------------------------------
 
     def create_student(self, display_name: str) -> StudentInfo:
-        name = clean_line(display_name, NAME_MAX)
+        name = clean_line(display_name, STUDENT_NAME_MAX)
         if not name:
             raise ValueError("nama tidak boleh kosong")
         row = Student(code=secrets.token_urlsafe(24), display_name=name, created_at=utcnow())
@@ -192,13 +193,13 @@ class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords, DeviceR
         """Every graded answer (practice and submitted exams), oldest first."""
         with self._session() as session:
             practice = session.scalars(select(PracticeAnswer).where(PracticeAnswer.student_id == student_id))
-            out = [Answer("latihan", r.question_id, r.section_id, r.score, r.answered_at) for r in practice]
+            out = [Answer(Mode.PRACTICE, r.question_id, r.section_id, r.score, r.answered_at) for r in practice]
             exams = session.execute(
                 select(ExamAnswer, ExamAttempt.submitted_at).join(ExamAttempt)
                 .where(ExamAttempt.student_id == student_id, ExamAttempt.submitted_at.is_not(None)))
             for answer, _ in exams:
                 when = datetime.fromtimestamp(answer.answered_at, UTC).replace(tzinfo=None)
-                out.append(Answer("ujian", answer.question_id, answer.section_id, answer.score, when))
+                out.append(Answer(Mode.EXAM, answer.question_id, answer.section_id, answer.score, when))
         return sorted(out, key=lambda a: a.at)
 
     def export(self, student_id: int) -> list[dict]:
@@ -216,12 +217,12 @@ class Store(TeacherRecords, ClassRecords, ClassExamRecords, LiveRecords, DeviceR
                 rows.append({"jenis": "materi dibuka", "waktu": visit.last_opened_at, "bagian": visit.section_id,
                              "soal": "", "jawaban": "", "skor": None, "keterangan": note})
             for answer in session.scalars(select(PracticeAnswer).where(PracticeAnswer.student_id == student_id)):
-                rows.append({"jenis": "latihan", "waktu": answer.answered_at, "bagian": answer.section_id,
+                rows.append({"jenis": Mode.PRACTICE, "waktu": answer.answered_at, "bagian": answer.section_id,
                              "soal": answer.question_id, "jawaban": answer.response, "skor": answer.score,
                              "keterangan": ""})
             for attempt in session.scalars(select(ExamAttempt).where(ExamAttempt.student_id == student_id)):
                 started = datetime.fromtimestamp(attempt.started_at, UTC).replace(tzinfo=None)
-                rows.append({"jenis": "ujian", "waktu": started, "bagian": "", "soal": len(attempt.question_ids),
+                rows.append({"jenis": Mode.EXAM, "waktu": started, "bagian": "", "soal": len(attempt.question_ids),
                              "jawaban": "", "skor": attempt.score,
                              "keterangan": "dikumpulkan" if attempt.submitted_at else "belum dikumpulkan"})
                 for answer in session.scalars(select(ExamAnswer).where(ExamAnswer.attempt_id == attempt.id)):

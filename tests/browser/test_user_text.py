@@ -16,7 +16,7 @@ import re
 import pytest
 
 from lessonkit.rules.class_codes import clean_class_name
-from lessonkit.rules.limits import BIDI_CONTROLS, NAME_MAX, clean_line
+from lessonkit.rules.limits import BIDI_CONTROLS, STUDENT_NAME_MAX, clean_line
 from lessonkit.storage import Store
 from tests.browser.flows import register, start_exam
 from tests.hostile import CORPUS, OUTSIDE
@@ -119,7 +119,7 @@ def test_a_hostile_name_is_plain_text_on_every_page_and_in_the_export(quiz_serve
     name = NAME
     v = visit("desktop")
     code = register(v, quiz_server.url, name=name, class_code=_class_code(quiz_server, CLASS))
-    shown = clean_line(name, NAME_MAX)
+    shown = clean_line(name, STUDENT_NAME_MAX)
     for spec in PAGES:
         page = v.open(f"{quiz_server.url}/{'' if spec.key == 'beranda' else spec.key}?kode={code}")
         expect(page.locator("h1").first).to_be_visible()

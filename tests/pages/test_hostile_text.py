@@ -13,7 +13,7 @@ import re
 import pytest
 
 from lessonkit.rules.class_codes import clean_class_name
-from lessonkit.rules.limits import NAME_MAX, clean_line
+from lessonkit.rules.limits import STUDENT_NAME_MAX, clean_line
 from lessonkit.storage import Store, default_url
 from tests.hostile import CORPUS
 from ui.nav import PAGES
@@ -38,7 +38,7 @@ def _register(at, name: str, class_name: str):
     """A student saving under ``name`` who joins, with the code, a class called ``class_name``."""
     code = _class_named(class_name)
     at.run()
-    at.text_input(key="new_name").input(name[:NAME_MAX]).run()
+    at.text_input(key="new_name").input(name[:STUDENT_NAME_MAX]).run()
     at.text_input(key="new_class").input(code).run()
     next(b for b in at.button if b.label == "Mulai menyimpan").click().run()
     return at.session_state["student"]
@@ -57,7 +57,7 @@ def _markdown_sources(at) -> list[str]:
 def test_a_hostile_name_and_class_name_are_escaped_in_the_sidebar_and_on_kemajuan(app, text):
     at = app()
     learner = _register(at, text, text.strip() or "kelas")
-    name, klass = clean_line(text[:NAME_MAX], NAME_MAX), clean_class_name(text.strip() or "kelas")
+    name, klass = clean_line(text[:STUDENT_NAME_MAX], STUDENT_NAME_MAX), clean_class_name(text.strip() or "kelas")
     assert learner.display_name == name
     assert [e.label for e in at.sidebar.expander] == [f"Tersimpan sebagai {plain(name)}"]
     at.switch_page("app_pages/kemajuan.py").run()

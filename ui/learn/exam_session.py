@@ -54,6 +54,7 @@ import streamlit as st
 
 from lessonkit.quiz import Bank, exam, grade
 from lessonkit.quiz.base import QuestionBase
+from lessonkit.quiz.grading import Verdict
 from lessonkit.quiz.stored import restored_answers
 from lessonkit.quiz.types import module_of
 from ui import student
@@ -283,7 +284,7 @@ class ExamSession:
         if self._get("late") or (attempt.submitted_at or 0) >= attempt.deadline:
             st.info("Waktu habis. Jawabanmu dikumpulkan otomatis; jawaban yang masuk setelah batas waktu tidak "
                     "dihitung.")
-        right = sum(1 for r in results if r.grade.status == "benar")
+        right = sum(1 for r in results if r.grade.status is Verdict.RIGHT)
         left, middle, right_col = st.columns(3)
         left.metric("Nilai", f"{round(score * 100)}")
         middle.metric("Jawaban benar", f"{right} dari {len(results)}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lessonkit.lesson.progress import RULE, Mastery, history, mastery
+from lessonkit.lesson.progress import RULE, Mastery, Mode, history, mastery
 from lessonkit.rules import school_time
 from ui import data, tables
 from ui.learn import quiz_view
@@ -22,7 +22,7 @@ def summary(visits: dict, answers: list, exams: list) -> list[Mastery]:
     opened = [s for s in ids if s in visits]
     left, middle, right = st.columns(3)
     left.metric("Materi dibuka", f"{len(opened)} dari {len(ids)}")
-    middle.metric("Jawaban latihan", sum(1 for a in answers if a.mode == "latihan"))
+    middle.metric("Jawaban latihan", sum(1 for a in answers if a.mode is Mode.PRACTICE))
     right.metric("Ujian selesai", len(exams))
     st.progress(len(opened) / len(ids) if ids else 0.0, text="Penyelesaian materi")
     st.subheader("Penguasaan per bagian")

@@ -9,6 +9,7 @@ import streamlit as st
 from lessonkit.lesson.rubric import points_text, sample_text
 from lessonkit.quiz import Bank, Grade
 from lessonkit.quiz.base import LEVEL_NAMES, QuestionBase, unmarked
+from lessonkit.quiz.grading import Verdict
 from lessonkit.quiz.types import module_of, scoring_note, type_name
 from lessonkit.quiz.types.essay import rated_score, self_score
 from ui import data, nav
@@ -57,7 +58,7 @@ def question(q: QuestionBase, bank: Bank, *, number: int, key: str, order, disab
 
 
 def _status_box(result: Grade, text: str) -> None:
-    box = {"benar": st.success, "sebagian": st.warning, "salah": st.error}.get(result.status, st.info)
+    box = {Verdict.RIGHT: st.success, Verdict.PARTLY: st.warning, Verdict.WRONG: st.error}.get(result.status, st.info)
     box(text)
 
 
@@ -67,7 +68,7 @@ def feedback(q: QuestionBase, response, result: Grade) -> None:
         _status_box(result, f"**{result.label}** · skor {round(result.score * 100)}%")
     for line in module_of(q).feedback(q, response):
         st.markdown(f"- {line}")
-    if result.status != "benar" and q.auto_graded:
+    if result.status is not Verdict.RIGHT and q.auto_graded:
         st.markdown(f"**Jawaban yang tepat:** {module_of(q).key_text(q)}")
     st.markdown(f"**Pembahasan.** {q.explanation}")
     nav.link("materi", f"Pelajari lagi: {section_title(q.section)}", bagian=q.section)
@@ -110,7 +111,7 @@ def review(results) -> None:
     """Every question with the student's answer, the right answer and the explanation."""
     for number, result in enumerate(results, start=1):
         q, response, grade = result.question, result.response, result.grade
-        with st.expander(f"Soal {number} · {grade.label}", expanded=grade.status != "benar"):
+        with st.expander(f"Soal {number} · {grade.label}", expanded=grade.status is not Verdict.RIGHT):
             st.markdown(q.prompt)
             module = module_of(q)
             st.markdown(f"**Jawabanmu:** {plain(unmarked(module.answer_text(q, response)))}")

@@ -26,6 +26,7 @@ from lessonkit.auth.throttle import client_key
 from lessonkit.live import players
 from lessonkit.live.errors import LiveError
 from lessonkit.live.state import State
+from lessonkit.quiz.grading import Verdict
 from lessonkit.quiz.types import of_type, ordering
 from lessonkit.quiz.types.single import LETTERS
 from lessonkit.services import live_session as service
@@ -239,17 +240,17 @@ def screen(record: LiveRecord, player: Player) -> None:
 
 def _mark_shown(record: LiveRecord, player: Player) -> None:
     """Keep when the server first sent this question to this seat (once per browser session and question)."""
-    from lessonkit.storage import StorageError
-
     sent = st.session_state.setdefault(SHOWN, set())
     mark = (record.id, player.seat, record.session.current.question_id)
     if mark in sent:
         return
-    try:
+
+    def keep() -> bool:
         service.shown(poll.store(), record, player.seat)
-    except StorageError:
-        return  # without it the seat's time counts from the open
-    sent.add(mark)
+        return True
+
+    if flash.guard(keep):  # on a storage failure the seat's time counts from the open
+        sent.add(mark)
 
 
 def _live(record: LiveRecord, player: Player) -> None:
@@ -279,7 +280,7 @@ def _result(view: service.PhoneView, finished: bool) -> None:
         st.markdown(f"### {feedback.rank}")
         st.caption("Terima kasih sudah ikut. Hasilmu sudah tersimpan untuk gurumu.")
         return
-    box = {"benar": st.success, "sebagian": st.warning}.get(feedback.status, st.error)
+    box = {Verdict.RIGHT: st.success, Verdict.PARTLY: st.warning}.get(feedback.status, st.error)
     box(f"**{feedback.label}** · +{feedback.points} poin")
     st.markdown(f"### {feedback.rank}")
     st.markdown(f"Total poinmu: **{feedback.total}**")

@@ -22,6 +22,7 @@ from lessonkit.analytics import item_charts as analysis_charts
 from lessonkit.analytics.class_results import exam_matrix, item_labels, mastery_frames, mastery_heatmap
 from lessonkit.analytics.items import decimal
 from lessonkit.analytics.tp_mastery import tp_mastery
+from lessonkit.lesson.progress import Mode
 from lessonkit.quiz import class_exam
 from lessonkit.rules.safe_export import csv_bytes, safe_frame, xlsx_bytes
 from ui import data
@@ -62,7 +63,7 @@ def overview(board: Dashboard) -> None:
     st.dataframe(safe_frame(pd.DataFrame([{
         "Nama panggilan": labels[m.student_id], "Bergabung": when_short(m.joined_at),
         "Materi dibuka": f"{sum(s in progress[m.student_id][0] for s in ids)} dari {len(ids)}",
-        "Jawaban latihan": sum(1 for a in progress[m.student_id][1] if a.mode == "latihan"),
+        "Jawaban latihan": sum(1 for a in progress[m.student_id][1] if a.mode is Mode.PRACTICE),
     } for m in board.members])), hide_index=True, width="stretch")
 
     st.subheader("Penguasaan per bagian")

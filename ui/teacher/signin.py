@@ -65,16 +65,16 @@ def _sync_declared(store_id: int, declared_json: str) -> None:
 def _store() -> Store | None:
     """The store with the teachers of ``secrets.toml`` brought in (once per change of the file)."""
     store = data.store()
-    if store is not None:
-        section = secret("guru")
-        declared = {k: dict(v) if hasattr(v, "items") else v for k, v in (section or {}).items()}
-        from lessonkit.storage import StorageError
+    if store is None:
+        return None
+    section = secret("guru")
+    declared = {k: dict(v) if hasattr(v, "items") else v for k, v in (section or {}).items()}
 
-        try:
-            _sync_declared(id(store), json.dumps(declared, sort_keys=True, default=str))
-        except StorageError:
-            return None
-    return store
+    def synced() -> Store:
+        _sync_declared(id(store), json.dumps(declared, sort_keys=True, default=str))
+        return store
+
+    return flash.guard(synced)
 
 
 def current() -> TeacherInfo | None:
@@ -86,25 +86,23 @@ def current() -> TeacherInfo | None:
     if session_id is None and not token and not oidc:
         return None
     store = _store()
-    if store is None:
-        return None
-    from lessonkit.storage import StorageError
+    return None if store is None else flash.guard(_teacher_of, store, session_id, token, oidc)
 
-    try:
-        if session_id is not None:
-            teacher = store.teacher_for_session(session_id)
-            if teacher is not None:
-                return teacher
-            st.session_state.pop(SESSION, None)
-        if token:
-            found = store.teacher_for_token(token)
-            if found is not None:
-                st.session_state[SESSION] = found[1]
-                return found[0]
-        if oidc and st.user.get("email_verified") is True:
-            return store.teacher_for_email(st.user.get("email"))
-    except StorageError:
-        return None
+
+def _teacher_of(store: Store, session_id: str | None, token: str | None, oidc: bool) -> TeacherInfo | None:
+    """The teacher of this browser session, of the session cookie, or of the school account, in that order."""
+    if session_id is not None:
+        teacher = store.teacher_for_session(session_id)
+        if teacher is not None:
+            return teacher
+        st.session_state.pop(SESSION, None)
+    if token:
+        found = store.teacher_for_token(token)
+        if found is not None:
+            st.session_state[SESSION] = found[1]
+            return found[0]
+    if oidc and st.user.get("email_verified") is True:
+        return store.teacher_for_email(st.user.get("email"))
     return None
 
 
@@ -137,7 +135,7 @@ def teacher_action(callback):
 # -- signing in and out -----------------------------------------------------------------------------------------------
 
 def _sign_in() -> None:
-    from lessonkit.storage import SignInStatus, StorageError
+    from lessonkit.storage import SignInStatus
 
     username = st.session_state.get("teacher_username", "")
     password = st.session_state.get("teacher_password", "")
@@ -147,9 +145,8 @@ def _sign_in() -> None:
         st.session_state[MESSAGE] = STORAGE_DOWN
         return
     client = client_key(st.context.ip_address, st.context.headers.get("X-Forwarded-For"))
-    try:
-        result = store.sign_in(username, password, client=client, gate=_gate)
-    except StorageError:
+    result = flash.guard(store.sign_in, username, password, client=client, gate=_gate)
+    if result is None:
         st.session_state[MESSAGE] = STORAGE_DOWN
         return
     if result.status is SignInStatus.OK:
@@ -191,11 +188,8 @@ def sign_in_form() -> None:
     if store is None:
         st.error(STORAGE_DOWN)
         return
-    from lessonkit.storage import StorageError
-
-    try:
-        any_teacher = store.has_teachers()
-    except StorageError:
+    any_teacher = flash.guard(store.has_teachers)
+    if any_teacher is None:
         st.error(STORAGE_DOWN)
         return
     if not any_teacher:

@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lessonkit.quiz.types import essay, short_answer
-from lessonkit.rules.limits import CLASS_MAX, ESSAY_MAX, NAME_MAX, clean_answer, clean_line, is_resume_code
+from lessonkit.rules.limits import (
+    ESSAY_MAX,
+    JOIN_CODE_INPUT_MAX,
+    STUDENT_NAME_MAX,
+    clean_answer,
+    clean_line,
+    is_resume_code,
+)
 from tests.lessonkit.quiz.factories import make
 
 
@@ -21,10 +28,10 @@ def test_resume_code_shape_is_checked_before_any_lookup(code, ok):
 
 
 def test_names_lose_invisible_and_direction_characters_and_are_cut():
-    assert clean_line("  Ana\u202e\u200b Putri\u2066 \n\t ", NAME_MAX) == "Ana Putri"
-    assert clean_line("x" * 10_000, NAME_MAX) == "x" * NAME_MAX
-    assert clean_line("\u200b\u200d\u202e", NAME_MAX) == ""
-    assert clean_line(None, CLASS_MAX) == ""
+    assert clean_line("  Ana\u202e\u200b Putri\u2066 \n\t ", STUDENT_NAME_MAX) == "Ana Putri"
+    assert clean_line("x" * 10_000, STUDENT_NAME_MAX) == "x" * STUDENT_NAME_MAX
+    assert clean_line("\u200b\u200d\u202e", STUDENT_NAME_MAX) == ""
+    assert clean_line(None, JOIN_CODE_INPUT_MAX) == ""
 
 
 def test_answers_keep_line_breaks_but_lose_control_and_override_characters():
