@@ -5,7 +5,7 @@ is still a loop. Two findings:
 
 - a *circle*: modules that import each other, directly or through others (a strongly connected component of
   the module graph);
-- an *arrow running back up*: an import between packages (``lessonkit.live``, ``lessonkit.storage``, ``ui``,
+- an *arrow running back up*: an import between packages (``lessonkit.live``, ``lessonkit.storage``, ``ui.learn``,
   ``bench`` …) that closes a loop between those packages, or that goes from a lower layer of `LAYERS` to a
   higher one (the core never imports the shell).
 
@@ -109,11 +109,15 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
     return sorted(found)
 
 
+GROUPED = ("lessonkit", "ui")  # folders whose packages (and top modules) are judged against each other
+
+
 def package(module: str) -> str:
-    """The unit an import is judged between: ``lessonkit.live`` for ``lessonkit.live.state`` (a package or a
-    module directly in ``lessonkit/``), the top folder elsewhere (``ui`` for ``ui.student``)."""
+    """The unit an import is judged between: ``lessonkit.live`` for ``lessonkit.live.state`` and ``ui.learn``
+    for ``ui.learn.quiz_view`` (a package or a module directly in ``lessonkit/`` or ``ui/``), the top folder
+    elsewhere (``server`` for ``server.uploads``)."""
     parts = module.split(".")
-    return ".".join(parts[:2]) if parts[0] == "lessonkit" else parts[0]
+    return ".".join(parts[:2]) if parts[0] in GROUPED else parts[0]
 
 
 def _package_graph(edges: dict[str, set[str]]) -> dict[str, set[str]]:

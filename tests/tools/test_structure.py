@@ -44,3 +44,11 @@ def test_importing_a_module_from_its_package_is_not_a_circle_with_the_package(tm
     edges = _tree(tmp_path, {"server/__init__.py": "from server import a\n", "server/a.py": "from server import b\n",
                              "server/b.py": ""})
     assert cycles(edges) == []
+
+
+def test_screens_of_ui_that_import_each_other_run_back_up(tmp_path):
+    edges = _tree(tmp_path, {"ui/__init__.py": "", "ui/learn/__init__.py": "", "ui/teacher/__init__.py": "",
+                             "ui/learn/quiz_view.py": "from ui.teacher import results\n",
+                             "ui/teacher/results.py": "from ui.learn import quiz_view\n"})
+    assert "ui.learn.quiz_view -> ui.teacher.results (packages ui.learn and ui.teacher import each other)" \
+        in arrows_back_up(edges)
