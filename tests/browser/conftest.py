@@ -13,8 +13,10 @@ question of every type).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -31,19 +33,26 @@ VIEWPORTS = {"desktop": (1366, 900), "projector": (1920, 1080), "phone": (390, 8
 RERUN_REQUEST_GRACE_S = 1.0  # how long the browser may take to send the rerun an action asks for (client side)
 
 
+@contextlib.contextmanager
+def running(data: Path, quizzes: Path | None = None) -> Iterator[Server]:
+    """``streamlit run app.py`` with its own data folder (and quiz folder, when given), stopped afterwards."""
+    srv = Server(data, env={"LESSONKIT_QUIZ_DIR": str(quizzes)} if quizzes else None).start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    srv = Server(tmp_path_factory.mktemp("data")).start()
-    yield srv
-    srv.stop()
+    with running(tmp_path_factory.mktemp("data")) as srv:
+        yield srv
 
 
 @pytest.fixture(scope="session")
 def quiz_server(tmp_path_factory):
-    srv = Server(tmp_path_factory.mktemp("quizdata"),
-                 env={"LESSONKIT_QUIZ_DIR": str(FIXTURES / "quizzes_timed")}).start()
-    yield srv
-    srv.stop()
+    with running(tmp_path_factory.mktemp("quizdata"), FIXTURES / "quizzes_timed") as srv:
+        yield srv
 
 
 @pytest.fixture(scope="session")

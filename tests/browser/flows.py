@@ -111,3 +111,11 @@ def create_class(v, page, name: str) -> str:
     code = page.locator(".join-code")
     expect(code).to_be_visible()
     return code.inner_text().strip()
+
+
+def cut_off(locator, *, inside: bool = False) -> list[str]:
+    """The texts of the located elements whose content is cut (wider than its box); with ``inside``, an element
+    counts when any element inside it is cut."""
+    boxes = "[e, ...e.querySelectorAll('*')]" if inside else "[e]"
+    return locator.evaluate_all(f"els => els.filter(e => {boxes}.some(x => x.scrollWidth > x.clientWidth + 1))"
+                                ".map(e => e.innerText)")

@@ -20,11 +20,11 @@ import openpyxl
 import pytest
 
 from lessonkit.storage import Store
+from tests.browser.conftest import running
 from tests.browser.english import english_on_page
 from tests.browser.flows import create_class, db_url, make_teacher, shoot, sign_in, wait_for_cookie
 from tests.browser.test_class_exam_in_browser import join, set_exam
 from tests.conftest import FIXTURES
-from tools.harness import Server
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -43,10 +43,8 @@ MARKS = {"Ana": 75, "Budi": 50, "Cici": 50}  # counting every question as one po
 
 @pytest.fixture(scope="module")
 def class_server(tmp_path_factory):
-    srv = Server(tmp_path_factory.mktemp("hari-kelas"),
-                 env={"LESSONKIT_QUIZ_DIR": str(FIXTURES / "quizzes_classday")}).start()
-    yield srv
-    srv.stop()
+    with running(tmp_path_factory.mktemp("hari-kelas"), FIXTURES / "quizzes_classday") as srv:
+        yield srv
 
 
 def take_without_code(v, url: str, name: str, folder: Path) -> str:

@@ -13,9 +13,9 @@ from lessonkit.analytics.class_results import exam_matrix, item_labels
 from lessonkit.analytics.items import decimal
 from lessonkit.quiz import read_bank
 from lessonkit.storage import Store
+from tests.browser.conftest import running
 from tests.browser.flows import choose, create_class, db_url, make_teacher, shoot, sign_in
 from tests.conftest import FIXTURES
-from tools.harness import Server
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -96,10 +96,8 @@ def shown_item_table(page) -> dict[str, str]:
 def exam_server(tmp_path_factory):
     """A server of its own: the class exam it opens holds its quiz back from practice, which the other tests on
     the shared quiz server still use."""
-    srv = Server(tmp_path_factory.mktemp("ujian-kelas"),
-                 env={"LESSONKIT_QUIZ_DIR": str(FIXTURES / "quizzes_timed")}).start()
-    yield srv
-    srv.stop()
+    with running(tmp_path_factory.mktemp("ujian-kelas"), FIXTURES / "quizzes_timed") as srv:
+        yield srv
 
 
 def test_three_students_take_a_class_exam_and_the_dashboard_shows_the_analysis(exam_server, visit, monkeypatch,

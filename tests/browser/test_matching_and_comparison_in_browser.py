@@ -5,12 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from lessonkit.display.slides import build_deck
-from lessonkit.lesson.content import load_lesson
-from lessonkit.lesson.stages import load_diagrams
-from lessonkit.quiz import read_bank
-from tests.conftest import ROOT
-from tools.harness import Server
+from tests.browser.conftest import running
+from tests.pages.test_matching_and_comparison_pages import matching_slide
 
 pytestmark = pytest.mark.browser
 QUIZ = """\
@@ -35,9 +31,8 @@ questions:
 def matching_server(tmp_path_factory):
     quizzes = tmp_path_factory.mktemp("kuis")
     (quizzes / "jodoh.yaml").write_text(QUIZ, encoding="utf-8")
-    srv = Server(tmp_path_factory.mktemp("jodohdata"), env={"LESSONKIT_QUIZ_DIR": str(quizzes)}).start()
-    yield srv
-    srv.stop()
+    with running(tmp_path_factory.mktemp("jodohdata"), quizzes) as srv:
+        yield srv
 
 
 def test_practice_matching_lists_the_distractor_without_markdown_marks(matching_server, visit, screenshot_dir):
@@ -56,18 +51,10 @@ def test_practice_matching_lists_the_distractor_without_markdown_marks(matching_
     assert v.outside_requests() == []
 
 
-def _matching_slide() -> int:
-    lesson = load_lesson(ROOT / "content")
-    bank = read_bank([ROOT / "quizzes"], section_ids=lesson.section_ids)
-    deck = build_deck(lesson, load_diagrams(ROOT / "content", lesson.section_ids), bank)
-    return next(n for n, s in enumerate(deck, start=1)
-                if s.kind == "question" and bank.question(s.question_id).type == "matching")
-
-
 @pytest.mark.parametrize("device", ["projector", "phone"])
 def test_matching_slide_marks_the_distractor_after_the_answer_is_shown(server, visit, screenshot_dir, device):
     v = visit(device)
-    page = v.open(f"{server.url}/presentasi?slide={_matching_slide()}")
+    page = v.open(f"{server.url}/presentasi?slide={matching_slide()}")
     slide = page.locator(".st-key-lk-slide")
     expect(slide.get_by_text("Ayo diskusikan")).to_be_visible()
     assert slide.get_by_text("tidak punya pasangan").count() == 0

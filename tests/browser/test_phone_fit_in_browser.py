@@ -15,7 +15,7 @@ from lessonkit.lesson.stages import load_diagrams
 from lessonkit.quiz import read_bank
 from lessonkit.storage import Store
 from lessonkit.storage.common import utcnow
-from tests.browser.flows import db_url, make_teacher, shoot, sign_in
+from tests.browser.flows import cut_off, db_url, make_teacher, shoot, sign_in
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -116,8 +116,7 @@ def test_long_link_labels_wrap_whole_words_instead_of_being_cut_on_a_phone(serve
     page = v.open(f"{server.url}/glosarium")
     labels = page.locator("[data-testid='stPageLink-NavLink'] > span")
     expect(labels.first).to_be_visible()
-    cut = labels.evaluate_all("(els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1)"
-                              ".map((el) => el.innerText)")
+    cut = cut_off(labels)
     assert cut == [], f"cut labels: {cut[:3]}"
     assert _outside(page, "[data-testid='stPageLink-NavLink']", PHONE_WIDTH) == []
     shoot(page, screenshot_dir, "glosarium-phone.png")

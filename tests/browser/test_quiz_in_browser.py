@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.browser.english import english_on_page
-from tests.browser.flows import start_exam, start_practice
+from tests.browser.flows import cut_off, start_exam, start_practice
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -100,7 +100,6 @@ def test_on_a_phone_the_exam_setups_section_chips_show_their_whole_titles(quiz_s
     page = v.open(f"{quiz_server.url}/ujian")
     chips = page.locator(".st-key-ujian_bagian button")
     expect(chips.first).to_be_visible()
-    cut = chips.evaluate_all("els => els.filter(b => [b, ...b.querySelectorAll('*')].some("
-                             "e => e.scrollWidth > e.clientWidth)).map(b => b.innerText)")
+    cut = cut_off(chips, inside=True)
     assert cut == []
     assert english_on_page(page) == []

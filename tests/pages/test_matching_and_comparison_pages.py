@@ -82,7 +82,8 @@ def test_exam_review_shows_the_students_pairs_without_markdown_marks(at):
     assert not at.exception
 
 
-def _matching_slide() -> int:
+def matching_slide() -> int:
+    """The number of the shipped deck's first matching question slide."""
     lesson = load_lesson(ROOT / "content")
     bank = read_bank([ROOT / "quizzes"], section_ids=lesson.section_ids)
     deck = build_deck(lesson, load_diagrams(ROOT / "content", lesson.section_ids), bank)
@@ -92,7 +93,7 @@ def _matching_slide() -> int:
 
 def test_a_matching_discussion_slide_letters_the_options_and_marks_the_distractor_on_reveal():
     at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["slide"] = str(_matching_slide())
+    at.query_params["slide"] = str(matching_slide())
     at.switch_page("app_pages/presentasi.py").run()
     text = " ".join(m.value for m in at.markdown)
     assert "**A.**" in text and "tidak punya pasangan" not in text
