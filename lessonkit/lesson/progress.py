@@ -10,20 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
 import pandas as pd
 
 from ..rules import school_time
+from ..rules.modes import Mode
 from ..rules.safe_export import csv_bytes
-
-
-class Mode(StrEnum):
-    """Where an answer was given (the value is the word stored and exported)."""
-
-    PRACTICE = "latihan"
-    EXAM = "ujian"
-
 
 RECENT = 5
 LEVELS = ("Belum", "Mulai", "Cukup", "Mahir")

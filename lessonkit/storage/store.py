@@ -16,11 +16,11 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..lesson.progress import Mode
 from ..quiz.base import QuestionBase
 from ..quiz.exam import GRACE_SECONDS, Attempt
 from ..quiz.stored import to_stored
 from ..rules.limits import STUDENT_NAME_MAX, clean_line, is_resume_code
+from ..rules.modes import Mode
 from .class_exams import ClassExamRecords
 from .classes import ClassRecords
 from .common import StorageError, StudentInfo, guard, utcnow

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lessonkit.lesson.progress import RULE, Mastery, Mode, history, mastery
+from lessonkit.lesson.progress import RULE, Mastery, history, mastery
 from lessonkit.rules import school_time
+from lessonkit.rules.modes import Mode
 from ui import data, tables
 from ui.learn import quiz_view
 

@@ -22,8 +22,8 @@ from lessonkit.analytics import item_charts as analysis_charts
 from lessonkit.analytics.class_results import exam_matrix, item_labels, mastery_frames, mastery_heatmap
 from lessonkit.analytics.items import decimal
 from lessonkit.analytics.tp_mastery import tp_mastery
-from lessonkit.lesson.progress import Mode
 from lessonkit.quiz import class_exam
+from lessonkit.rules.modes import Mode
 from lessonkit.rules.safe_export import csv_bytes, safe_frame, xlsx_bytes
 from ui import data
 from ui.data import when, when_short
