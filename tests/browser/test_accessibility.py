@@ -105,7 +105,9 @@ def _class_exam(server) -> str:
     return _SEEDED[server.url]
 
 
-def _states(server, quiz_server) -> list[tuple[str, Callable]]:
+def _states(server, quiz_server) -> dict[str, list[tuple[str, Callable]]]:
+    """A student's walk and a teacher's: in each a state may build on the one before it (the same browser
+    context: its cookies, a class exam already seeded)."""
     def open_(path, url=None):
         return lambda v: v.open((url or server.url) + path)
 
@@ -198,7 +200,6 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         # the first column (items named by their question text) is wide: on a phone "Kategori P" is scrolled off
         expect(page.get_by_test_id("stDataFrame").filter(has_text="Soal").first).to_be_visible()
 
-    live = _live_states(server)
     def teacher_downloads(v):
         store = Store.open(db_url(server.data_dir))
         try:
@@ -220,29 +221,32 @@ def _states(server, quiz_server) -> list[tuple[str, Callable]]:
         v.settle()
         expect(page.get_by_text("1 soal terbaca dari file GIFT", exact=False)).to_be_visible()
 
-    return [
-        ("beranda lewat alamatnya sendiri", open_("/beranda")),
-        ("menu ⋮ terbuka", menu_open),
-        ("materi", open_("/materi?bagian=proses-profesi")),
-        ("diagram dengan tahap terpilih", stage_selected),
-        ("glosarium dengan pencarian", glossary_search),
-        ("latihan: pilih kuis", open_("/latihan", quiz_server.url)),
-        ("latihan: soal dijawab", practice_answered),
-        ("ujian: atur", open_("/ujian", quiz_server.url)),
-        ("ujian: berjalan", exam_running),
-        ("ujian: dibahas", exam_reviewed),
-        ("kartu istilah: dibuka", card_revealed),
-        ("presentasi: tahap", open_("/presentasi?slide=3")),
-        ("presentasi: soal dengan jawaban", question_revealed),
-        ("ujian: ujian dari gurumu", class_exam_for_student),
-        ("ujian kelas: daftar dan formulir", teacher_exams),
-        ("hasil kelas: ringkasan", dashboard),
-        ("hasil kelas: analisis butir", item_analysis),
-        *live,
-        ("unduh & cetak: guru masuk", teacher_downloads),
-        ("unduh & cetak: file diimpor", teacher_import),
-        ("kemajuan tersimpan, kode lanjut terbuka", progress_saved),  # last: it leaves the phone's sidebar open
-    ]
+    return {
+        "siswa": [
+            ("beranda lewat alamatnya sendiri", open_("/beranda")),
+            ("menu ⋮ terbuka", menu_open),
+            ("materi", open_("/materi?bagian=proses-profesi")),
+            ("diagram dengan tahap terpilih", stage_selected),
+            ("glosarium dengan pencarian", glossary_search),
+            ("latihan: pilih kuis", open_("/latihan", quiz_server.url)),
+            ("latihan: soal dijawab", practice_answered),
+            ("ujian: atur", open_("/ujian", quiz_server.url)),
+            ("ujian: berjalan", exam_running),
+            ("ujian: dibahas", exam_reviewed),
+            ("kartu istilah: dibuka", card_revealed),
+            ("presentasi: tahap", open_("/presentasi?slide=3")),
+            ("presentasi: soal dengan jawaban", question_revealed),
+            ("kemajuan tersimpan, kode lanjut terbuka", progress_saved),  # last: it leaves the phone's sidebar open
+        ],
+        "guru": [
+            ("ujian: ujian dari gurumu", class_exam_for_student),
+            ("ujian kelas: daftar dan formulir", teacher_exams),
+            ("hasil kelas: ringkasan", dashboard),
+            ("hasil kelas: analisis butir", item_analysis),
+            ("unduh & cetak: guru masuk", teacher_downloads),
+            ("unduh & cetak: file diimpor", teacher_import),
+        ],
+    }
 
 
 def _live_states(server) -> list[tuple[str, Callable]]:
@@ -322,22 +326,35 @@ def _all(v, check: str, node: dict) -> bool:
     return all(v.page.evaluate(check, target) for target in node["target"] if isinstance(target, str))
 
 
+WALKS = ("halaman", "siswa", "guru", "kuis-langsung")
+
+
+def _walk(walk: str, server, quiz_server) -> list[tuple[str, Callable]]:
+    """The states of one walk; the walks need nothing from each other, so they can run side by side."""
+    if walk == "halaman":
+        return _page_states(server)
+    if walk == "kuis-langsung":
+        return _live_states(server)
+    return _states(server, quiz_server)[walk]
+
+
+@pytest.mark.parametrize("walk", WALKS)
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_every_page_and_state_passes_axe_beyond_the_bare_streamlit_floor_offline_and_in_indonesian(
-        server, quiz_server, visit, floor, screenshot_dir, viewport):
-    """Every page first (each renders with a heading and a screenshot), then every state; in each: no exception,
-    no English from Streamlit's widgets, axe; no request leaves localhost in the whole walk."""
+        server, quiz_server, visit, floor, screenshot_dir, viewport, walk):
+    """Every page (each renders with a heading and a screenshot), then every state, in four walks that can run
+    side by side; in each state: no exception, no English from Streamlit's widgets, axe; no request leaves
+    localhost in the whole walk."""
     report, english = [], {}
     v = visit(viewport)  # one browser context: every state is a fresh page load (a new session), with a warm cache
-    pages = _page_states(server)
-    offline = {name for name, _ in pages}
-    for name, reach in pages + _states(server, quiz_server):
+    offline = {name for name, _ in _page_states(server)}
+    for name, reach in _walk(walk, server, quiz_server):
         try:
             reach(v)
             expect(v.page.get_by_test_id("stException")).to_have_count(0)
             if name in offline:
                 _offline_page(v, name, viewport, screenshot_dir)
-        except AssertionError as failed:  # the walk is one test: its failure names the state it stopped at
+        except AssertionError as failed:  # a walk is one test: its failure names the state it stopped at
             raise AssertionError(f"{viewport}, {name}: {failed}") from failed
         english[name] = english_on_page(v.page)
         for rule in _gated(v):

@@ -135,6 +135,16 @@ def ordering_rows(page) -> list[str]:
     return [row.split(". ", 1)[1] for row in rows if ". " in row][:len(ORDER)]
 
 
+def rows_become(page, wanted: Callable[[list[str]], bool], what: str, seconds: float = 10.0) -> list[str]:
+    """The ordering rows once ``wanted`` holds for them (the page may still be drawing the last rerun)."""
+    for _ in range(int(seconds / 0.05)):
+        rows = ordering_rows(page)
+        if wanted(rows):
+            return rows
+        page.wait_for_timeout(50)
+    raise AssertionError(f"{what}: {ordering_rows(page)}")
+
+
 def ordering_by_keyboard(kb: Keyboard, settle: bool) -> None:
     """Each item in turn moves up with the ↑ button (Tab or Shift+Tab to it, Enter)."""
     for target, text in enumerate(ORDER):
@@ -144,7 +154,8 @@ def ordering_by_keyboard(kb: Keyboard, settle: bool) -> None:
             kb.tab_to(lambda f, c=current: kb.page.evaluate(ROW_BUTTON, ["up", c]), f"mengurutkan ↑ {current + 1}",
                       back=back)
             kb.press("Enter", settle=True)
-    assert ordering_rows(kb.page) == ORDER
+            rows_become(kb.page, lambda rows, c=current, t=text: rows.index(t) == c - 1, f"↑ did not move {text!r} up")
+    assert rows_become(kb.page, lambda rows: rows == ORDER, "the items are not in order") == ORDER
 
 
 def _short_answer(kb: Keyboard, settle: bool) -> None:
