@@ -30,6 +30,10 @@ from tools.harness import CHROMIUM_ARGS, Server, chromium_path, playwright_avail
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 VIEWPORTS = {"desktop": (1366, 900), "projector": (1920, 1080), "phone": (390, 844)}
 
+NEXT_FRAMES = """() => new Promise((done) => {
+  requestAnimationFrame(() => requestAnimationFrame(done));
+  setTimeout(done, 500);
+})"""
 RERUN_REQUEST_GRACE_S = 1.0  # how long the browser may take to send the rerun an action asks for (client side)
 
 
@@ -133,6 +137,7 @@ class Visit:
             page.wait_for_timeout(25)
         self._settled = self._events
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout * 1000)
+        page.evaluate(NEXT_FRAMES)  # React draws the run's last elements a frame later, later still on a busy machine
         return page
 
     def outside_requests(self) -> list[str]:

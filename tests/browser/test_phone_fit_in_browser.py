@@ -95,6 +95,7 @@ def _size(locator) -> tuple[float, float]:
 def test_streamlits_own_controls_are_touch_targets_of_44_px_on_a_phone(server, visit, monkeypatch):
     v = visit("phone", touch=True)
     page = v.open(f"{server.url}/materi")
+    expect(page.get_by_test_id("stExpandSidebarButton")).to_have_css("min-height", f"{TOUCH_PX}px")  # the app's style
     sizes = {"buka bilah samping": _size(page.get_by_test_id("stExpandSidebarButton")),
              "menu ⋮": _size(page.get_by_test_id("stMainMenu").get_by_role("button"))}
     page.get_by_test_id("stExpandSidebarButton").tap()
