@@ -11,6 +11,8 @@ const WORDS = {
   "Browse files": "Pilih file", "Upload": "Unggah", "Remove": "Hapus", "Delete": "Hapus",
   "Download as CSV": "Unduh sebagai CSV", "Search": "Cari", "Show/hide columns": "Tampilkan/sembunyikan kolom",
   "Fullscreen": "Layar penuh", "Close fullscreen": "Tutup layar penuh", "Clear selection": "Hapus pilihan",
+  // a date field: its calendar button and its day, month and year parts ("day, <label>")
+  "Choose date": "Pilih tanggal", "day,": "tanggal,", "month,": "bulan,", "year,": "tahun,",
 };
 // Labels Streamlit gives its own frame (menu, sidebar, navigation, heading anchors), wherever they are: no element
 // of the app carries these exact English labels.
@@ -79,6 +81,7 @@ function fixTexts(place) {
 // Only inside the widgets (and the table toolbars and dialogs) that carry such labels, and Streamlit's own frame
 // labels and shortcut hints by their exact value; nothing else on the page is touched.
 const WIDGETS = ["[data-testid='stSelectbox']", "[data-testid='stMultiSelect']", "[data-baseweb='select']",
+  "[data-testid='stDateInput']",
   "[data-testid='stFileUploader']", "[data-testid='stTextInput']", "[data-testid='stElementToolbar']",
   "[role='dialog']"];
 const SELECTOR = [...WIDGETS.flatMap((w) => NAMES.map((name) => w + " [" + name + "]")),

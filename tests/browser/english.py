@@ -18,8 +18,9 @@ ENGLISH = (  # what Streamlit 1.67 prints on its own unless the app turns it off
     "Copy to clipboard", "Upload", "Delete", "Remove", "Search", "Close", "Open",
     "System", "Light", "Dark", "About", "Main menu", "Space",  # the ⋮ menu and a shortcut hint
     "Made with Streamlit", "Copy version to clipboard", "Skip to main content", "App pages", "Sidebar",
-    "Collapse sidebar", "Expand sidebar", "Link to heading", "Shortcut Space",
+    "Collapse sidebar", "Expand sidebar", "Link to heading", "Shortcut Space", "Choose date",
 )
+DATE_PART = re.compile(r"^(day|month|year), ")  # a date field's parts: "day, Dibuka tanggal"
 ENGLISH_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}, \d{4}\b")
 ICON_LABEL = re.compile(r"^[a-z_]+ icon$")
 
@@ -61,6 +62,6 @@ def _english(page) -> list[str]:
     labels = set(found["labels"])
     hits = [phrase for phrase in ENGLISH if phrase in lines or phrase in labels
             or (len(phrase) > 12 and any(phrase in line for line in lines))]
-    hits += [label for label in labels if ICON_LABEL.match(label)]
+    hits += [label for label in labels if ICON_LABEL.match(label) or DATE_PART.match(label)]
     hits += ENGLISH_DATE.findall(found["text"]) and [m.group(0) for m in ENGLISH_DATE.finditer(found["text"])]
     return sorted(set(hits))
