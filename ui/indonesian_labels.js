@@ -11,9 +11,13 @@ const WORDS = {
   "Browse files": "Pilih file", "Upload": "Unggah", "Remove": "Hapus", "Delete": "Hapus",
   "Download as CSV": "Unduh sebagai CSV", "Search": "Cari", "Show/hide columns": "Tampilkan/sembunyikan kolom",
   "Fullscreen": "Layar penuh", "Close fullscreen": "Tutup layar penuh", "Clear selection": "Hapus pilihan",
-  // a date field: its calendar button and its day, month and year parts ("day, <label>")
+  // a date field: its calendar button and its day, month and year parts ("day, <label>"); its calendar
+  // ("Choose date, Desember 2026", "Today, Senin, 7 Desember 2026", "… selected")
   "Choose date": "Pilih tanggal", "day,": "tanggal,", "month,": "bulan,", "year,": "tahun,",
+  "Choose date,": "Pilih tanggal,", "Today,": "Hari ini,", "Previous month": "Bulan sebelumnya",
+  "Next month": "Bulan berikutnya", "Previous": "Sebelumnya", "Next": "Berikutnya",
 };
+const SUFFIXES = {" selected": " (terpilih)"};
 // Labels Streamlit gives its own frame (menu, sidebar, navigation, heading anchors), wherever they are: no element
 // of the app carries these exact English labels.
 const FRAME = {
@@ -29,6 +33,8 @@ const TEXTS = {
   "Press Enter to apply": "Tekan Enter untuk menerapkan", "Press Enter to submit form": "Tekan Enter untuk mengirim",
   "Press Ctrl+Enter to apply": "Tekan Ctrl+Enter untuk menerapkan",
   "Press ⌘+Enter to apply": "Tekan ⌘+Enter untuk menerapkan", "Page not found": "Halaman tidak ditemukan",
+  "Use arrow keys to navigate dates. Enter to select. Escape to close.":
+    "Pindah tanggal dengan tombol panah. Enter untuk memilih. Escape untuk menutup.",
 };
 // Streamlit's dialog for an address that is no page of the app (an old or mistyped link)
 const PATTERNS = [
@@ -60,7 +66,10 @@ function fix(el) {
     } else {
       // a toolbar button's label may carry its element after the words ("Search <table name>")
       const words = Object.keys(WORDS).find((w) => value.startsWith(w + " "));
-      if (words) el.setAttribute(name, WORDS[words] + value.slice(words.length));
+      let fixed = words ? WORDS[words] + value.slice(words.length) : value;
+      const suffix = Object.keys(SUFFIXES).find((s) => fixed.endsWith(s));
+      if (suffix) fixed = fixed.slice(0, -suffix.length) + SUFFIXES[suffix];
+      if (fixed !== value) el.setAttribute(name, fixed);
     }
   }
 }
@@ -85,6 +94,7 @@ const WIDGETS = ["[data-testid='stSelectbox']", "[data-testid='stMultiSelect']",
   "[data-testid='stFileUploader']", "[data-testid='stTextInput']", "[data-testid='stElementToolbar']",
   "[role='dialog']"];
 const SELECTOR = [...WIDGETS.flatMap((w) => NAMES.map((name) => w + " [" + name + "]")),
+  "[role='dialog'][aria-label]",
   ...Object.keys(FRAME).flatMap((value) => NAMES.map((name) => "[" + name + "='" + value + "']")),
   "kbd[aria-label^='" + SHORTCUT + "']"].join(",");
 

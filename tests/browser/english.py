@@ -20,7 +20,9 @@ ENGLISH = (  # what Streamlit 1.67 prints on its own unless the app turns it off
     "Made with Streamlit", "Copy version to clipboard", "Skip to main content", "App pages", "Sidebar",
     "Collapse sidebar", "Expand sidebar", "Link to heading", "Shortcut Space", "Choose date",
 )
-DATE_PART = re.compile(r"^(day|month|year), ")  # a date field's parts: "day, Dibuka tanggal"
+DATE_PART = re.compile(r"^(day|month|year|Choose date|Today), |^(Previous|Next) month$| selected$")  # a date field
+# and its calendar: "day, Dibuka tanggal", "Choose date, Desember 2026", "Selasa, 8 Desember 2026 selected"
+CALENDAR_HELP = "Use arrow keys to navigate dates"
 ENGLISH_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}, \d{4}\b")
 ICON_LABEL = re.compile(r"^[a-z_]+ icon$")
 
@@ -60,7 +62,7 @@ def _english(page) -> list[str]:
     found = page.evaluate(_COLLECT)
     lines = {line.strip() for line in found["text"].splitlines() if line.strip()}
     labels = set(found["labels"])
-    hits = [phrase for phrase in ENGLISH if phrase in lines or phrase in labels
+    hits = [phrase for phrase in (*ENGLISH, CALENDAR_HELP) if phrase in lines or phrase in labels
             or (len(phrase) > 12 and any(phrase in line for line in lines))]
     hits += [label for label in labels if ICON_LABEL.match(label) or DATE_PART.match(label)]
     hits += ENGLISH_DATE.findall(found["text"]) and [m.group(0) for m in ENGLISH_DATE.finditer(found["text"])]

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.browser.english import english_on_page
-from tests.browser.flows import start_practice
+from tests.browser.flows import create_class, make_teacher, sign_in, start_practice
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -112,4 +112,20 @@ def test_the_hint_under_a_text_box_being_typed_in_is_indonesian(server, visit):
     sidebar.get_by_text("Simpan kemajuanmu").click()
     sidebar.get_by_label("Nama panggilan").press_sequentially("Ana")  # typed, not applied yet
     expect(sidebar.get_by_test_id("InputInstructions")).to_contain_text("Tekan Enter untuk menerapkan")
+    assert english_on_page(page) == []
+
+
+def test_the_class_exams_date_fields_and_their_calendar_speak_indonesian_to_a_screen_reader(server, visit, monkeypatch,
+                                                                                          screenshot_dir):
+    make_teacher(server.data_dir, monkeypatch, "guru_kalender", "Bu Kalender")
+    v = visit("desktop")
+    create_class(v, sign_in(v, f"{server.url}/kelas", "guru_kalender"), "XI IPS Kalender")
+    page = v.open(f"{server.url}/ujian-kelas")  # a class without exams opens the form
+    field = page.get_by_test_id("stDateInput").first
+    field.get_by_role("button", name="Pilih tanggal").click()
+    calendar = page.get_by_role("dialog", name="Pilih tanggal")
+    expect(calendar).to_be_visible()
+    expect(calendar.get_by_role("button", name="Bulan berikutnya")).to_be_visible()
+    expect(calendar.locator("[aria-label^='Hari ini, ']")).to_have_count(1)
+    page.screenshot(path=str(screenshot_dir / "ujian-kelas-kalender.png"))
     assert english_on_page(page) == []
