@@ -69,14 +69,18 @@ def _apply(store: Store, record: LiveRecord, name: str, now: float, seconds: flo
 
 
 def command(store: Store, teacher_id: int, session_id: int, name: str, *, seconds: float = 10,
-            now: float | None = None) -> LiveRecord:
+            now: float | None = None, pressed_in: State | None = None) -> LiveRecord:
     """Apply the teacher's command (start, close, pause, resume, extend, next, end, lock, unlock); `LiveError` if
-    refused."""
+    refused. ``pressed_in``: the state the teacher's page showed when the button was pressed; once the session
+    has left it (the same press delivered twice, a double tap on a clicker), the press does nothing, so "Lanjut"
+    pressed twice on the answers cannot skip the leaderboard and open the next question."""
     conflicted = False
     for _ in range(RETRIES):
         record = store.live_owned(teacher_id, session_id)
         if record is None:
             raise LiveError(NOT_FOUND)
+        if pressed_in is not None and record.session.state is not pressed_in:
+            return record
         try:
             new = _apply(store, record, name, _now(now), seconds)
         except TransitionRefused:

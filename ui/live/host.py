@@ -124,8 +124,8 @@ def setup(teacher: TeacherInfo) -> None:
 # -- commands -------------------------------------------------------------------------------------------------------
 
 @teacher_action
-def _command(teacher: TeacherInfo, session_id: int, name: str) -> None:
-    _run(service.command, poll.store(), teacher.id, session_id, name)
+def _command(teacher: TeacherInfo, session_id: int, name: str, pressed_in: State | None = None) -> None:
+    _run(service.command, poll.store(), teacher.id, session_id, name, pressed_in=pressed_in)
 
 
 @teacher_action
@@ -153,7 +153,8 @@ def controls(view: service.HostView) -> None:
     columns = st.columns(4)
     if primary is not None:
         columns[0].button(label, type="primary", key="live_primary", shortcut="Right", width="stretch",
-                          on_click=_command, args=(view.record.id, primary), help="Tombol pintas: panah kanan →")
+                          on_click=_command, args=(view.record.id, primary, session.state),
+                          help="Tombol pintas: panah kanan →")
     if "pause" in allowed:
         columns[1].button("Jeda waktu", key="live_pause", on_click=_command, args=(view.record.id, "pause"),
                           width="stretch", shortcut="P")

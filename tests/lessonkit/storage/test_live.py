@@ -121,6 +121,18 @@ def test_a_whole_session_runs_from_lobby_to_finished_with_scores_and_ranks(live)
     assert result.question_scores[-1].mean_score == 0.5
 
 
+def test_lanjut_pressed_twice_on_the_answers_shows_the_leaderboard_once_and_opens_no_question(live):
+    store, _, sari, _, _, record = live
+    service.join(store, record.code, "Ana", now=T0)
+    service.command(store, sari, record.id, "start", now=T0 + 1)
+    service.command(store, sari, record.id, "close", now=T0 + 2)
+    for _ in range(2):  # the same press delivered twice: both were pressed on the answers
+        record = service.command(store, sari, record.id, "next", now=T0 + 3, pressed_in=State.ANSWERS_SHOWN)
+    assert record.session.state is State.LEADERBOARD
+    record = service.command(store, sari, record.id, "next", now=T0 + 4, pressed_in=State.LEADERBOARD)
+    assert record.session.state is State.QUESTION_OPEN and record.session.index == 1
+
+
 def test_late_and_duplicate_answers_are_refused_and_change_nothing(live):
     store, bank, sari, _, _, record = live
     _, ana = service.join(store, record.code, "Ana", now=T0)
