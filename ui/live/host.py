@@ -124,7 +124,9 @@ def setup(teacher: TeacherInfo) -> None:
 # -- commands -------------------------------------------------------------------------------------------------------
 
 @teacher_action
-def _command(teacher: TeacherInfo, session_id: int, name: str, pressed_in: State | None = None) -> None:
+def _command(teacher: TeacherInfo, session_id: int, name: str, pressed_in: State) -> None:
+    """Every control carries the state the projector showed: a press that arrives after the session left it
+    does nothing (`service.command`)."""
     _run(service.command, poll.store(), teacher.id, session_id, name, pressed_in=pressed_in)
 
 
@@ -156,13 +158,16 @@ def controls(view: service.HostView) -> None:
                           on_click=_command, args=(view.record.id, primary, session.state),
                           help="Tombol pintas: panah kanan →")
     if "pause" in allowed:
-        columns[1].button("Jeda waktu", key="live_pause", on_click=_command, args=(view.record.id, "pause"),
+        columns[1].button("Jeda waktu", key="live_pause", on_click=_command,
+                          args=(view.record.id, "pause", session.state),
                           width="stretch", shortcut="P")
     if "extend" in allowed:
-        columns[2].button("+10 detik", key="live_extend", on_click=_command, args=(view.record.id, "extend"),
+        columns[2].button("+10 detik", key="live_extend", on_click=_command,
+                          args=(view.record.id, "extend", session.state),
                           width="stretch", shortcut="T")
     if "end" in allowed:
-        columns[3].button("Akhiri kuis", key="live_end", on_click=_command, args=(view.record.id, "end"),
+        columns[3].button("Akhiri kuis", key="live_end", on_click=_command,
+                          args=(view.record.id, "end", session.state),
                           width="stretch", type="tertiary")
     notice()
 
@@ -180,9 +185,11 @@ def _names(view: service.HostView) -> None:
     st.markdown(f"### {len(seated)} siswa sudah bergabung")
     if session.locked:
         st.info("Ruang tunggu dikunci: pemain baru tidak bisa bergabung. Yang sudah bergabung tetap bermain.")
-        st.button("Buka kunci ruang tunggu", key="live_unlock", on_click=_command, args=(view.record.id, "unlock"))
+        st.button("Buka kunci ruang tunggu", key="live_unlock", on_click=_command,
+                  args=(view.record.id, "unlock", session.state))
     else:
-        st.button("Kunci ruang tunggu", key="live_lock", on_click=_command, args=(view.record.id, "lock"),
+        st.button("Kunci ruang tunggu", key="live_lock", on_click=_command,
+                  args=(view.record.id, "lock", session.state),
                   help="Setelah dikunci, tidak ada pemain baru yang bisa bergabung.")
     if seated:
         live_look.chips(p.nickname for p in seated)
